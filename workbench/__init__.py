@@ -1,0 +1,3 @@
+"""The maintenance workbench."""
+
+__version__ = "0.1.0"

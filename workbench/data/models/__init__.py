@@ -1,0 +1,35 @@
+"""Every table of the store. Importing this package registers them all on ``Base``."""
+
+from workbench.data.models import audit, inspections, reporting, workorders
+from workbench.data.models.base import Base, UtcDateTime, new_uuid, utcnow
+from workbench.data.models.core import (
+    ASSET_STATUSES,
+    Asset,
+    AssetCategory,
+    Contract,
+    Engineer,
+    Location,
+    PaymentMilestone,
+    Signature,
+    SignedRecord,
+)
+
+__all__ = [
+    "ASSET_STATUSES",
+    "Asset",
+    "AssetCategory",
+    "Base",
+    "Contract",
+    "Engineer",
+    "Location",
+    "PaymentMilestone",
+    "Signature",
+    "SignedRecord",
+    "UtcDateTime",
+    "audit",
+    "inspections",
+    "new_uuid",
+    "reporting",
+    "utcnow",
+    "workorders",
+]

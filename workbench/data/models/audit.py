@@ -1,0 +1,1 @@
+"""Models of the audit area (filled in by its issue)."""

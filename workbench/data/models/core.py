@@ -1,0 +1,163 @@
+"""The contract, its locations, categories and assets, engineers, signatures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workbench.data.models.base import Base, Timestamps, UtcDateTime, UuidPk
+
+ASSET_STATUSES = ("in_use", "repair", "retired")
+
+
+class Contract(UuidPk, Timestamps, Base):
+    __tablename__ = "contract"
+
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    client_name: Mapped[str] = mapped_column(String(200))
+    client_short: Mapped[str] = mapped_column(String(64))
+    contractor_name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    total_cny: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    # Every party detail, SLA number, penalty rate and deliverable, as the data file says.
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    source_file: Mapped[str] = mapped_column(String(200), default="")
+
+    payments: Mapped[list[PaymentMilestone]] = relationship(
+        back_populates="contract", order_by="PaymentMilestone.seq", cascade="all, delete-orphan"
+    )
+
+
+class PaymentMilestone(UuidPk, Timestamps, Base):
+    __tablename__ = "payment_milestone"
+    __table_args__ = (UniqueConstraint("contract_id", "seq"),)
+
+    contract_id: Mapped[str] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(300))
+    amount_cny: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    condition: Mapped[str] = mapped_column(String(300), default="")
+    invoice_issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    contract: Mapped[Contract] = relationship(back_populates="payments")
+
+
+class Location(UuidPk, Timestamps, Base):
+    __tablename__ = "location"
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name_en: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AssetCategory(UuidPk, Timestamps, Base):
+    __tablename__ = "asset_category"
+    __table_args__ = (CheckConstraint("kind IN ('device', 'system', 'website')", name="kind"),)
+
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(16))
+    inspection_interval_days: Mapped[int | None] = mapped_column(Integer)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Asset(UuidPk, Timestamps, Base):
+    __tablename__ = "asset"
+    __table_args__ = (
+        CheckConstraint("kind IN ('device', 'system', 'website')", name="kind"),
+        CheckConstraint("status IN ('in_use', 'repair', 'retired')", name="status"),
+    )
+
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category_id: Mapped[str] = mapped_column(ForeignKey("asset_category.id"), index=True)
+    contract_id: Mapped[str | None] = mapped_column(ForeignKey("contract.id"), index=True)
+    line_item: Mapped[int | None] = mapped_column(Integer)
+    model: Mapped[str] = mapped_column(String(200), default="")
+    serial_number: Mapped[str] = mapped_column(String(200), default="")
+    location_id: Mapped[str | None] = mapped_column(ForeignKey("location.id"), index=True)
+    url: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(16), default="in_use", index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic locking: a save that raced another one is refused, never silently lost.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    category: Mapped[AssetCategory] = relationship(lazy="joined")
+    location: Mapped[Location | None] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Engineer(UuidPk, Timestamps, Base):
+    """A maintenance engineer (运维工程师). The PIN is kept only as a slow hash."""
+
+    __tablename__ = "engineer"
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    pin_hash: Mapped[str] = mapped_column(String(300), default="")
+    failed_pin_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    pin_locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Signature(UuidPk, Base):
+    """A drawn signature: vector strokes, the signer and the moment."""
+
+    __tablename__ = "signature"
+    __table_args__ = (
+        CheckConstraint("role IN ('engineer', 'client')", name="role"),
+        UniqueConstraint("record_type", "record_id", "role"),
+    )
+
+    record_type: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    signer_name: Mapped[str] = mapped_column(String(100))
+    engineer_id: Mapped[str | None] = mapped_column(ForeignKey("engineer.id"))
+    signed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # [[[x, y], [x, y], ...], ...] in a 0..1 box, y down; the pad's aspect kept in ``aspect``.
+    strokes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    aspect: Mapped[float] = mapped_column(Numeric(8, 4), default=3.0)
+
+
+class SignedRecord(Base):
+    """One link of the hash chain over every signed record (work orders, rounds, ...).
+
+    ``content_hash`` is SHA-256 over the record's canonical content at sign-off;
+    ``chain_hash`` is SHA-256 over the previous link's chain hash and this content hash.
+    """
+
+    __tablename__ = "signed_record"
+    __table_args__ = (UniqueConstraint("record_type", "record_id"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    record_type: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    signed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

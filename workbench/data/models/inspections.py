@@ -1,0 +1,1 @@
+"""Models of the inspections area (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Models of the reporting area (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Models of the workorders area (filled in by its issue)."""

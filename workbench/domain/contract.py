@@ -1,0 +1,402 @@
+"""The contract as plain data: terms, SLA, penalties, payments, inventory.
+
+Read from a TOML file in ``resources/contract``; validated here so that a broken data
+file is refused with a message naming what is wrong, before anything reaches the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+ASSET_KINDS = ("device", "system", "website")
+
+
+class ContractDataError(ValueError):
+    """The contract data file is malformed."""
+
+
+@dataclass(frozen=True)
+class SlaTerms:
+    response_minutes: int
+    onsite_minutes: int
+    restore_minutes: int
+
+
+@dataclass(frozen=True)
+class PenaltyTerms:
+    late_rate_per_day: Decimal
+    late_cap_days: int
+    late_over_cap_rate: Decimal
+    defect_rate: Decimal
+    confidentiality_rate: Decimal
+    ip_rate: Decimal
+
+
+@dataclass(frozen=True)
+class Payment:
+    seq: int
+    description: str
+    amount_cny: Decimal
+    due: dt.date | None
+    condition: str
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    key: str
+    name: str
+    name_en: str
+    every: str | None
+    per_site: bool
+    minimum: int | None
+    notice_days: int | None
+    clause: str
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    name: str
+    name_en: str
+    kind: str
+    inspection_interval_days: int | None
+
+
+@dataclass(frozen=True)
+class AssetSpec:
+    """One asset the contract covers, as the data file lists it."""
+
+    code: str
+    name: str
+    kind: str
+    category: str
+    line_item: int | None
+    model: str
+    location: str
+    url: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class LineItem:
+    no: int
+    name: str
+    unit: str
+    quantity: int
+    category: str
+    model: str
+
+
+@dataclass(frozen=True)
+class Contract:
+    number: str
+    title: str
+    title_en: str
+    client_name: str
+    client_short: str
+    client_address: str
+    client_contact: str
+    client_phone: str
+    client_representative: str
+    contractor_name: str
+    contractor_short: str
+    contractor_address: str
+    contractor_contact: str
+    contractor_phone: str
+    signed_on: dt.date
+    start: dt.date
+    end: dt.date
+    timezone: str
+    total_cny: Decimal
+    net_cny: Decimal
+    tax_cny: Decimal
+    tax_rate: Decimal
+    sla: SlaTerms
+    penalties: PenaltyTerms
+    payments: tuple[Payment, ...] = ()
+    deliverables: tuple[Deliverable, ...] = ()
+    locations: tuple[Location, ...] = ()
+    categories: tuple[Category, ...] = ()
+    line_items: tuple[LineItem, ...] = ()
+    assets: tuple[AssetSpec, ...] = field(default=())
+
+    @property
+    def devices(self) -> tuple[AssetSpec, ...]:
+        return tuple(a for a in self.assets if a.kind == "device")
+
+    def terms_dict(self) -> dict[str, Any]:
+        """The terms as JSON-ready values, for storing beside the contract row."""
+        return {
+            "sla": {
+                "response_minutes": self.sla.response_minutes,
+                "onsite_minutes": self.sla.onsite_minutes,
+                "restore_minutes": self.sla.restore_minutes,
+            },
+            "penalties": {
+                "late_rate_per_day": str(self.penalties.late_rate_per_day),
+                "late_cap_days": self.penalties.late_cap_days,
+                "late_over_cap_rate": str(self.penalties.late_over_cap_rate),
+                "defect_rate": str(self.penalties.defect_rate),
+                "confidentiality_rate": str(self.penalties.confidentiality_rate),
+                "ip_rate": str(self.penalties.ip_rate),
+            },
+            "deliverables": [
+                {
+                    "key": d.key,
+                    "name": d.name,
+                    "name_en": d.name_en,
+                    "every": d.every,
+                    "per_site": d.per_site,
+                    "minimum": d.minimum,
+                    "notice_days": d.notice_days,
+                    "clause": d.clause,
+                }
+                for d in self.deliverables
+            ],
+        }
+
+
+def sla_from_terms(terms: dict[str, Any]) -> SlaTerms:
+    sla = terms["sla"]
+    return SlaTerms(
+        response_minutes=int(sla["response_minutes"]),
+        onsite_minutes=int(sla["onsite_minutes"]),
+        restore_minutes=int(sla["restore_minutes"]),
+    )
+
+
+def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
+    p = terms["penalties"]
+    return PenaltyTerms(
+        late_rate_per_day=Decimal(p["late_rate_per_day"]),
+        late_cap_days=int(p["late_cap_days"]),
+        late_over_cap_rate=Decimal(p["late_over_cap_rate"]),
+        defect_rate=Decimal(p["defect_rate"]),
+        confidentiality_rate=Decimal(p["confidentiality_rate"]),
+        ip_rate=Decimal(p["ip_rate"]),
+    )
+
+
+def _req(table: dict[str, Any], key: str, where: str) -> Any:
+    if key not in table:
+        raise ContractDataError(f"{where}: missing '{key}'")
+    return table[key]
+
+
+def _money(value: Any, where: str) -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation as exc:
+        raise ContractDataError(f"{where}: '{value}' is not an amount") from exc
+    if amount < 0:
+        raise ContractDataError(f"{where}: negative amount")
+    return amount
+
+
+def _date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    raise ContractDataError(f"{where}: '{value}' is not a date")
+
+
+def parse_contract(data: dict[str, Any]) -> Contract:  # noqa: PLR0912, PLR0915
+    """Build a validated :class:`Contract` from the parsed TOML tables."""
+    c = _req(data, "contract", "file")
+    sla = _req(data, "sla", "file")
+    pen = _req(data, "penalties", "file")
+    categories = tuple(
+        Category(
+            code=str(_req(t, "code", "category")),
+            name=str(_req(t, "name", "category")),
+            name_en=str(t.get("name_en", "")),
+            kind=str(_req(t, "kind", "category")),
+            inspection_interval_days=(
+                int(t["inspection_interval_days"]) if "inspection_interval_days" in t else None
+            ),
+        )
+        for t in data.get("categories", [])
+    )
+    cat_by_code = {cat.code: cat for cat in categories}
+    if len(cat_by_code) != len(categories):
+        raise ContractDataError("categories: duplicate code")
+    for cat in categories:
+        if cat.kind not in ASSET_KINDS:
+            raise ContractDataError(f"category {cat.code}: unknown kind '{cat.kind}'")
+    locations = tuple(
+        Location(name=str(_req(t, "name", "location")), name_en=str(t.get("name_en", "")))
+        for t in data.get("locations", [])
+    )
+    location_names = {loc.name for loc in locations}
+
+    def check_category(code: str, kind: str, where: str) -> None:
+        if code not in cat_by_code:
+            raise ContractDataError(f"{where}: unknown category '{code}'")
+        if cat_by_code[code].kind != kind:
+            raise ContractDataError(f"{where}: category '{code}' is not of kind {kind}")
+
+    def check_location(name: str, where: str) -> None:
+        if name and name not in location_names:
+            raise ContractDataError(f"{where}: unknown location '{name}'")
+
+    line_items: list[LineItem] = []
+    assets: list[AssetSpec] = []
+    for t in data.get("line_items", []):
+        where = f"line item {t.get('no')}"
+        item = LineItem(
+            no=int(_req(t, "no", where)),
+            name=str(_req(t, "name", where)),
+            unit=str(_req(t, "unit", where)),
+            quantity=int(_req(t, "quantity", where)),
+            category=str(_req(t, "category", where)),
+            model=str(t.get("model", "")),
+        )
+        check_category(item.category, "device", where)
+        devices = t.get("devices", [])
+        if len(devices) != item.quantity:
+            raise ContractDataError(
+                f"{where}: {len(devices)} devices listed, the contract says {item.quantity}"
+            )
+        for d in devices:
+            check_location(str(d.get("location", "")), where)
+            assets.append(
+                AssetSpec(
+                    code=str(_req(d, "code", where)),
+                    name=item.name,
+                    kind="device",
+                    category=item.category,
+                    line_item=item.no,
+                    model=str(d.get("model", item.model)),
+                    location=str(d.get("location", "")),
+                    notes=str(d.get("notes", "")),
+                )
+            )
+        line_items.append(item)
+    for t in data.get("systems", []):
+        where = f"system {t.get('code')}"
+        check_category(str(_req(t, "category", where)), "system", where)
+        check_location(str(t.get("location", "")), where)
+        assets.append(
+            AssetSpec(
+                code=str(_req(t, "code", where)),
+                name=str(_req(t, "name", where)),
+                kind="system",
+                category=str(t["category"]),
+                line_item=None,
+                model=str(t.get("model", "")),
+                location=str(t.get("location", "")),
+                notes=str(t.get("notes", "")),
+            )
+        )
+    for t in data.get("websites", []):
+        where = f"website {t.get('code')}"
+        assets.append(
+            AssetSpec(
+                code=str(_req(t, "code", where)),
+                name=str(_req(t, "name", where)),
+                kind="website",
+                category=str(t.get("category", "website")),
+                line_item=None,
+                model="",
+                location=str(t.get("location", "互联网")),
+                url=str(_req(t, "url", where)),
+                notes=str(t.get("notes", "")),
+            )
+        )
+        check_category(assets[-1].category, "website", where)
+        check_location(assets[-1].location, where)
+    codes = [a.code for a in assets]
+    dupes = sorted({code for code in codes if codes.count(code) > 1})
+    if dupes:
+        raise ContractDataError("duplicate asset codes: " + ", ".join(dupes))
+
+    payments = tuple(
+        Payment(
+            seq=int(_req(t, "seq", "payment")),
+            description=str(_req(t, "description", "payment")),
+            amount_cny=_money(_req(t, "amount_cny", "payment"), "payment"),
+            due=_date(t["due"], "payment") if "due" in t else None,
+            condition=str(t.get("condition", "")),
+        )
+        for t in data.get("payments", [])
+    )
+    deliverables = tuple(
+        Deliverable(
+            key=str(_req(t, "key", "deliverable")),
+            name=str(_req(t, "name", "deliverable")),
+            name_en=str(t.get("name_en", "")),
+            every=t.get("every"),
+            per_site=bool(t.get("per_site", False)),
+            minimum=int(t["minimum"]) if "minimum" in t else None,
+            notice_days=int(t["notice_days"]) if "notice_days" in t else None,
+            clause=str(t.get("clause", "")),
+        )
+        for t in data.get("deliverables", [])
+    )
+    contract = Contract(
+        number=str(_req(c, "number", "contract")),
+        title=str(_req(c, "title", "contract")),
+        title_en=str(c.get("title_en", "")),
+        client_name=str(_req(c, "client_name", "contract")),
+        client_short=str(c.get("client_short", c["client_name"])),
+        client_address=str(c.get("client_address", "")),
+        client_contact=str(c.get("client_contact", "")),
+        client_phone=str(c.get("client_phone", "")),
+        client_representative=str(c.get("client_representative", "")),
+        contractor_name=str(_req(c, "contractor_name", "contract")),
+        contractor_short=str(c.get("contractor_short", c["contractor_name"])),
+        contractor_address=str(c.get("contractor_address", "")),
+        contractor_contact=str(c.get("contractor_contact", "")),
+        contractor_phone=str(c.get("contractor_phone", "")),
+        signed_on=_date(_req(c, "signed_on", "contract"), "contract.signed_on"),
+        start=_date(_req(c, "start", "contract"), "contract.start"),
+        end=_date(_req(c, "end", "contract"), "contract.end"),
+        timezone=str(c.get("timezone", "Asia/Shanghai")),
+        total_cny=_money(_req(c, "total_cny", "contract"), "contract.total_cny"),
+        net_cny=_money(c.get("net_cny", "0"), "contract.net_cny"),
+        tax_cny=_money(c.get("tax_cny", "0"), "contract.tax_cny"),
+        tax_rate=_money(c.get("tax_rate", "0"), "contract.tax_rate"),
+        sla=SlaTerms(
+            response_minutes=int(_req(sla, "response_minutes", "sla")),
+            onsite_minutes=int(_req(sla, "onsite_minutes", "sla")),
+            restore_minutes=int(_req(sla, "restore_minutes", "sla")),
+        ),
+        penalties=PenaltyTerms(
+            late_rate_per_day=_money(_req(pen, "late_rate_per_day", "penalties"), "penalties"),
+            late_cap_days=int(_req(pen, "late_cap_days", "penalties")),
+            late_over_cap_rate=_money(_req(pen, "late_over_cap_rate", "penalties"), "penalties"),
+            defect_rate=_money(pen.get("defect_rate", "0"), "penalties"),
+            confidentiality_rate=_money(pen.get("confidentiality_rate", "0"), "penalties"),
+            ip_rate=_money(pen.get("ip_rate", "0"), "penalties"),
+        ),
+        payments=payments,
+        deliverables=deliverables,
+        locations=locations,
+        categories=categories,
+        line_items=tuple(line_items),
+        assets=tuple(assets),
+    )
+    if contract.end < contract.start:
+        raise ContractDataError("contract: end before start")
+    if sum((p.amount_cny for p in payments), Decimal(0)) not in (Decimal(0), contract.total_cny):
+        raise ContractDataError("payments do not add up to the contract total")
+    return contract
+
+
+def load_contract(path: Path) -> Contract:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ContractDataError(f"{path.name}: {exc}") from exc
+    return parse_contract(data)
