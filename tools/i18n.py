@@ -40,8 +40,17 @@ def ts_path(area: str) -> Path:
 def update(area: str, files: list[str]) -> None:
     I18N.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [_tool("lupdate"), "-no-obsolete", "-locations", "none", *files,
-         "-target-language", LANG, "-ts", str(ts_path(area))],
+        [
+            _tool("lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *files,
+            "-target-language",
+            LANG,
+            "-ts",
+            str(ts_path(area)),
+        ],
         check=True,
     )
 
@@ -90,8 +99,15 @@ def untranslated(sources: list[Path]) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / f"all.{LANG}.ts"
         subprocess.run(
-            [_tool("lupdate"), "-silent", "-locations", "none", *map(str, sources),
-             "-ts", str(scratch)],
+            [
+                _tool("lupdate"),
+                "-silent",
+                "-locations",
+                "none",
+                *map(str, sources),
+                "-ts",
+                str(scratch),
+            ],
             check=True,
             capture_output=True,
         )

@@ -103,7 +103,9 @@ class Store:
             with self.engine.connect() as conn:
                 return MigrationContext.configure(conn).get_current_revision()
         except DatabaseError as exc:
-            raise StoreError(f"无法读取数据库（文件可能已损坏或不是数据库文件）：{exc.orig}") from exc
+            raise StoreError(
+                f"无法读取数据库（文件可能已损坏或不是数据库文件）：{exc.orig}"
+            ) from exc
 
     def upgrade(self) -> None:
         """Bring the schema to the newest revision, backing up an older file first."""

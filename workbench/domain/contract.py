@@ -210,7 +210,7 @@ def _date(value: Any, where: str) -> dt.date:
     raise ContractDataError(f"{where}: '{value}' is not a date")
 
 
-def parse_contract(data: dict[str, Any]) -> Contract:  # noqa: PLR0912, PLR0915
+def parse_contract(data: dict[str, Any]) -> Contract:
     """Build a validated :class:`Contract` from the parsed TOML tables."""
     c = _req(data, "contract", "file")
     sla = _req(data, "sla", "file")

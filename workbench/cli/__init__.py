@@ -1,0 +1,103 @@
+"""The command line. With no subcommand it starts the GUI.
+
+Each command group lives in a module of this package with a ``register(subparsers,
+common)`` function; ``common`` is the parent parser that gives every subcommand
+``--db`` and ``--lang``. A command returns its exit status; a :class:`WorkbenchError`
+becomes a plain message on stderr and exit status 2, a store problem exit status 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from workbench import __version__
+
+log = logging.getLogger("workbench.cli")
+
+# Command group modules, in the order they are listed in --help.
+COMMAND_MODULES = (
+    "workbench.cli.setup",
+    "workbench.cli.assets",
+)
+
+EXIT_USER_ERROR = 2
+EXIT_STORE_ERROR = 3
+
+
+def _common_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database: a SQLAlchemy URL, or a path to a SQLite file (default: the user data folder)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the interface and messages (default zh_CN)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_parser()
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="运维工作台 — the maintenance workbench. Without a command, starts the GUI.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument(
+        "--selftest", action="store_true", help="check the installation and exit (0 = all passed)"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    db = getattr(args, "db", None)
+    lang = getattr(args, "lang", None)
+
+    from workbench import logsetup
+
+    logsetup.configure(console=args.command is not None)
+
+    if args.selftest:
+        from workbench import selftest
+
+        return selftest.run()
+    if args.command is None:
+        from workbench import app
+
+        return app.run(db=db, language=lang)
+
+    from workbench import i18n
+    from workbench.config import Settings
+    from workbench.data.store import StoreError
+    from workbench.domain.messages import WorkbenchError
+
+    i18n.load(lang or Settings.load().language or i18n.DEFAULT_LANGUAGE)
+    try:
+        status: int = args.func(args)
+    except WorkbenchError as exc:
+        print(i18n.render(exc), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_STORE_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return status

@@ -1,0 +1,70 @@
+"""Loading translations: every ``resources/i18n/*.<lang>.qm``, for the GUI and the CLI.
+
+English is the source language; ``zh_CN`` is the default.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from workbench.config import resource_path
+from workbench.domain.messages import Message, WorkbenchError
+
+log = logging.getLogger("workbench.i18n")
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+
+_translators: list[QTranslator] = []
+_language = "en"
+
+
+def load(language: str = DEFAULT_LANGUAGE) -> str:
+    """Load the translations of ``language`` (replacing any loaded before)."""
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    app = QCoreApplication.instance()
+    for old in _translators:
+        if app is not None:
+            app.removeTranslator(old)
+    _translators.clear()
+    _language = language
+    if language != "en":
+        for qm in sorted(resource_path("i18n").glob(f"*.{language}.qm")):
+            translator = QTranslator()
+            if translator.load(str(qm)):
+                _translators.append(translator)
+            else:
+                log.warning("could not load translation %s", qm)
+    if app is not None:
+        for translator in _translators:
+            app.installTranslator(translator)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English)
+    )
+    return language
+
+
+def install(app: QCoreApplication) -> None:
+    """Install the loaded translators on ``app`` (after it exists)."""
+    for translator in _translators:
+        app.installTranslator(translator)
+
+
+def language() -> str:
+    return _language
+
+
+def translate(context: str, text: str) -> str:
+    for translator in _translators:
+        result = translator.translate(context, text)
+        if result:
+            return result
+    return text
+
+
+def render(message: Message | WorkbenchError) -> str:
+    return message.render(translate)
