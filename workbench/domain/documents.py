@@ -1,0 +1,165 @@
+"""Plain read models that documents (PDFs) are made from.
+
+Services build these from the store; ``workbench.reports`` turns them into PDF bytes.
+Neither side needs the other's internals, so the CLI, the GUI and tests share one path.
+Times are timezone-aware; documents show them in Beijing time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Point = tuple[float, float]
+Stroke = tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    short: str = ""
+    address: str = ""
+    contact: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class ContractHeader:
+    number: str
+    title: str
+    client: Party
+    contractor: Party
+    start: dt.date
+    end: dt.date
+    total_cny: Decimal
+
+
+@dataclass(frozen=True)
+class SignatureDoc:
+    """A drawn signature: strokes in a box 0..1 wide and 0..1 high (y down)."""
+
+    role: str  # "engineer" | "client"
+    signer_name: str
+    signed_at: dt.datetime
+    strokes: tuple[Stroke, ...]
+    aspect: float = 3.0  # width / height of the pad it was drawn on
+
+
+@dataclass(frozen=True)
+class AssetLine:
+    code: str
+    name: str
+    model: str = ""
+    location: str = ""
+    serial_number: str = ""
+
+
+@dataclass(frozen=True)
+class SlaLine:
+    key: str  # "response" | "onsite" | "restore"
+    target_minutes: int
+    deadline: dt.datetime
+    done_at: dt.datetime | None
+    state: str  # "met" | "breached" | "at_risk" | "pending"
+    late_by: dt.timedelta | None = None
+
+
+@dataclass(frozen=True)
+class LogLine:
+    at: dt.datetime
+    author: str
+    text: str
+    amends: dt.datetime | None = None  # the time of the entry this one corrects
+
+
+@dataclass(frozen=True)
+class WorkOrderDoc:
+    contract: ContractHeader
+    number: str
+    type: str  # domain key, e.g. "fault"; documents translate it
+    status: str
+    priority: str
+    channel: str
+    reporter_name: str
+    reporter_phone: str
+    description: str
+    engineer_name: str
+    reported_at: dt.datetime
+    responded_at: dt.datetime | None
+    onsite_at: dt.datetime | None
+    restored_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    cause: str
+    resolution: str
+    contractor_caused: bool
+    assets: tuple[AssetLine, ...]
+    sla: tuple[SlaLine, ...]
+    penalty_cny: Decimal
+    log: tuple[LogLine, ...] = ()
+    signatures: tuple[SignatureDoc, ...] = ()
+    record_hash: str | None = None  # SHA-256 of the signed content, for the QR code
+    amendments: tuple[LogLine, ...] = ()
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class LabelDoc:
+    code: str
+    name: str
+    client_short: str
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistItemDoc:
+    key: str
+    text: str
+    kind: str  # "check" | "number" | "choice" | "text"
+    unit: str = ""
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InspectionResultDoc:
+    item_key: str
+    item_text: str
+    value: str
+    passed: bool | None  # None: not applicable
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DeviceInspectionDoc:
+    asset: AssetLine
+    inspected_at: dt.datetime | None
+    results: tuple[InspectionResultDoc, ...]
+    note: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return any(r.passed is False for r in self.results)
+
+
+@dataclass(frozen=True)
+class InspectionFormDoc:
+    """A blank form (``devices`` empty, ``items`` set) or a finished round."""
+
+    contract: ContractHeader
+    title: str
+    category_name: str
+    checklist_version: int
+    items: tuple[ChecklistItemDoc, ...] = ()
+    round_number: str = ""
+    engineer_name: str = ""
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+    devices: tuple[DeviceInspectionDoc, ...] = ()
+    unchecked: tuple[AssetLine, ...] = ()
+    unchecked_reason: str = ""
+    signatures: tuple[SignatureDoc, ...] = ()
+    record_hash: str | None = None
+    blank_rows: int = 8
+    extra: dict[str, str] = field(default_factory=dict)
