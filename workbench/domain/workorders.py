@@ -1,0 +1,134 @@
+"""Work orders (工单): their kinds, channels, priorities, statuses and allowed moves.
+
+Statuses and transitions (each recorded with its time and who made it)::
+
+    reported ──> responded ──> onsite ──> restored ──> closed ──> signed
+        │            │   └───────────────────^             (sign-off only)
+        └────────────┴──> cancelled
+
+* ``responded -> restored`` is a remote fix (website, cloud server, a call that talked
+  the user through it): no visit needed.
+* ``closed`` means the engineer has finished the work and written cause and result;
+  ``signed`` is reached only through the sign-off (engineer PIN and signature plus the
+  client representative's signature), which locks the order for good.
+* ``cancelled`` is for reports that turn out not to be service calls (duplicate,
+  withdrawn, outside the contract); only before anyone is on site. Cancelled orders run
+  no SLA clock.
+
+The SLA clock applies to faults and to faults found on inspection; service requests,
+hardening and key-period duty are planned work with no response clock.
+
+Numbers: ``WO-YYYY-NNNN``, the year of the report in the contract's zone, counting from
+0001 each year without gaps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.timeutil import LOCAL_TZ
+
+TYPES = ("fault", "inspection_finding", "service_request", "hardening", "key_period")
+CHANNELS = ("hotline", "onsite", "inspection", "monitoring")
+PRIORITIES = ("urgent", "high", "normal", "low")
+STATUSES = ("reported", "responded", "onsite", "restored", "closed", "signed", "cancelled")
+OPEN_STATUSES = ("reported", "responded", "onsite")
+FINAL_STATUSES = ("signed", "cancelled")
+SLA_TYPES = ("fault", "inspection_finding")
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "reported": ("responded", "cancelled"),
+    "responded": ("onsite", "restored", "cancelled"),
+    "onsite": ("restored",),
+    "restored": ("closed",),
+    "closed": ("signed",),
+    "signed": (),
+    "cancelled": (),
+}
+
+# The timestamp column each status sets when it is entered.
+STATUS_TIME_FIELD = {
+    "reported": "reported_at",
+    "responded": "responded_at",
+    "onsite": "onsite_at",
+    "restored": "restored_at",
+    "closed": "closed_at",
+    "signed": "signed_at",
+    "cancelled": "cancelled_at",
+}
+
+# Display names, marked for translation (context "workorders"); English is the source.
+TYPE_NAMES = {
+    "fault": QT_TRANSLATE_NOOP("workorders", "Fault report"),
+    "inspection_finding": QT_TRANSLATE_NOOP("workorders", "Inspection finding"),
+    "service_request": QT_TRANSLATE_NOOP("workorders", "Service request"),
+    "hardening": QT_TRANSLATE_NOOP("workorders", "Security hardening"),
+    "key_period": QT_TRANSLATE_NOOP("workorders", "Key-period duty"),
+}
+CHANNEL_NAMES = {
+    "hotline": QT_TRANSLATE_NOOP("workorders", "Hotline"),
+    "onsite": QT_TRANSLATE_NOOP("workorders", "On site"),
+    "inspection": QT_TRANSLATE_NOOP("workorders", "Inspection"),
+    "monitoring": QT_TRANSLATE_NOOP("workorders", "Monitoring"),
+}
+PRIORITY_NAMES = {
+    "urgent": QT_TRANSLATE_NOOP("workorders", "Urgent"),
+    "high": QT_TRANSLATE_NOOP("workorders", "High"),
+    "normal": QT_TRANSLATE_NOOP("workorders", "Normal"),
+    "low": QT_TRANSLATE_NOOP("workorders", "Low"),
+}
+STATUS_NAMES = {
+    "reported": QT_TRANSLATE_NOOP("workorders", "Reported"),
+    "responded": QT_TRANSLATE_NOOP("workorders", "Responded"),
+    "onsite": QT_TRANSLATE_NOOP("workorders", "On site"),
+    "restored": QT_TRANSLATE_NOOP("workorders", "Restored"),
+    "closed": QT_TRANSLATE_NOOP("workorders", "Closed"),
+    "signed": QT_TRANSLATE_NOOP("workorders", "Signed"),
+    "cancelled": QT_TRANSLATE_NOOP("workorders", "Cancelled"),
+}
+SLA_NAMES = {
+    "response": QT_TRANSLATE_NOOP("workorders", "Response"),
+    "onsite": QT_TRANSLATE_NOOP("workorders", "On site"),
+    "restore": QT_TRANSLATE_NOOP("workorders", "Restore"),
+}
+SLA_STATE_NAMES = {
+    "met": QT_TRANSLATE_NOOP("workorders", "Met"),
+    "at_risk": QT_TRANSLATE_NOOP("workorders", "At risk"),
+    "breached": QT_TRANSLATE_NOOP("workorders", "Overdue"),
+    "pending": QT_TRANSLATE_NOOP("workorders", "Pending"),
+}
+
+NUMBER_RE = re.compile(r"^WO-(\d{4})-(\d{4,})$")
+
+
+def can_move(current: str, target: str) -> bool:
+    return target in TRANSITIONS.get(current, ())
+
+
+def sla_applies(wo_type: str) -> bool:
+    return wo_type in SLA_TYPES
+
+
+def is_editable(status: str) -> bool:
+    """Signed and cancelled orders are never edited; corrections are amendments."""
+    return status not in FINAL_STATUSES
+
+
+def format_number(year: int, seq: int) -> str:
+    return f"WO-{year:04d}-{seq:04d}"
+
+
+def parse_number(number: str) -> tuple[int, int] | None:
+    match = NUMBER_RE.match(number.strip().upper())
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def number_year(reported_at: dt.datetime) -> int:
+    """The numbering year of an order: the year of its report in Beijing time."""
+    if reported_at.tzinfo is None:
+        raise ValueError("naive datetime")
+    return reported_at.astimezone(LOCAL_TZ).year
