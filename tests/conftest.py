@@ -1,9 +1,17 @@
-"""Shared fixtures: isolated data folders, a migrated store filled with the contract."""
+"""Shared fixtures: isolated data folders, a migrated store filled with the contract.
+
+The ``store`` fixture runs every test that uses it on SQLite and, when
+``WORKBENCH_TEST_PG_URL`` names a PostgreSQL server (see ``.ci/postgres.sh``), on
+PostgreSQL too, each test in a fresh schema. With ``WORKBENCH_REQUIRE_PG=1`` (CI) a
+missing or unreachable server fails those tests instead of skipping them.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +21,53 @@ if TYPE_CHECKING:
     from workbench.data.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL_ENV = "WORKBENCH_TEST_PG_URL"
+REQUIRE_PG_ENV = "WORKBENCH_REQUIRE_PG"
+
+
+def pg_wanted() -> bool:
+    return bool(os.environ.get(PG_URL_ENV)) or os.environ.get(REQUIRE_PG_ENV) == "1"
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get(REQUIRE_PG_ENV) == "1":
+        pytest.fail(f"PostgreSQL required ({REQUIRE_PG_ENV}=1) but {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL not available: {reason}")
+
+
+@contextmanager
+def pg_schema_url() -> Iterator[str]:
+    """A URL whose connections work in a new, empty schema; dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    base = os.environ.get(PG_URL_ENV, "")
+    if not base:
+        _pg_unavailable(f"{PG_URL_ENV} is not set")
+    schema = f"wbtest_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        _pg_unavailable(f"cannot connect to {make_url(base).render_as_string()}: {exc.orig}")
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+BACKENDS = (
+    ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+    if pg_wanted()
+    else ["sqlite"]
+)
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +84,40 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.sqlite3"
 
 
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """A database URL: a SQLite file in tmp, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{db_path}"
+        return
+    with pg_schema_url() as url:
+        yield url
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema for tests that only make sense on a server."""
+    if not pg_wanted():
+        pytest.skip(f"{PG_URL_ENV} is not set")
+    with pg_schema_url() as url:
+        yield url
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    from workbench.data.store import Store
+    from workbench.services.setup import load_default_contract
+
+    s = Store(db_url)
+    with s.transaction("test") as session:
+        load_default_contract(session)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def sqlite_store(db_path: Path) -> Iterator[Store]:
+    """The ``store`` on SQLite only, for what concerns the file (backups, locks, damage)."""
     from workbench.data.store import Store
     from workbench.services.setup import load_default_contract
 

@@ -22,6 +22,7 @@ log = logging.getLogger("workbench.cli")
 COMMAND_MODULES = (
     "workbench.cli.setup",
     "workbench.cli.assets",
+    "workbench.cli.backup",
 )
 
 EXIT_USER_ERROR = 2

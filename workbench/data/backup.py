@@ -1,42 +1,411 @@
-"""Backups of a SQLite store with SQLite's online backup API (never a file copy)."""
+"""Backups of a SQLite store with SQLite's online backup API (never a file copy).
+
+A backup is a complete, self-contained SQLite file (rollback journal, not WAL) written
+beside its final name and renamed into place only after it passed ``integrity_check``.
+Backups in the backup folder are named ``<db stem>-<kind>-<UTC stamp>.sqlite3``, kind one
+of ``daily``, ``manual``, ``premigration``, ``prerestore``; :func:`plan_rotation` decides
+which of them to keep (7 daily, 4 weekly, 12 monthly), as a pure function of names and
+the current time.
+
+A restore checks the backup first (a SQLite file, ``integrity_check`` ok, a workbench
+schema no newer than this program's), refuses while another program has the database
+open, keeps the file it replaces (a ``prerestore`` backup, or the damaged file renamed
+aside), and only then renames the restored copy into place.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import os
+import re
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import config
+from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.timeutil import LOCAL_TZ
 
 if TYPE_CHECKING:
     from workbench.data.store import Store
 
 log = logging.getLogger("workbench.data.backup")
 
+BACKUP_KINDS = ("daily", "manual", "premigration", "prerestore")
+SUFFIX = ".sqlite3"
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<kind>daily|manual|premigration|prerestore)-"
+    r"(?P<stamp>\d{8}T\d{12}Z)\.sqlite3$"
+)
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 12
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file in the backup folder."""
+
+    path: Path
+    db_stem: str
+    kind: str
+    taken_at: dt.datetime
+    size: int
+
+
+def backup_name(db_stem: str, kind: str, at: dt.datetime) -> str:
+    if kind not in BACKUP_KINDS:
+        raise ValueError(f"unknown backup kind {kind!r}")
+    return f"{db_stem}-{kind}-{at.astimezone(dt.UTC).strftime(STAMP_FORMAT)}{SUFFIX}"
+
+
+def parse_backup_name(name: str) -> tuple[str, str, dt.datetime] | None:
+    """``(db stem, kind, taken at)`` of a backup file name, or None for other files."""
+    match = _NAME.match(name)
+    if not match:
+        return None
+    try:
+        taken = dt.datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+    return match["stem"], match["kind"], taken
+
+
+def _newest_per_period(entries: list[tuple[dt.datetime, str]], period: str, count: int) -> set[str]:
+    """The newest of ``entries`` (sorted newest first) in each of the last ``count`` periods."""
+    seen: list[object] = []
+    kept: set[str] = set()
+    for taken, name in entries:
+        local = taken.astimezone(LOCAL_TZ)
+        key: object
+        if period == "day":
+            key = local.date()
+        elif period == "week":
+            key = tuple(local.isocalendar())[:2]
+        else:
+            key = (local.year, local.month)
+        if key in seen:
+            continue
+        if len(seen) >= count:
+            break
+        seen.append(key)
+        kept.add(name)
+    return kept
+
+
+def plan_rotation(
+    names: Iterable[str],
+    now: dt.datetime,
+    *,
+    daily: int = KEEP_DAILY,
+    weekly: int = KEEP_WEEKLY,
+    monthly: int = KEEP_MONTHLY,
+) -> tuple[set[str], set[str]]:
+    """Which backups to keep and which to delete: ``(keep, delete)``.
+
+    Per database (file stem), over every kind of backup: the newest backup of each of the
+    last ``daily`` days that have one, of each of the last ``weekly`` ISO weeks, of each of
+    the last ``monthly`` months (days, weeks and months in Beijing time), and anything
+    taken in the last 24 hours. Names that are not backups are never touched.
+    """
+    by_db: dict[str, list[tuple[dt.datetime, str]]] = {}
+    for name in names:
+        parsed = parse_backup_name(name)
+        if parsed is None:
+            continue
+        stem, _kind, taken = parsed
+        by_db.setdefault(stem, []).append((taken, name))
+    keep: set[str] = set()
+    delete: set[str] = set()
+    for entries in by_db.values():
+        entries.sort(reverse=True)  # newest first
+        kept_here = (
+            _newest_per_period(entries, "day", daily)
+            | _newest_per_period(entries, "week", weekly)
+            | _newest_per_period(entries, "month", monthly)
+            | {name for taken, name in entries if now - taken < dt.timedelta(hours=24)}
+        )
+        keep |= kept_here
+        delete |= {name for _taken, name in entries} - kept_here
+    return keep, delete
+
+
+def list_backups(db_path: Path | None = None, folder: Path | None = None) -> list[BackupInfo]:
+    """The backups in the backup folder (of one database, if given), newest first."""
+    folder = folder or config.backup_dir()
+    stem = db_path.stem if db_path is not None else None
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        parsed = parse_backup_name(path.name)
+        if parsed is None or (stem is not None and parsed[0] != stem):
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        found.append(BackupInfo(path, parsed[0], parsed[1], parsed[2], size))
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def latest_backup(db_path: Path) -> Path | None:
+    backups = list_backups(db_path)
+    return backups[0].path if backups else None
+
+
+def rotate(db_path: Path, now: dt.datetime | None = None, folder: Path | None = None) -> list[Path]:
+    """Delete the backups of ``db_path`` that :func:`plan_rotation` does not keep."""
+    folder = folder or config.backup_dir()
+    names = [b.path.name for b in list_backups(db_path, folder)]
+    _keep, delete = plan_rotation(names, now or dt.datetime.now(dt.UTC))
+    removed = []
+    for name in sorted(delete):
+        path = folder / name
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError as exc:
+            log.warning("could not delete old backup %s: %s", path, exc)
+    if removed:
+        log.info("rotation removed %d old backups", len(removed))
+    return removed
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _check_rows(conn: sqlite3.Connection) -> list[str]:
+    return [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+
 
 def backup_sqlite_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently into ``target``."""
+    """Copy a live SQLite database consistently into ``target`` (SQLite's backup API).
+
+    The copy is taken in one step, inside one read transaction: a consistent snapshot,
+    even while other connections write (WAL readers do not block writers). It is checked
+    with ``integrity_check`` before it is renamed to ``target``.
+    """
+    from workbench.data.store import StoreCorruptError, StoreError, classify_sqlite_error
+
+    if not source.exists():
+        raise StoreError(
+            QT_TRANSLATE_NOOP("messages", "The database {path} does not exist."), path=str(source)
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, timeout=10)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                # A self-contained file: no -wal beside the backup.
+                dst.execute("PRAGMA journal_mode = DELETE")
+                rows = _check_rows(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    tmp.replace(target)
+            src.close()
+        if rows != ["ok"]:
+            raise StoreCorruptError(db_path=source, detail="; ".join(rows[:3]))
+        _fsync_file(tmp)
+        tmp.replace(target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        translated = classify_sqlite_error(exc, source)
+        if translated is None:
+            raise
+        raise translated from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    log.info("backed up %s to %s", source, target)
     return target
+
+
+def take_backup(
+    db_path: Path, kind: str, now: dt.datetime | None = None, folder: Path | None = None
+) -> Path:
+    """A backup of ``db_path`` of the given kind into the backup folder."""
+    folder = folder or config.backup_dir()
+    target = folder / backup_name(db_path.stem, kind, now or dt.datetime.now(dt.UTC))
+    return backup_sqlite_file(db_path, target)
 
 
 def backup_before_migration(store: Store, revision: str) -> Path | None:
     if store.path is None or not store.path.exists():
         return None
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = config.backup_dir() / f"pre-migration-{revision}-{stamp}.sqlite3"
-    log.info("backing up %s before migration to %s", store.path, target)
-    return backup_sqlite_file(store.path, target)
+    log.info("backing up %s (schema %s) before migration", store.path, revision)
+    return take_backup(store.path, "premigration")
+
+
+def has_backup_on(db_path: Path, day: dt.date, folder: Path | None = None) -> bool:
+    """Is there a backup of ``db_path`` taken on ``day`` (Beijing time)?"""
+    return any(b.taken_at.astimezone(LOCAL_TZ).date() == day for b in list_backups(db_path, folder))
+
+
+# -- restore ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    path: Path
+    revision: str
+
+
+def check_backup_file(path: Path) -> BackupCheck:
+    """Is ``path`` a sound workbench backup this program can open? Raises StoreError."""
+    from workbench.data.store import (
+        NewerSchemaError,
+        NotADatabaseError,
+        StoreCorruptError,
+        StoreError,
+        known_revisions,
+    )
+
+    if not path.is_file():
+        raise StoreError(
+            QT_TRANSLATE_NOOP("messages", "The backup file {path} does not exist."),
+            path=str(path),
+        )
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise NotADatabaseError(path=str(path))
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = _check_rows(conn)
+            if rows != ["ok"]:
+                raise StoreCorruptError(path=str(path), detail="; ".join(rows[:3]))
+            tables = {
+                str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables or "contract" not in tables:
+                raise NotADatabaseError(path=str(path))
+            versions = [str(r[0]) for r in conn.execute("SELECT version_num FROM alembic_version")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreCorruptError(path=str(path), detail=str(exc)) from exc
+    if len(versions) != 1:
+        raise NotADatabaseError(path=str(path))
+    if versions[0] not in known_revisions():
+        raise NewerSchemaError(path=str(path), revision=versions[0])
+    return BackupCheck(path, versions[0])
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    database: Path
+    kept: Path | None  # the replaced database: its backup, or the damaged file renamed aside
+    revision: str
+
+
+def _claim_exclusively(db_path: Path) -> bool:
+    """Check nobody else has the database open and leave it as one self-contained file.
+
+    Switching a WAL database to the rollback journal needs every other connection gone
+    (else SQLITE_BUSY, raised as StoreLockedError); it checkpoints and removes the -wal
+    and -shm files. False if the file cannot even be read (damaged): it is then moved
+    aside, never written.
+    """
+    from workbench.data.store import StoreLockedError, classify_sqlite_error
+
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=2, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("ROLLBACK")
+            return True
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        translated = classify_sqlite_error(exc, db_path)
+        if isinstance(translated, StoreLockedError):
+            raise translated from exc
+        log.warning("database %s cannot be read (%s): it will be moved aside", db_path, exc)
+        return False
+
+
+def restore_backup(
+    backup_file: Path, db_path: Path, now: dt.datetime | None = None
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with ``backup_file``, keeping the old file."""
+    from workbench.data.store import StoreMissingError
+
+    now = now or dt.datetime.now(dt.UTC)
+    backup_file = backup_file.resolve()
+    checked = check_backup_file(backup_file)
+    if not db_path.parent.is_dir():
+        raise StoreMissingError(db_path=db_path, folder=str(db_path.parent))
+    if db_path.exists() and backup_file == db_path.resolve():
+        raise ValueError("a database cannot be restored from itself")
+
+    kept: Path | None = None
+    if db_path.exists():
+        if _claim_exclusively(db_path):
+            kept = take_backup(db_path, "prerestore", now)
+        else:
+            kept = db_path.with_name(
+                f"{db_path.name}.damaged-{now.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}"
+            )
+            db_path.replace(kept)
+            for extra in ("-wal", "-shm", "-journal"):
+                side = db_path.with_name(db_path.name + extra)
+                if side.exists():
+                    side.replace(kept.with_name(kept.name + extra))
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                rows = _check_rows(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if rows != ["ok"]:
+            raise RuntimeError(f"restored copy failed integrity_check: {rows[:3]}")
+        _fsync_file(tmp)
+        # Nothing of the old file may be replayed onto the new one.
+        for extra in ("-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                db_path.with_name(db_path.name + extra).unlink()
+        tmp.replace(db_path)
+        _fsync_dir(db_path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    log.info("restored %s from %s (kept %s)", db_path, backup_file, kept)
+    return RestoreResult(backup_file, db_path, kept, checked.revision)

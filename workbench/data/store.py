@@ -4,6 +4,14 @@ One :class:`Store` per database. SQLite files are opened with WAL, foreign keys 
 ``synchronous=FULL`` (signed records must survive a power cut) and a busy timeout. The
 schema is only ever changed by Alembic migrations, applied on open after a backup; a
 database written by a newer version of the workbench is refused, never touched.
+
+Problems of the storage itself (a missing folder, a locked, read-only, damaged or foreign
+file, a full disk, an unreachable server) are raised as :class:`StoreError` subclasses, one
+per case, so that the GUI can show the right dialog and the CLI a plain message. Each names
+the latest backup of the file, if there is one, and how to restore it. Nothing here ever
+writes to a file it could not read.
+
+Every session handed out by the store writes the audit trail (``workbench.data.audit``).
 """
 
 from __future__ import annotations
@@ -19,23 +27,240 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from workbench.data.audit import AuditedSession
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
 
 log = logging.getLogger("workbench.data")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 
+# SQLite's primary result codes (the low byte of an extended code).
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+def _identity(_context: str, text: str) -> str:
+    return text
+
 
 class StoreError(Exception):
-    """An environment problem with the database (not a bug): shown to the user plainly."""
+    """An environment problem with the database (not a bug): shown to the user plainly.
+
+    Carries a translatable :class:`Message`, the database file (if it is one) and the
+    newest backup of that file, so that the GUI can offer to restore it.
+    """
+
+    default_template = QT_TRANSLATE_NOOP("messages", "The database cannot be used: {detail}")
+
+    def __init__(
+        self,
+        template: str | None = None,
+        *,
+        db_path: Path | None = None,
+        **params: Any,
+    ) -> None:
+        params.setdefault("detail", "")
+        if db_path is not None:
+            params.setdefault("path", str(db_path))
+        self.message = Message(template or self.default_template, params)
+        self.db_path = db_path
+        self.latest_backup: Path | None = None
+        if db_path is not None:
+            from workbench.data import backup
+
+            try:
+                self.latest_backup = backup.latest_backup(db_path)
+            except OSError:  # the backup folder itself cannot be read
+                self.latest_backup = None
+        super().__init__(self.render())
+
+    def restore_hint(self, translate: Translate = _identity) -> str:
+        """The offer to restore: names the newest backup and the command, or says none."""
+        if self.db_path is None:
+            return ""
+        if self.latest_backup is None:
+            from workbench import config
+
+            return Message(
+                QT_TRANSLATE_NOOP("messages", "No backup of this database was found in {folder}."),
+                {"folder": str(config.backup_dir())},
+            ).render(translate)
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The latest backup is {backup}. To restore it, close the workbench and run:\n"
+                '  workbench restore "{backup}" --db "{db}"',
+            ),
+            {"backup": str(self.latest_backup), "db": str(self.db_path)},
+        ).render(translate)
+
+    def render(self, translate: Translate = _identity) -> str:
+        hint = self.restore_hint(translate)
+        text = self.message.render(translate)
+        return f"{text}\n{hint}" if hint else text
+
+
+class StoreMissingError(StoreError):
+    """The folder that should hold the database does not exist."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The folder of the database does not exist: {folder}. "
+        "Check the path (is a drive or USB disk missing?).",
+    )
+
+
+class StoreLockedError(StoreError):
+    """Another program holds the database and does not let go."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The database {path} is in use by another program (another workbench window or a "
+        "backup tool). Close it and try again.",
+    )
+
+
+class StoreReadOnlyError(StoreError):
+    """The file (or its folder) cannot be written."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The database {path} cannot be written: the file or its folder is read-only. "
+        "Copy it to a folder you may write to, or change its permissions.",
+    )
+
+
+class StoreCorruptError(StoreError):
+    """The file is a SQLite database, but damaged (truncated, overwritten)."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The database {path} is damaged ({detail}). The file was left as it is.",
+    )
+
+
+class NotADatabaseError(StoreError):
+    """The file is not a SQLite database, or not one of the workbench."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The file {path} is not a workbench database. The file was left as it is.",
+    )
 
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer version of the workbench."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The database {path} was written by a newer version of the workbench (schema "
+        "{revision}). Update this program to open it. The file was left as it is.",
+    )
+
+
+class DiskFullError(StoreError):
+    """The disk (or the database's size limit) is full: the change was not saved."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The disk holding the database {path} is full; the last change was not saved. "
+        "Free some space and try again.",
+    )
+
+
+class StoreUnreachableError(StoreError):
+    """A database server does not answer."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "Cannot connect to the database server {url}: {detail}",
+    )
+
+
+class RecordChangedError(WorkbenchError):
+    """A save raced another one: the record changed since it was loaded."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "messages", "This record has been changed by someone else. Please reload it."
+            )
+        )
+
+
+@contextmanager
+def concurrent_edit_guard() -> Iterator[None]:
+    """Turn a stale optimistic-locking save into :class:`RecordChangedError`.
+
+    ``Store.transaction`` does this around its commit; services that flush earlier wrap
+    the flush: ``with concurrent_edit_guard(): session.flush()``.
+    """
+    try:
+        yield
+    except StaleDataError as exc:
+        log.info("stale save refused: %s", exc)
+        raise RecordChangedError() from exc
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    # Python builds without error codes: fall back on SQLite's stable messages.
+    message = str(orig).lower()
+    for needle, value in (
+        ("database is locked", SQLITE_BUSY),
+        ("readonly database", SQLITE_READONLY),
+        ("disk image is malformed", SQLITE_CORRUPT),
+        ("database or disk is full", SQLITE_FULL),
+        ("unable to open database", SQLITE_CANTOPEN),
+        ("file is not a database", SQLITE_NOTADB),
+        ("disk i/o error", SQLITE_IOERR),
+    ):
+        if needle in message:
+            return value
+    return None
+
+
+def classify_sqlite_error(exc: BaseException, path: Path | None) -> StoreError | None:
+    """The :class:`StoreError` for a SQLite error of the storage, or None for other errors."""
+    code = _sqlite_code(exc)
+    detail = str(getattr(exc, "orig", exc))
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return StoreLockedError(db_path=path, detail=detail)
+    if code == SQLITE_READONLY:
+        return StoreReadOnlyError(db_path=path, detail=detail)
+    if code == SQLITE_FULL:
+        return DiskFullError(db_path=path, detail=detail)
+    if code == SQLITE_NOTADB:
+        return NotADatabaseError(db_path=path, detail=detail)
+    if code in (SQLITE_CORRUPT, SQLITE_IOERR):
+        return StoreCorruptError(db_path=path, detail=detail)
+    if code == SQLITE_CANTOPEN:
+        if path is not None and not path.parent.exists():
+            return StoreMissingError(db_path=path, folder=str(path.parent), detail=detail)
+        return StoreReadOnlyError(db_path=path, detail=detail)
+    return None
+
+
+def _pg_sqlstate(exc: BaseException) -> str | None:
+    orig = getattr(exc, "orig", exc)
+    state = getattr(orig, "sqlstate", None)
+    return state if isinstance(state, str) else None
 
 
 def _alembic_config() -> Config:
@@ -51,13 +276,16 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy manage transactions; pysqlite's own BEGIN handling is turned off
     # so that BEGIN IMMEDIATE below really starts the transaction.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode and str(mode[0]).lower() not in ("wal", "memory"):
@@ -73,9 +301,17 @@ def _on_sqlite_begin(conn: Any) -> None:
 
 
 class Store:
-    """A database, opened and migrated; hands out sessions."""
+    """A database, opened, checked and migrated; hands out sessions."""
 
-    def __init__(self, url: str, *, migrate: bool = True, echo: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        migrate: bool = True,
+        echo: bool = False,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        check: bool = True,
+    ) -> None:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -83,29 +319,94 @@ class Store:
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
             self.path = Path(parsed.database)
             if not self.path.parent.exists():
-                raise StoreError(f"数据库所在文件夹不存在：{self.path.parent}")
-        kwargs: dict[str, Any] = {"echo": echo, "future": True}
+                raise StoreMissingError(db_path=self.path, folder=str(self.path.parent))
+        kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
-            kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            # ``timeout`` is SQLite's busy timeout: the same wait for every connection.
+            kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
         self.engine: Engine = create_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _on_sqlite_connect)
             event.listen(self.engine, "begin", _on_sqlite_begin)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        if migrate:
-            self.upgrade()
+        self._sessions = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
+        try:
+            if check:
+                self.check()
+            if migrate:
+                self.upgrade()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    # -- errors ---------------------------------------------------------------------
+    def translate_error(self, exc: BaseException) -> StoreError | None:
+        """The :class:`StoreError` that ``exc`` (a driver error) stands for, if any."""
+        if isinstance(exc, StoreError):
+            return exc
+        if self.is_sqlite:
+            return classify_sqlite_error(exc, self.path)
+        state = _pg_sqlstate(exc)
+        detail = str(getattr(exc, "orig", exc)).strip()
+        if state == "53100":  # disk_full
+            return DiskFullError(path=self.safe_url, detail=detail)
+        if state in ("55P03", "40P01"):  # lock_not_available, deadlock_detected
+            return StoreLockedError(path=self.safe_url, detail=detail)
+        connection_lost = getattr(exc, "connection_invalidated", False)
+        if (
+            (state or "").startswith("08")
+            or connection_lost
+            or (state is None and isinstance(exc, OperationalError))
+        ):
+            return StoreUnreachableError(url=self.safe_url, detail=detail)
+        return None
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            translated = self.translate_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
 
     # -- schema -------------------------------------------------------------------
-    def current_revision(self) -> str | None:
+    def check(self) -> None:
+        """Open the database once and check that it is one, readable, and not damaged.
+
+        SQLite: a ``quick_check`` (cheap at the workbench's sizes). A server: a round trip.
+        """
+        if self.is_sqlite and self.path is not None and self.path.exists():
+            with self.path.open("rb") as fh:
+                header = fh.read(16)
+            if header and header != b"SQLite format 3\x00":
+                raise NotADatabaseError(db_path=self.path)
         try:
             with self.engine.connect() as conn:
-                return MigrationContext.configure(conn).get_current_revision()
-        except DatabaseError as exc:
-            raise StoreError(
-                f"无法读取数据库（文件可能已损坏或不是数据库文件）：{exc.orig}"
-            ) from exc
+                if self.is_sqlite:
+                    rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+                    if rows != ["ok"]:
+                        raise StoreCorruptError(db_path=self.path, detail="; ".join(rows[:3]))
+                else:
+                    conn.execute(text("SELECT 1"))
+        except DBAPIError as exc:
+            translated = self.translate_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's full ``PRAGMA integrity_check``: ``["ok"]`` for a sound file."""
+        if not self.is_sqlite:
+            return ["ok"]
+        with self._storage_errors(), self.engine.connect() as conn:
+            return [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+
+    def current_revision(self) -> str | None:
+        with self._storage_errors(), self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
 
     def upgrade(self) -> None:
         """Bring the schema to the newest revision, backing up an older file first."""
@@ -113,11 +414,9 @@ class Store:
         head = head_revision()
         if current == head:
             return
-        script = ScriptDirectory.from_config(_alembic_config())
-        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        if current is not None and current not in known_revisions():
             raise NewerSchemaError(
-                "此数据库由更新版本的运维工作台创建（架构版本 "
-                f"{current}），请升级本程序后再打开。文件未作任何改动。"
+                db_path=self.path, path=str(self.path or self.safe_url), revision=current
             )
         if current is not None and self.path is not None:
             from workbench.data import backup
@@ -125,12 +424,9 @@ class Store:
             backup.backup_before_migration(self, current)
         log.info("migrating %s from %s to %s", self.safe_url, current, head)
         cfg = _alembic_config()
-        try:
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-        except OperationalError as exc:
-            raise StoreError(f"数据库升级失败：{exc.orig}") from exc
+        with self._storage_errors(), self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
 
     # -- sessions -----------------------------------------------------------------
     def session(self) -> Session:
@@ -138,10 +434,15 @@ class Store:
 
     @contextmanager
     def transaction(self, actor: str = "") -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
-        with self._sessions() as session, session.begin():
+        """One unit of work: commit on success, roll back on any error.
+
+        A save that raced another one becomes :class:`RecordChangedError`; a storage
+        problem (locked, full, read-only, damaged) the matching :class:`StoreError`.
+        """
+        with self._storage_errors(), concurrent_edit_guard(), self._sessions() as session:
             session.info["actor"] = actor
-            yield session
+            with session.begin():
+                yield session
 
     @property
     def safe_url(self) -> str:

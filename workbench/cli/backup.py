@@ -1,0 +1,125 @@
+"""``workbench backup`` and ``workbench restore``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+
+EXIT_STORE_ERROR = 3
+
+
+def _say(template: str, *, err: bool = False, **params: Any) -> None:
+    from workbench import i18n
+
+    print(i18n.render(Message(template, params)), file=sys.stderr if err else sys.stdout)
+
+
+def _store_error(exc: Exception) -> int:
+    from workbench import i18n
+    from workbench.data.store import StoreError
+
+    assert isinstance(exc, StoreError)
+    print(exc.render(i18n.translate), file=sys.stderr)
+    return EXIT_STORE_ERROR
+
+
+def _human_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from workbench.data.store import StoreError, open_store
+    from workbench.domain.timeutil import fmt_local
+    from workbench.services import backups
+
+    try:
+        store = open_store(getattr(args, "db", None))
+    except StoreError as exc:
+        return _store_error(exc)
+    try:
+        if args.list:
+            entries = backups.list_backups(store)
+            if not entries:
+                _say(QT_TRANSLATE_NOOP("messages", "No backups yet."))
+            for entry in entries:
+                print(
+                    f"{fmt_local(entry.taken_at, seconds=True)}  {entry.kind:<12} "
+                    f"{_human_size(entry.size_bytes):>9}  {entry.path}"
+                )
+            return 0
+        output = Path(args.output).expanduser().resolve() if args.output else None
+        path = backups.backup_now(store, output)
+    except StoreError as exc:
+        return _store_error(exc)
+    finally:
+        store.dispose()
+    _say(QT_TRANSLATE_NOOP("messages", "Backup written to {path}"), path=str(path))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from workbench.config import database_url
+    from workbench.data.store import Store, StoreError
+    from workbench.domain.messages import WorkbenchError
+    from workbench.services import backups
+
+    url = database_url(getattr(args, "db", None))
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Only a database file can be restored by the workbench; restore a server "
+                "database on the server (pg_restore).",
+            )
+        )
+    db_path = Path(parsed.database)
+    try:
+        outcome = backups.restore(db_path, Path(args.file).expanduser())
+        # Open once: brings an older backup to this version's schema (after a backup).
+        Store(url).dispose()
+    except StoreError as exc:
+        return _store_error(exc)
+    _say(
+        QT_TRANSLATE_NOOP("messages", "Restored {db} from {backup}."),
+        db=outcome.database,
+        backup=outcome.restored_from,
+    )
+    if outcome.kept:
+        _say(
+            QT_TRANSLATE_NOOP("messages", "The replaced database was kept as {kept}"),
+            kept=outcome.kept,
+        )
+    return 0
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "backup",
+        parents=[common],
+        help="back up the database (SQLite's online backup; safe while the app runs)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the backup to FILE (default: the backup folder, with rotation)",
+    )
+    p.add_argument("--list", action="store_true", help="list the backups of the database")
+    p.set_defaults(func=run_backup)
+
+    r = subparsers.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database with a backup (checked first; the old file is kept)",
+    )
+    r.add_argument("file", metavar="FILE", help="the backup file to restore")
+    r.set_defaults(func=run_restore)
