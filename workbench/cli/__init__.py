@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "workbench.cli.setup",
     "workbench.cli.assets",
     "workbench.cli.backup",
+    "workbench.cli.inspections",
+    "workbench.cli.forms",
 )
 
 EXIT_USER_ERROR = 2

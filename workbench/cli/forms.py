@@ -1,0 +1,67 @@
+"""``workbench forms inspection|round``: printable inspection forms (PDF)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbench import i18n
+from workbench.cli.common import store_from
+from workbench.domain.documents import InspectionFormDoc
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.services import inspections as service
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    group = subparsers.add_parser("forms", help="printable inspection forms (巡检记录表)")
+    sub = group.add_subparsers(dest="forms_command", metavar="FORM", required=True)
+
+    p = sub.add_parser(
+        "inspection", parents=[common], help="a blank inspection form of one category"
+    )
+    p.add_argument("--category", required=True, help="category code, e.g. file_cabinet")
+    p.add_argument("-o", "--output", type=Path, help="PDF file (default: inspection-CAT.pdf)")
+    p.set_defaults(func=run_blank)
+
+    p = sub.add_parser("round", parents=[common], help="a finished round with its results")
+    p.add_argument("round", metavar="ID", help="round number (XJ-2026-0001) or id")
+    p.add_argument("-o", "--output", type=Path, help="PDF file (default: NUMBER.pdf)")
+    p.set_defaults(func=run_round)
+
+
+def _write(doc: InspectionFormDoc, output: Path) -> None:
+    from workbench.reports.inspection_form import inspection_form_pdf
+
+    data = inspection_form_pdf(doc, i18n.translate)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(output)
+    print(
+        Message(QT_TRANSLATE_NOOP("messages", "Written: {path}"), {"path": str(output)}).render(
+            i18n.translate
+        )
+    )
+
+
+def run_blank(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    try:
+        with store.transaction() as session:
+            doc = service.blank_form(session, args.category, i18n.translate)
+    finally:
+        store.dispose()
+    _write(doc, args.output or Path(f"inspection-{args.category}.pdf"))
+    return 0
+
+
+def run_round(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    try:
+        with store.transaction() as session:
+            doc = service.round_form(session, args.round, i18n.translate)
+    finally:
+        store.dispose()
+    _write(doc, args.output or Path(f"{doc.round_number}.pdf"))
+    return 0
