@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "workbench.cli.setup",
     "workbench.cli.assets",
     "workbench.cli.backup",
+    "workbench.cli.scan",
     "workbench.cli.inspections",
     "workbench.cli.forms",
 )

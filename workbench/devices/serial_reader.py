@@ -353,7 +353,7 @@ class SerialScanner:
                 waiting = handle.in_waiting
                 data = handle.read(waiting or 1)
             except _PORT_ERRORS as exc:
-                log.warning(
+                log.info(
                     "scanner port %s lost (%s, errno %s)",
                     self._device,
                     type(exc).__name__,
