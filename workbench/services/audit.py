@@ -29,6 +29,7 @@ EXPORT_HEADERS = (
     QT_TRANSLATE_NOOP("messages", "New values"),
     QT_TRANSLATE_NOOP("messages", "Hash"),
 )
+SHEET_TITLE = QT_TRANSLATE_NOOP("messages", "Audit trail")
 ACTION_NAMES = {
     "insert": QT_TRANSLATE_NOOP("messages", "created"),
     "update": QT_TRANSLATE_NOOP("messages", "changed"),
@@ -233,16 +234,16 @@ def export_entries(
     ``translate`` is ``workbench.i18n.translate`` (or None for English headers). CSV is
     written as UTF-8 with a BOM, so that Excel shows Chinese correctly.
     """
-    tr = translate or _identity
-    headers = [tr("messages", h) for h in EXPORT_HEADERS]
-    actions = {k: tr("messages", v) for k, v in ACTION_NAMES.items()}
+    tx = translate or _identity
+    headers = [tx("messages", h) for h in EXPORT_HEADERS]
+    actions = {k: tx("messages", v) for k, v in ACTION_NAMES.items()}
     count = 0
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
-        sheet = book.create_sheet(tr("messages", "Audit trail"))
+        sheet = book.create_sheet(tx("messages", SHEET_TITLE))
         sheet.append(headers)
         for values in _export_rows(session, flt, actions):
             # Text cells only: a value starting with "=" must never become a formula.
