@@ -68,10 +68,15 @@ def test_update_and_delete_record_old_and_new_values(store: Store) -> None:
 
 def test_a_rolled_back_change_leaves_no_audit_row(store: Store) -> None:
     before = len(_rows(store))
-    with pytest.raises(RuntimeError), store.transaction("x") as s:
-        s.add(Location(name="临时"))
-        s.flush()
-        raise RuntimeError("the user cancelled")
+
+    def cancelled_edit() -> None:
+        with store.transaction("x") as s:
+            s.add(Location(name="临时"))
+            s.flush()
+            raise RuntimeError("the user cancelled")
+
+    with pytest.raises(RuntimeError):
+        cancelled_edit()
     assert len(_rows(store)) == before
     with store.transaction() as s:
         assert verify_audit_chain(s).ok

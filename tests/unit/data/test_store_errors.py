@@ -39,11 +39,11 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def backed_up(sqlite_store: Store, db_path: Path) -> Iterator[tuple[Path, Path]]:
+def backed_up(sqlite_store: Store, db_path: Path) -> tuple[Path, Path]:
     """A closed store file with one backup of it: (database, backup)."""
     saved = backups.backup_now(sqlite_store)
     sqlite_store.dispose()
-    yield db_path, saved
+    return db_path, saved
 
 
 def _cli_fails_plainly(db: Path, capsys: pytest.CaptureFixture[str], *words: str) -> str:
@@ -221,9 +221,14 @@ def test_disk_full_loses_nothing_committed(sqlite_store: Store, db_path: Path) -
         "connect",
         lambda conn, _rec: conn.execute(f"PRAGMA max_page_count = {pages + 2}"),
     )
-    with pytest.raises(DiskFullError) as caught, sqlite_store.transaction("t") as s:
-        for i in range(2000):
-            s.add(Location(name=f"满-{i:05d}", note="x" * 500))
+
+    def fill_the_disk() -> None:
+        with sqlite_store.transaction("t") as s:
+            for i in range(2000):
+                s.add(Location(name=f"满-{i:05d}", note="x" * 500))
+
+    with pytest.raises(DiskFullError) as caught:
+        fill_the_disk()
     assert "磁盘已满" in caught.value.render(_zh())
     sqlite_store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
