@@ -66,7 +66,14 @@ def fill(area: str, mapping_file: str) -> None:
         if translation is None:
             continue
         if source in mapping:
-            translation.text = mapping[source]
+            if message.get("numerus") == "yes":
+                for child in list(translation):
+                    translation.remove(child)
+                form = ET.SubElement(translation, "numerusform")
+                form.text = mapping[source]
+                translation.text = None
+            else:
+                translation.text = mapping[source]
             translation.attrib.pop("type", None)
         elif translation.get("type") == "unfinished" or not translation.text:
             missing.append(source)
@@ -90,9 +97,11 @@ def untranslated(sources: list[Path]) -> list[tuple[str, str]]:
             name = context.findtext("name") or ""
             for message in context.iter("message"):
                 translation = message.find("translation")
+                text = (translation.text or "").strip() if translation is not None else ""
+                forms = [f.text for f in translation.iter("numerusform")] if translation is not None else []
                 if (
                     translation is not None
-                    and translation.text
+                    and (text or any(forms))
                     and translation.get("type") not in ("unfinished", "vanished", "obsolete")
                 ):
                     known.add((name, message.findtext("source") or ""))

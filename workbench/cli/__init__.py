@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "workbench.cli.scan",
     "workbench.cli.inspections",
     "workbench.cli.forms",
+    "workbench.cli.workorder",
+    "workbench.cli.verify",
 )
 
 EXIT_USER_ERROR = 2
@@ -66,10 +68,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_parser() -> argparse.ArgumentParser:
+    """Options that start the GUI or the self-test, parsed without loading any command."""
+    parser = argparse.ArgumentParser(prog="workbench", add_help=False, parents=[_common_parser()])
+    parser.add_argument("--selftest", action="store_true")
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
+    # Starting the GUI must not import every command (and SQLAlchemy) before the first
+    # paint: parse the few GUI options alone when nothing else is on the line.
+    args, rest = _gui_parser().parse_known_args(args_list)
+    if rest or "-h" in args_list or "--help" in args_list:
+        args = build_parser().parse_args(args_list)
+    else:
+        args.command = None
     db = getattr(args, "db", None)
     lang = getattr(args, "lang", None)
 

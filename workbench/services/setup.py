@@ -88,9 +88,9 @@ def load_contract_into(session: Session, data: ContractData, source: str = "") -
     locations = {loc.name: loc for loc in session.scalars(select(Location))}
     for loc in data.locations:
         if loc.name not in locations:
-            row = Location(name=loc.name, name_en=loc.name_en)
-            session.add(row)
-            locations[loc.name] = row
+            new_location = Location(name=loc.name, name_en=loc.name_en)
+            session.add(new_location)
+            locations[loc.name] = new_location
             created["locations"] += 1
 
     categories = {cat.code: cat for cat in session.scalars(select(AssetCategory))}

@@ -1,0 +1,144 @@
+"""The asset commands as a user runs them: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def workbench(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKBENCH_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path, workbench_home: Path) -> str:
+    path = str(tmp_path / "t.db")
+    result = workbench("init", "--db", path, home=workbench_home)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_init_and_list_devices(db: str, workbench_home: Path):
+    result = workbench(
+        "assets", "list", "--db", db, "--kind", "device", "--format", "json", home=workbench_home
+    )
+    assert result.returncode == 0, result.stderr
+    devices = json.loads(result.stdout)
+    assert len(devices) == 74
+    per_item = Counter(d["line_item"] for d in devices)
+    assert [per_item[i] for i in range(1, 16)] == [4, 8, 8, 8, 8, 3, 3, 3, 13, 4, 4, 4, 1, 1, 2]
+    names = {d["line_item"]: d["name"] for d in devices}
+    assert names[3] == "华为 Box600 超高清视频会议终端"
+    assert names[13] == "智恒 wj-22" and names[15] == "联想 P340"
+    assert {"code", "name", "kind", "category", "line_item", "model", "location", "status"} <= set(
+        devices[0]
+    )
+    websites = json.loads(
+        workbench(
+            "assets",
+            "list",
+            "--db",
+            db,
+            "--kind",
+            "website",
+            "--format",
+            "json",
+            home=workbench_home,
+        ).stdout
+    )
+    assert len(websites) == 5 and all(w["kind"] == "website" for w in websites)
+    systems = json.loads(
+        workbench(
+            "assets",
+            "list",
+            "--db",
+            db,
+            "--kind",
+            "system",
+            "--format",
+            "json",
+            home=workbench_home,
+        ).stdout
+    )
+    assert {s["name"] for s in systems} >= {
+        "智能文件交换系统",
+        "信息发布系统",
+        "信访自助服务系统",
+        "云服务器",
+    }
+
+
+def test_init_twice_changes_nothing(db: str, workbench_home: Path):
+    before = workbench("assets", "list", "--db", db, "--format", "json", home=workbench_home).stdout
+    again = workbench("init", "--db", db, home=workbench_home)
+    assert again.returncode == 0
+    assert (
+        workbench("assets", "list", "--db", db, "--format", "json", home=workbench_home).stdout
+        == before
+    )
+
+
+def test_bad_import_exits_2_names_the_row_and_changes_nothing(
+    db: str, workbench_home: Path, tmp_path: Path
+):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "code,name,kind,category\nXF-A-01,a,device,kiosk\n,b,device,kiosk\n", encoding="utf-8"
+    )
+    before = workbench("assets", "list", "--db", db, "--format", "json", home=workbench_home).stdout
+    result = workbench(
+        "assets", "import", str(bad), "--db", db, "--lang", "en", home=workbench_home
+    )
+    assert result.returncode == 2
+    assert "Row 3, column code: The asset code is empty." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (
+        workbench("assets", "list", "--db", db, "--format", "json", home=workbench_home).stdout
+        == before
+    )
+
+
+def test_export_and_import_round_trip_via_cli(db: str, workbench_home: Path, tmp_path: Path):
+    for suffix in (".xlsx", ".csv"):
+        out = tmp_path / f"all{suffix}"
+        assert (
+            workbench("assets", "export", str(out), "--db", db, home=workbench_home).returncode == 0
+        )
+        dry = workbench(
+            "assets",
+            "import",
+            str(out),
+            "--dry-run",
+            "--db",
+            db,
+            "--lang",
+            "en",
+            home=workbench_home,
+        )
+        assert dry.returncode == 0, dry.stderr
+        assert "0 would be added, 0 updated, 83 unchanged" in dry.stdout
+
+
+def test_not_a_spreadsheet_is_refused_in_chinese(db: str, workbench_home: Path, tmp_path: Path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"not a zip at all")
+    result = workbench("assets", "import", str(bad), "--db", db, home=workbench_home)
+    assert result.returncode == 2
+    assert "未导入" in result.stderr or "不是" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,43 @@
+"""UI fixtures: a main window over a real store, messages collected instead of dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from workbench import i18n
+
+
+@pytest.fixture
+def messages() -> list[tuple[str, str, str]]:
+    return []
+
+
+@pytest.fixture
+def zh() -> Iterator[None]:
+    i18n.load("zh_CN")
+    yield
+    i18n.load("en")
+
+
+@pytest.fixture
+def window(qtbot: Any, store: Any, messages: list[tuple[str, str, str]]) -> Iterator[Any]:
+    from workbench.app import create_main_window
+    from workbench.config import Settings
+
+    win = create_main_window(store, Settings())
+    win.ctx.messages.sink = lambda level, title, text: messages.append((level, title, text))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.ctx.tasks.wait()
+    win.close()
+
+
+def wait_loaded(qtbot: Any, view: Any) -> None:
+    """Wait for the next answer of the view's background query."""
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        pass

@@ -1,0 +1,136 @@
+"""QApplication set-up: font, translations, crash hook, store, main window.
+
+Start-up paints the window first and opens the store in the background: the heavy
+imports (SQLAlchemy, Alembic) and any migration happen after the first frame.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workbench import __version__, config, i18n
+from workbench.config import Settings
+from workbench.ui.context import AppContext
+from workbench.ui.messages import MessageBridge
+from workbench.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from workbench.data.store import Store
+    from workbench.ui.main_window import MainWindow
+
+log = logging.getLogger("workbench.app")
+
+FONT_FILE = "wqy-microhei.ttc"
+PREFERRED_SYSTEM_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+)
+
+
+def setup_font(app: QApplication) -> str:
+    """Register the bundled CJK font; use a native CJK UI font where the system has one."""
+    font_id = QFontDatabase.addApplicationFont(str(config.resource_path("fonts", FONT_FILE)))
+    bundled = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not bundled:
+        log.warning("bundled font %s could not be loaded", FONT_FILE)
+    families = set(QFontDatabase.families())
+    family = next((f for f in PREFERRED_SYSTEM_FONTS if f in families), None)
+    if family is None and bundled:
+        family = bundled[0]
+    if family:
+        font = QFont(family)
+        font.setPointSize(max(app.font().pointSize(), 10))
+        if bundled:
+            font.setFamilies([family, *bundled])
+        app.setFont(font)
+    return family or ""
+
+
+def create_application(language: str | None = None, argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Workbench")
+    app.setApplicationDisplayName("运维工作台" if (language or "zh_CN") == "zh_CN" else "Workbench")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Workbench")
+    icon = config.resource_path("icons", "workbench.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    setup_font(app)
+    i18n.load(language or i18n.DEFAULT_LANGUAGE)
+    return app
+
+
+def create_context(settings: Settings, store: Store | None = None) -> AppContext:
+    return AppContext(settings, TaskRunner(), MessageBridge(), store)
+
+
+def create_main_window(store: Store, settings: Settings | None = None) -> MainWindow:
+    """A main window over an open store (used by the self-test and tests)."""
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.wiring import wire
+
+    ctx = create_context(settings or Settings.load(), store)
+    window = MainWindow(ctx)
+    wire(window)
+    return window
+
+
+def open_and_fill(db: str | None) -> Store:
+    """Open (and migrate) the store; on first start, fill it with the contract."""
+    from workbench.data.store import open_store
+    from workbench.services.setup import current_contract, load_default_contract
+
+    store = open_store(db)
+    with store.transaction("first start") as session:
+        if current_contract(session) is None:
+            load_default_contract(session)
+    return store
+
+
+def run(db: str | None = None, language: str | None = None) -> int:
+    from workbench.ui import crash
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.wiring import wire
+
+    settings = Settings.load()
+    language = language or settings.language or i18n.DEFAULT_LANGUAGE
+    app = create_application(language)
+    crash.install()
+    ctx = create_context(settings)
+    window = MainWindow(ctx)
+    window.show()
+
+    def opened(store: Store) -> None:
+        ctx.attach_store(store)
+        wire(window)
+
+    def failed(exc: BaseException) -> None:
+        from workbench.data.store import StoreError
+
+        if isinstance(exc, StoreError):
+            QMessageBox.critical(window, window.tr("Maintenance Workbench"), str(exc))
+            app.exit(3)
+        else:
+            crash.handle(type(exc), exc, exc.__traceback__)
+            app.exit(1)
+
+    QTimer.singleShot(
+        0,
+        lambda: ctx.tasks.run(
+            lambda: open_and_fill(db or settings.database or None), opened, failed
+        ),
+    )
+    status = app.exec()
+    ctx.tasks.wait()
+    if ctx.ready:
+        ctx.store.dispose()
+    return int(status)

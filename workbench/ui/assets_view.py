@@ -1,0 +1,541 @@
+"""设备 view: the asset registry with search, filters, detail, add/edit/retire, export."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import i18n
+from workbench.domain.timeutil import fmt_local
+from workbench.services import asset_io
+from workbench.services import assets as asset_service
+from workbench.services.assets import AssetFilter, AssetRow, AssetValidationError, CategoryRow
+from workbench.ui import uistate
+from workbench.ui.asset_dialog import AssetDialog
+from workbench.ui.asset_model import AssetTableModel
+from workbench.ui.context import AppContext
+
+log = logging.getLogger("workbench.ui.assets")
+
+
+class AssetDetail(QFrame):
+    """Every field of one asset, with the actions that apply to it."""
+
+    editRequested = Signal(str)
+    statusRequested = Signal(str, str)
+    workOrderRequested = Signal(str)
+    labelRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.asset: AssetRow | None = None
+        self.title = QLabel(self.tr("No device selected"))
+        self.title.setObjectName("detailTitle")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label in (
+            ("code", self.tr("Asset code")),
+            ("kind", self.tr("Kind")),
+            ("category", self.tr("Category")),
+            ("line_item", self.tr("Contract line item")),
+            ("model", self.tr("Model")),
+            ("serial_number", self.tr("Serial number")),
+            ("location", self.tr("Location")),
+            ("url", self.tr("Web address")),
+            ("status", self.tr("Status")),
+            ("notes", self.tr("Notes")),
+            ("updated_at", self.tr("Last changed")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(label + "：" if i18n.language() == "zh_CN" else label + ":", value)
+
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.retire_button = QPushButton(self.tr("Retire"))
+        self.repair_button = QPushButton(self.tr("Under repair"))
+        self.workorder_button = QPushButton(self.tr("New work order…"))
+        self.label_button = QPushButton(self.tr("Print label…"))
+        self.edit_button.clicked.connect(lambda: self._emit(self.editRequested))
+        self.workorder_button.clicked.connect(lambda: self._emit(self.workOrderRequested))
+        self.label_button.clicked.connect(lambda: self._emit(self.labelRequested))
+        self.retire_button.clicked.connect(self._toggle_retired)
+        self.repair_button.clicked.connect(self._toggle_repair)
+        buttons = QGridLayout()
+        for number, button in enumerate(
+            (
+                self.edit_button,
+                self.workorder_button,
+                self.label_button,
+                self.repair_button,
+                self.retire_button,
+            )
+        ):
+            buttons.addWidget(button, number // 3, number % 3)
+
+        self.extra = QVBoxLayout()  # other areas add their panels here (history, orders)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addLayout(self.extra)
+        layout.addStretch(1)
+        self.show_asset(None)
+
+    def _emit(self, signal: Any) -> None:
+        if self.asset is not None:
+            signal.emit(self.asset.code)
+
+    def _toggle_retired(self) -> None:
+        if self.asset is not None:
+            target = "in_use" if self.asset.status == "retired" else "retired"
+            self.statusRequested.emit(self.asset.code, target)
+
+    def _toggle_repair(self) -> None:
+        if self.asset is not None:
+            target = "in_use" if self.asset.status == "repair" else "repair"
+            self.statusRequested.emit(self.asset.code, target)
+
+    def show_asset(self, asset: AssetRow | None) -> None:
+        self.asset = asset
+        enabled = asset is not None
+        for button in (
+            self.edit_button,
+            self.retire_button,
+            self.repair_button,
+            self.workorder_button,
+            self.label_button,
+        ):
+            button.setEnabled(enabled)
+        if asset is None:
+            self.title.setText(self.tr("No device selected"))
+            for label in self.fields.values():
+                label.clear()
+            return
+        self.title.setText(f"{asset.code}  {asset.name}")
+        kinds = {
+            "device": self.tr("Device"),
+            "system": self.tr("System"),
+            "website": self.tr("Website"),
+        }
+        model = AssetTableModel()
+        values = {
+            "code": asset.code,
+            "kind": kinds.get(asset.kind, asset.kind),
+            "category": asset.category_name
+            if i18n.language() == "zh_CN" or not asset.category_name_en
+            else asset.category_name_en,
+            "line_item": "" if asset.line_item is None else str(asset.line_item),
+            "model": asset.model,
+            "serial_number": asset.serial_number,
+            "location": asset.location,
+            "url": asset.url,
+            "status": model.status_text(asset.status),
+            "notes": asset.notes,
+            "updated_at": fmt_local(asset.updated_at),
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self.retire_button.setText(
+            self.tr("Return to service") if asset.status == "retired" else self.tr("Retire")
+        )
+        self.repair_button.setText(
+            self.tr("Repaired") if asset.status == "repair" else self.tr("Under repair")
+        )
+        self.repair_button.setEnabled(asset.status != "retired")
+
+
+class AssetsView(QWidget):
+    """The registry. Queries run off the GUI thread; the newest answer wins."""
+
+    loaded = Signal()  # the list shows the answer to the latest query
+    assetShown = Signal(str)  # the detail shows this asset (after a scan or a click)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self._pending_select: str | None = None
+        self._order = ("code", False)
+        self._categories: list[CategoryRow] = []
+        self._locations: list[str] = []
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search code, name, model, serial number, location (Ctrl+F)")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All kinds"), None)
+        self.kind.addItem(self.tr("Devices"), "device")
+        self.kind.addItem(self.tr("Systems"), "system")
+        self.kind.addItem(self.tr("Websites"), "website")
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        self.status.addItem(self.tr("In use"), "in_use")
+        self.status.addItem(self.tr("Under repair"), "repair")
+        self.status.addItem(self.tr("Retired"), "retired")
+        self.count_label = QLabel()
+        new_button = QPushButton(self.tr("New device…"))
+        new_button.setToolTip(self.tr("Add a device to the registry (Ctrl+N)"))
+        new_button.clicked.connect(lambda: self.new_asset())
+        export_button = QPushButton(self.tr("Export…"))
+        export_button.setToolTip(
+            self.tr("Export the selected devices, or the whole list when none is selected")
+        )
+        export_button.clicked.connect(self.export_selection)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.kind)
+        bar.addWidget(self.category)
+        bar.addWidget(self.status)
+        bar.addWidget(new_button)
+        bar.addWidget(export_button)
+
+        self.model = AssetTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        for column, width in enumerate((120, 220, 120, 70, 200, 130, 140, 80)):
+            self.table.setColumnWidth(column, width)
+        uistate.restore_header("assets", header)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+
+        self.detail = AssetDetail(ctx)
+        self.detail.editRequested.connect(self.edit_asset)
+        self.detail.statusRequested.connect(self.set_status)
+        self.detail.workOrderRequested.connect(self._new_work_order)
+        self.detail.labelRequested.connect(self._print_label)
+        self.detail.workorder_button.setVisible(self._view_exists("workbench.ui.workorders_view"))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.count_label)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        uistate.restore_splitter("assets", self.splitter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.kind, self.category, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        new = QAction(self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.triggered.connect(lambda: self.new_asset())
+        self.addActions([find, new])
+
+        ctx.events.dataChanged.connect(self._data_changed)
+        self._load_choices()
+        self.refresh()
+
+    @staticmethod
+    def _view_exists(module: str) -> bool:
+        return importlib.util.find_spec(module) is not None
+
+    # -- queries ------------------------------------------------------------------
+    def current_filter(self) -> AssetFilter:
+        return AssetFilter(
+            kind=self.kind.currentData(),
+            category=self.category.currentData(),
+            status=self.status.currentData(),
+            search=self.search.text(),
+        )
+
+    def _load_choices(self) -> None:
+        def query() -> tuple[list[CategoryRow], list[str]]:
+            with self.ctx.store.transaction() as session:
+                return asset_service.list_categories(session), asset_service.list_locations(session)
+
+        def done(result: tuple[list[CategoryRow], list[str]]) -> None:
+            self._categories, self._locations = result
+            current = self.category.currentData()
+            self.category.blockSignals(True)
+            self.category.clear()
+            self.category.addItem(self.tr("All categories"), None)
+            for c in self._categories:
+                label = c.name if i18n.language() == "zh_CN" or not c.name_en else c.name_en
+                self.category.addItem(label, c.code)
+            self.category.setCurrentIndex(max(0, self.category.findData(current)))
+            self.category.blockSignals(False)
+
+        self.ctx.tasks.run(query, done)
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+        order_by, descending = self._order
+
+        def query() -> list[AssetRow]:
+            with self.ctx.store.transaction() as session:
+                return asset_service.list_assets(
+                    session, flt, order_by=order_by, descending=descending
+                )
+
+        self.ctx.tasks.run(query, lambda rows: self._show_rows(generation, rows))
+
+    def _show_rows(self, generation: int, rows: list[AssetRow]) -> None:
+        if generation != self._generation:
+            return  # a newer query is on its way
+        current = self.detail.asset.code if self.detail.asset else None
+        select = self._pending_select or current
+        self._pending_select = None
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("%n item(s)", "", len(rows)))
+        if select:
+            self._select(select)
+        self.loaded.emit()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        key = AssetTableModel.COLUMNS[column]
+        self._order = (key, order == Qt.SortOrder.DescendingOrder)
+        self.refresh()
+
+    def _data_changed(self, area: str) -> None:
+        if area in ("assets", "all"):
+            self._load_choices()
+            self.refresh()
+
+    # -- selection and detail -----------------------------------------------------
+    def _select(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        asset = self.model.row_at(current.row()) if current.isValid() else None
+        if asset is not None:
+            self.detail.show_asset(asset)
+            self.assetShown.emit(asset.code)
+
+    def show_asset(self, code: str) -> None:
+        """Bring one asset on screen (a scan, a link from another view)."""
+        if self._select(code):
+            return
+        asset = self._fetch(code)
+        if asset is None:
+            return
+        self.detail.show_asset(asset)
+        self.assetShown.emit(asset.code)
+        # Make the list show it too: clear filters that hide it, then select it.
+        self._pending_select = asset.code
+        for widget in (self.kind, self.category, self.status):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.refresh()
+
+    def _fetch(self, code: str) -> AssetRow | None:
+        # A single indexed lookup: quick enough for the GUI thread, and the scan must
+        # show its device within one frame.
+        with self.ctx.store.transaction() as session:
+            return asset_service.get_asset(session, code)
+
+    def current_asset(self) -> AssetRow | None:
+        return self.detail.asset
+
+    def selected_codes(self) -> list[str]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [r.code for r in (self.model.row_at(i) for i in sorted(rows)) if r is not None]
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- changes ------------------------------------------------------------------
+    def _write(self, fn: Callable[[Any], AssetRow], on_done: Callable[[AssetRow], None]) -> None:
+        def job() -> AssetRow:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return fn(session)
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.messages.exception(exc)
+
+        self.ctx.tasks.run_write(job, on_done, failed)
+
+    def _saved(self, asset: AssetRow) -> None:
+        self._pending_select = asset.code
+        self.detail.show_asset(asset)
+        self.ctx.events.dataChanged.emit("assets")
+
+    def new_asset(self, code: str = "") -> None:
+        dialog = AssetDialog(self._categories, self._locations, None, self, code=code)
+        self._run_dialog(dialog, lambda value: lambda s: asset_service.create_asset(s, value))
+
+    def edit_current(self) -> None:
+        if self.detail.asset is not None:
+            self.edit_asset(self.detail.asset.code)
+
+    def edit_asset(self, code: str) -> None:
+        asset = self._fetch(code)
+        if asset is None:
+            return
+        dialog = AssetDialog(self._categories, self._locations, asset, self)
+        self._run_dialog(
+            dialog,
+            lambda value: (
+                lambda s: asset_service.update_asset(
+                    s, asset.code, value, expected_version=asset.version
+                )
+            ),
+        )
+
+    def _run_dialog(self, dialog: AssetDialog, make_job: Callable[[Any], Any]) -> None:
+        def attempt() -> None:
+            value = dialog.value()
+
+            def failed(exc: BaseException) -> None:
+                if isinstance(exc, AssetValidationError):
+                    dialog.show_problems(exc.problems)
+                    dialog.open()
+                else:
+                    self.ctx.messages.exception(exc)
+
+            def job() -> AssetRow:
+                with self.ctx.store.transaction(self.ctx.actor) as session:
+                    result: AssetRow = make_job(value)(session)
+                    return result
+
+            self.ctx.tasks.run_write(job, self._saved, failed)
+
+        dialog.accepted.connect(attempt)
+        dialog.open()
+
+    def set_status(self, code: str, status: str) -> None:
+        asset = self._fetch(code)
+        if asset is None:
+            return
+        if status == "retired":
+            answer = QMessageBox.question(
+                self,
+                self.tr("Retire device"),
+                self.tr(
+                    "Retire {code} {name}? It stays in the registry and its history is kept; "
+                    "you can return it to service later."
+                ).format(code=asset.code, name=asset.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._write(
+            lambda s: asset_service.set_status(s, code, status, expected_version=asset.version),
+            self._saved,
+        )
+
+    def export_selection(self) -> None:
+        codes = self.selected_codes()
+        path_text, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export devices"),
+            str(Path.home() / "设备清单.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
+        if not path_text:
+            return
+        path = Path(path_text)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        self.export_to(path, codes or None)
+
+    def export_to(self, path: Path, codes: list[str] | None) -> None:
+        flt = self.current_filter()
+
+        def job() -> int:
+            with self.ctx.store.transaction() as session:
+                return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
+
+        self.ctx.tasks.run(
+            job,
+            lambda count: self.ctx.messages.note(
+                self.tr("Exported {count} devices to {file}").format(count=count, file=path)
+            ),
+            self.ctx.messages.exception,
+        )
+
+    # -- links to other views ------------------------------------------------------
+    newWorkOrder = Signal(str)
+    printLabels = Signal(list)
+
+    def _new_work_order(self, code: str) -> None:
+        self.newWorkOrder.emit(code)
+
+    def _print_label(self, code: str) -> None:
+        self.printLabels.emit(self.selected_codes() or [code])
+
+    def save_state(self) -> None:
+        uistate.save_header("assets", self.table.horizontalHeader())
+        uistate.save_splitter("assets", self.splitter)
