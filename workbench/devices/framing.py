@@ -31,6 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+
 log = logging.getLogger("workbench.devices")
 
 Terminator = Literal["cr", "lf", "crlf", "tab", "etx"]
@@ -94,8 +96,17 @@ class Scan:
 class Rejection:
     """A frame that was not a scan, and why (for logs and the settings test pane)."""
 
-    reason: str
+    message: Message
     raw: bytes
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (logs); ``message.render(translate)`` for the screen."""
+        return self.message.render()
+
+
+def _m(template: str, **params: object) -> Message:
+    return Message(template, dict(params))
 
 
 @dataclass(frozen=True)
@@ -168,19 +179,26 @@ class FrameDecoder:
 
     # -- public ----------------------------------------------------------------------
     def feed(self, data: bytes, now: float) -> list[Scan]:
-        scans: list[Scan] = []
-        if not data:
-            return self.poll(now)
-        self._check_quiet(now, scans)
-        self._last = now
-        for byte in data:
-            self._byte(byte, scans)
-        return scans
+        return [e for e in self.feed_events(data, now) if isinstance(e, Scan)]
 
     def poll(self, now: float) -> list[Scan]:
-        scans: list[Scan] = []
-        self._check_quiet(now, scans)
-        return scans
+        return [e for e in self.poll_events(now) if isinstance(e, Scan)]
+
+    def feed_events(self, data: bytes, now: float) -> list[Scan | Rejection]:
+        """Like :meth:`feed`, with the rejections among the scans, in stream order."""
+        events: list[Scan | Rejection] = []
+        if not data:
+            return self.poll_events(now)
+        self._check_quiet(now, events)
+        self._last = now
+        for byte in data:
+            self._byte(byte, events)
+        return events
+
+    def poll_events(self, now: float) -> list[Scan | Rejection]:
+        events: list[Scan | Rejection] = []
+        self._check_quiet(now, events)
+        return events
 
     def reset(self) -> None:
         """Forget any partial frame (the port was closed or reopened)."""
@@ -203,7 +221,7 @@ class FrameDecoder:
         return self._last + self.config.timeout
 
     # -- internals -------------------------------------------------------------------
-    def _check_quiet(self, now: float, scans: list[Scan]) -> None:
+    def _check_quiet(self, now: float, events: list[Scan | Rejection]) -> None:
         if self._last is None or now - self._last < self.config.timeout:
             return
         if self._out_of_step:
@@ -219,12 +237,17 @@ class FrameDecoder:
             self._buffer.clear()
             self._in_frame = False
             if self.config.timeout_mode == "flush":
-                self._finish(raw, scans)
+                self._finish(raw, events)
             else:
-                self._reject("incomplete code timed out", raw, garbage=False)
+                self._reject(
+                    events,
+                    _m(QT_TRANSLATE_NOOP("messages", "incomplete code timed out")),
+                    raw,
+                    garbage=False,
+                )
         self._in_frame = False
 
-    def _byte(self, byte: int, scans: list[Scan]) -> None:
+    def _byte(self, byte: int, events: list[Scan | Rejection]) -> None:
         if self._out_of_step:
             self._skipped += 1
             return
@@ -232,7 +255,11 @@ class FrameDecoder:
         if config.terminator == "etx":
             if byte == STX:
                 if self._buffer:
-                    self._reject("frame not closed before the next STX", bytes(self._buffer))
+                    self._reject(
+                        events,
+                        _m(QT_TRANSLATE_NOOP("messages", "frame not closed before the next STX")),
+                        bytes(self._buffer),
+                    )
                     self._buffer.clear()
                     self._skipped += 1
                     return
@@ -240,13 +267,17 @@ class FrameDecoder:
                 return
             if not self._in_frame:
                 if byte not in (CR, LF):  # many scanners add CR/LF after ETX
-                    self._reject("bytes outside an STX...ETX frame", bytes([byte]))
+                    self._reject(
+                        events,
+                        _m(QT_TRANSLATE_NOOP("messages", "bytes outside an STX...ETX frame")),
+                        bytes([byte]),
+                    )
                 return
             if byte == ETX:
                 raw = bytes(self._buffer)
                 self._buffer.clear()
                 self._in_frame = False
-                self._finish(raw, scans)
+                self._finish(raw, events)
                 return
         else:
             if byte == self._end:
@@ -254,28 +285,43 @@ class FrameDecoder:
                 self._buffer.clear()
                 if config.terminator == "crlf" and raw.endswith(b"\r"):
                     raw = raw[:-1]
-                self._finish(raw, scans)
+                self._finish(raw, events)
                 return
             if not self._buffer and byte in (CR, LF):
                 return  # the rest of a CR LF ending, or an empty line
         self._buffer.append(byte)
         if len(self._buffer) > config.max_length:
-            self._reject(f"longer than {config.max_length} bytes", bytes(self._buffer))
+            self._reject(
+                events,
+                _m(
+                    QT_TRANSLATE_NOOP("messages", "longer than {limit} bytes"),
+                    limit=config.max_length,
+                ),
+                bytes(self._buffer),
+            )
             self._buffer.clear()
             self._in_frame = False
 
-    def _finish(self, raw: bytes, scans: list[Scan]) -> None:
+    def _finish(self, raw: bytes, events: list[Scan | Rejection]) -> None:
         if not raw:
             return
         config = self.config
         try:
             text = raw.decode(config.encoding)
         except UnicodeDecodeError:
-            self._reject(f"not valid {config.encoding}", raw)
+            self._reject(
+                events,
+                _m(QT_TRANSLATE_NOOP("messages", "not valid {encoding}"), encoding=config.encoding),
+                raw,
+            )
             return
         bad = _bad_character(text)
         if bad is not None:
-            self._reject(f"control or invalid character {bad}", raw)
+            self._reject(
+                events,
+                _m(QT_TRANSLATE_NOOP("messages", "control or invalid character {char}"), char=bad),
+                raw,
+            )
             return
         symbology: str | None = None
         if config.aim:
@@ -288,16 +334,22 @@ class FrameDecoder:
             text = text[: -len(config.suffix)]
         code = text.strip()
         if not code:
-            self._reject("empty code", raw, garbage=False)
+            self._reject(
+                events, _m(QT_TRANSLATE_NOOP("messages", "empty code")), raw, garbage=False
+            )
             return
         log.debug("scan %r (%s)", code, symbology or "-")
-        scans.append(Scan(code, symbology, raw))
+        events.append(Scan(code, symbology, raw))
 
-    def _reject(self, reason: str, raw: bytes, *, garbage: bool = True) -> None:
+    def _reject(
+        self, events: list[Scan | Rejection], reason: Message, raw: bytes, *, garbage: bool = True
+    ) -> None:
         preview = raw[:32].hex(" ")
         more = "…" if len(raw) > 32 else ""
         log.warning("scanner input rejected: %s [%s%s]", reason, preview, more)
         if garbage:
             self._out_of_step = True
+        rejection = Rejection(reason, raw)
+        events.append(rejection)
         if self._on_reject is not None:
-            self._on_reject(Rejection(reason, raw))
+            self._on_reject(rejection)

@@ -153,7 +153,7 @@ class SerialScanner:
         self._on_state = on_state
         self._on_data = on_data
         self._on_reject = on_reject
-        self._decoder = FrameDecoder(self.framing, on_reject=self._rejected)
+        self._decoder = FrameDecoder(self.framing)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -363,12 +363,17 @@ class SerialScanner:
             now = time.monotonic()
             if data:
                 self._call(self._on_data, data)
-                scans = decoder.feed(data, now)
+                events = decoder.feed_events(data, now)
             else:
-                scans = decoder.poll(now)
-            for scan in scans:
-                log.info("scan %s%s", scan.code, f" ({scan.symbology})" if scan.symbology else "")
-                self._call(self._on_scan, scan)
+                events = decoder.poll_events(now)
+            for event in events:
+                if isinstance(event, Scan):
+                    log.info(
+                        "scan %s%s", event.code, f" ({event.symbology})" if event.symbology else ""
+                    )
+                    self._call(self._on_scan, event)
+                else:
+                    self._call(self._on_reject, event)
         return False
 
     @staticmethod
@@ -377,9 +382,6 @@ class SerialScanner:
             handle.close()
         except _PORT_ERRORS as exc:
             log.debug("closing the scanner port failed: %s", type(exc).__name__)
-
-    def _rejected(self, rejection: Rejection) -> None:
-        self._call(self._on_reject, rejection)
 
     def _set_state(self, state: ReaderState, message: Message | None) -> None:
         with self._lock:
