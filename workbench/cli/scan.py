@@ -37,6 +37,7 @@ from workbench.services.assets import get_asset
 
 log = logging.getLogger("workbench.cli")
 
+_CONTEXT = "devices"
 _SCANNER = QT_TRANSLATE_NOOP("devices", "Scanner")
 _UNREGISTERED = QT_TRANSLATE_NOOP("devices", "Asset code not registered")
 _WORK_ORDER = QT_TRANSLATE_NOOP("devices", "Work order {number}")
@@ -129,19 +130,19 @@ def _plain(info: dict[str, Any]) -> str:
     if info["asset"] is not None:
         what = f"{info['asset']}  {info['name']}"
     elif info["kind"] == "asset":
-        what = tr("devices", _UNREGISTERED)
+        what = tr(_CONTEXT, _UNREGISTERED)
     elif info["kind"] == "work_order":
-        what = tr("devices", _WORK_ORDER).format(number=info["number"])
+        what = tr(_CONTEXT, _WORK_ORDER).format(number=info["number"])
     elif info["kind"] == "inspection_round":
-        what = tr("devices", _ROUND).format(number=info["number"])
+        what = tr(_CONTEXT, _ROUND).format(number=info["number"])
     else:
-        what = tr("devices", _NOT_ASSET)
+        what = tr(_CONTEXT, _NOT_ASSET)
     return f"{info['code']}\t{what}"
 
 
 def _state_line(state: ReaderState, message: Message | None) -> str:
-    label = i18n.translate("devices", STATE_LABELS[state])
-    prefix = i18n.translate("devices", _SCANNER)
+    label = i18n.translate(_CONTEXT, STATE_LABELS[state])
+    prefix = i18n.translate(_CONTEXT, _SCANNER)
     detail = f" — {i18n.render(message)}" if message is not None else ""
     return f"{prefix}: {label}{detail}"
 

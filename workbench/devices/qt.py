@@ -32,6 +32,8 @@ from workbench.domain.messages import Message
 
 log = logging.getLogger("workbench.devices")
 
+_CONTEXT = "devices"  # where the state labels are translated
+
 
 def state_label(state: str) -> str:
     """The translated name of a reader state."""
@@ -39,7 +41,7 @@ def state_label(state: str) -> str:
         source = STATE_LABELS[ReaderState(state)]
     except ValueError:
         return state
-    return QCoreApplication.translate("devices", source)
+    return QCoreApplication.translate(_CONTEXT, source)
 
 
 def render(message: Message | None) -> str:
