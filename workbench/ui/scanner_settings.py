@@ -59,7 +59,7 @@ class ScannerSettingsDialog(QDialog):
         self._paused_app_service = False
         self._tester: ScannerService | None = None
         self.setWindowTitle(self.tr("Scanner settings"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(980)
 
         # -- serial scanner --------------------------------------------------------------
         self.port_combo = QComboBox()
@@ -171,6 +171,7 @@ class ScannerSettingsDialog(QDialog):
         self.raw_view = QPlainTextEdit()
         self.raw_view.setReadOnly(True)
         self.raw_view.setFont(mono)
+        self.raw_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.raw_view.setMaximumBlockCount(MAX_LOG_LINES)
         self.raw_view.setPlaceholderText(self.tr("Bytes received, in hexadecimal"))
         self.scan_view = QPlainTextEdit()
@@ -395,7 +396,7 @@ class ScannerSettingsDialog(QDialog):
         for start in range(0, len(data), 16):
             chunk = data[start : start + 16]
             text = "".join(chr(b) if 0x20 <= b < 0x7F else "." for b in chunk)
-            self.raw_view.appendPlainText(f"{chunk.hex(' ').upper():<48}  {text}")
+            self.raw_view.appendPlainText(f"{chunk.hex(' ').upper():<48} {text}")
 
     @Slot(object)
     def _show_scan(self, scan: Scan) -> None:
