@@ -73,14 +73,16 @@ def create_context(settings: Settings, store: Store | None = None) -> AppContext
     return AppContext(settings, TaskRunner(), MessageBridge(), store)
 
 
-def create_main_window(store: Store, settings: Settings | None = None) -> MainWindow:
+def create_main_window(
+    store: Store, settings: Settings | None = None, *, start_scanner: bool = True
+) -> MainWindow:
     """A main window over an open store (used by the self-test and tests)."""
     from workbench.ui.main_window import MainWindow
     from workbench.ui.wiring import wire
 
     ctx = create_context(settings or Settings.load(), store)
     window = MainWindow(ctx)
-    wire(window)
+    wire(window, start_scanner=start_scanner)
     return window
 
 
@@ -111,7 +113,9 @@ def run(db: str | None = None, language: str | None = None) -> int:
 
     def opened(store: Store) -> None:
         ctx.attach_store(store)
-        wire(window)
+        wiring = wire(window)
+        if not settings.welcome_done:
+            wiring.show_welcome()
 
     def failed(exc: BaseException) -> None:
         from workbench.data.store import StoreError

@@ -27,7 +27,7 @@ def window(qtbot: Any, store: Any, messages: list[tuple[str, str, str]]) -> Iter
     from workbench.app import create_main_window
     from workbench.config import Settings
 
-    win = create_main_window(store, Settings())
+    win = create_main_window(store, Settings(), start_scanner=False)
     win.ctx.messages.sink = lambda level, title, text: messages.append((level, title, text))
     qtbot.addWidget(win)
     win.show()

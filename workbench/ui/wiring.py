@@ -1,19 +1,155 @@
-"""Connections between views, the scanner and the status bar, made once the store is open."""
+"""Connections between views, the scanner, menus and the status bar, made once the
+store is open."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from workbench.devices.framing import Scan
+from workbench.devices.qt import ScannerService
+from workbench.domain.timeutil import to_local
+from workbench.ui.label_printing import print_labels
 from workbench.ui.scan_router import ScanRouter
 
 if TYPE_CHECKING:
+    from workbench.services.status import StatusSummary
     from workbench.ui.main_window import MainWindow
 
 log = logging.getLogger("workbench.ui")
 
+STATUS_REFRESH_MS = 30_000
 
-def wire(window: MainWindow) -> ScanRouter:
-    router = ScanRouter(window)
-    window.scan_router = router  # type: ignore[attr-defined]
-    return router
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("wiring", text)
+
+
+class Wiring:
+    """Owns the scanner service and the router; keeps the status bar current."""
+
+    def __init__(self, window: MainWindow, *, start_scanner: bool = True) -> None:
+        self.window = window
+        self.ctx = window.ctx
+        self.router = ScanRouter(window)
+        self.scanner = ScannerService(window)
+        self.scanner.scanned.connect(self._scanned)
+        self.scanner.stateChanged.connect(lambda _s: self._show_scanner_state())
+        self.scanner.detailChanged.connect(lambda _s: self._show_scanner_state())
+        if start_scanner:
+            self.scanner.apply_settings(self.ctx.settings)
+        self._show_scanner_state()
+
+        self._timer = QTimer(window)
+        self._timer.setInterval(STATUS_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_status)
+        self._timer.start()
+        self.ctx.events.dataChanged.connect(lambda _area: self.refresh_status())
+        self.refresh_status()
+        self._menus()
+        assets = window.view("assets") if window.has_view("assets") else None
+        if assets is not None:
+            assets.printLabels.connect(lambda codes: print_labels(self.ctx, window, codes))
+            if window.has_view("workorders"):
+                assets.newWorkOrder.connect(self._new_work_order)
+
+    # -- scans ------------------------------------------------------------------------
+    def _scanned(self, scan: Scan) -> None:
+        self.router.route(scan.code, scan.symbology)
+
+    def _show_scanner_state(self) -> None:
+        text = _t("Scanner: {state}").format(state=self.scanner.state_label())
+        if self.scanner.wedge is not None and self.scanner.port is None:
+            text = _t("Scanner: keyboard mode")
+        self.window.set_scanner_state(text)
+        self.window.scanner_label.setToolTip(self.scanner.detail())
+
+    def open_scanner_settings(self) -> None:
+        from workbench.ui.scanner_settings import ScannerSettingsDialog
+
+        dialog = ScannerSettingsDialog(self.ctx.settings, self.window, service=self.scanner)
+
+        def accepted() -> None:
+            try:
+                self.ctx.settings.save()
+            except OSError as exc:
+                self.ctx.messages.error(
+                    _t("The settings could not be saved: {error}").format(error=exc)
+                )
+            self.scanner.apply_settings(self.ctx.settings)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    # -- status bar -------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        def query() -> StatusSummary:
+            from workbench.services.status import status_summary
+
+            with self.ctx.store.transaction() as session:
+                return status_summary(session)
+
+        self.ctx.tasks.run(query, self._show_status, lambda exc: log.warning("status: %s", exc))
+
+    def _show_status(self, summary: StatusSummary) -> None:
+        self.window.set_demo(summary.demo)
+        upcoming = summary.next_deadline
+        if upcoming is None:
+            self.window.set_deadline_text(_t("No open SLA deadline"))
+            return
+        keys = {"response": _t("response"), "onsite": _t("on site"), "restore": _t("restore")}
+        parts = []
+        if upcoming.number:
+            parts.append(
+                _t("Next deadline: {number} {what} at {time}").format(
+                    number=upcoming.number,
+                    what=keys.get(upcoming.key, upcoming.key),
+                    time=to_local(upcoming.deadline).strftime("%m-%d %H:%M"),
+                )
+            )
+        if upcoming.overdue_open:
+            parts.append(_t("{count} open order(s) overdue").format(count=upcoming.overdue_open))
+        self.window.set_deadline_text("  ·  ".join(parts))
+
+    # -- menus ------------------------------------------------------------------------
+    def _menus(self) -> None:
+        window = self.window
+        tools = window.tools_menu
+        scanner = QAction(_t("Scanner settings…"), window)
+        scanner.triggered.connect(self.open_scanner_settings)
+        labels = QAction(_t("Print device labels…"), window)
+        labels.setShortcut(QKeySequence("Ctrl+L"))
+        labels.triggered.connect(self._print_selected_labels)
+        tools.addActions([scanner, labels])
+
+    def show_welcome(self) -> None:
+        from workbench.ui.welcome import WelcomeWizard
+
+        wizard = WelcomeWizard(
+            self.ctx,
+            print_labels=lambda: print_labels(self.ctx, self.window, None),
+            scanner=self.scanner,
+            parent=self.window,
+        )
+        wizard.finishedWelcome.connect(lambda: self.ctx.events.dataChanged.emit("engineers"))
+        wizard.open()
+
+    def _print_selected_labels(self) -> None:
+        codes: list[str] | None = None
+        if self.window.current_key() == "assets":
+            codes = self.window.view("assets").selected_codes() or None
+        print_labels(self.ctx, self.window, codes)
+
+    def _new_work_order(self, code: str) -> None:
+        view = self.window.show_view("workorders")
+        view.new_for_asset(code)
+
+
+def wire(window: MainWindow, *, start_scanner: bool = True) -> Wiring:
+    wiring = Wiring(window, start_scanner=start_scanner)
+    window.wiring = wiring  # type: ignore[attr-defined]
+    window.scan_router = wiring.router  # type: ignore[attr-defined]
+    return wiring

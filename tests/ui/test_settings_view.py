@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from workbench.config import Settings
+from workbench.services import engineers as engineer_service
+
+
+def test_engineer_accounts_and_current_engineer(qtbot, window, store):
+    view = window.show_view("settings")
+    from workbench.ui.settings_view import EngineerDialog
+
+    view.add_engineer()
+    dialog = [d for d in view.findChildren(EngineerDialog) if d.isVisible()][-1]
+    qtbot.keyClicks(dialog.name, "Wang Lei")
+    qtbot.keyClicks(dialog.pin, "1234")
+    qtbot.keyClicks(dialog.pin2, "1235")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text()  # the PINs differ
+    dialog.pin2.setText("1234")
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.engineers.rowCount() == 1, timeout=5000)
+    with store.transaction() as session:
+        row = engineer_service.find_engineer(session, "Wang Lei")
+        assert row is not None and row.has_pin
+        assert engineer_service.check_pin(session, row.id, "1234").ok
+
+    view.engineer.setCurrentIndex(view.engineer.findData("Wang Lei"))
+    assert Settings.load().engineer == "Wang Lei"
+    assert window.ctx.actor == "Wang Lei"
+
+
+def test_verify_reports_an_intact_store(qtbot, window):
+    view = window.show_view("settings")
+    view.verify()
+    qtbot.waitUntil(lambda: view.verify_button.isEnabled(), timeout=10000)
+    assert view.verify_result.text() in (
+        "Every signed record matches its signature.",
+        "每条已签字记录都与签字时一致。",
+    )
+
+
+def test_language_setting_is_saved(qtbot, window):
+    view = window.show_view("settings")
+    view.language.setCurrentIndex(view.language.findData("en"))
+    assert Settings.load().language == "en"
+    assert view.language_note.text()

@@ -1,0 +1,332 @@
+"""设置 view: language, who is working, engineer accounts, scanner, records, data."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import config
+from workbench.domain.timeutil import fmt_local
+from workbench.services import engineers as engineer_service
+from workbench.services.engineers import EngineerRow
+from workbench.ui.context import AppContext
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EngineersModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EngineerRow] = []
+
+    def set_rows(self, rows: list[EngineerRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> EngineerRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Name"), self.tr("Phone"), self.tr("PIN"), self.tr("Active"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return row.name
+        if index.column() == 1:
+            return row.phone
+        if index.column() == 2:
+            if row.locked_until is not None:
+                return self.tr("locked until {time}").format(time=fmt_local(row.locked_until))
+            return self.tr("set") if row.has_pin else self.tr("not set")
+        return self.tr("yes") if row.active else self.tr("no")
+
+
+class EngineerDialog(QDialog):
+    """A new engineer, or a new PIN for one."""
+
+    def __init__(self, parent: QWidget | None, engineer: EngineerRow | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New PIN") if engineer else self.tr("New engineer"))
+        self.name = QLineEdit(engineer.name if engineer else "")
+        self.name.setReadOnly(engineer is not None)
+        self.phone = QLineEdit(engineer.phone if engineer else "")
+        self.phone.setReadOnly(engineer is not None)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setInputMask("")
+        self.pin.setPlaceholderText(self.tr("4 to 12 digits"))
+        self.pin2 = QLineEdit()
+        self.pin2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin2)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(self.tr("The engineer needs a name."))
+            return
+        if self.pin.text() != self.pin2.text():
+            self.error.setText(self.tr("The two PINs differ."))
+            return
+        if not (self.pin.text().isdigit() and 4 <= len(self.pin.text()) <= 12):
+            self.error.setText(self.tr("A PIN is 4 to 12 digits."))
+            return
+        super().accept()
+
+
+class SettingsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = parent
+
+        # -- general ------------------------------------------------------------------
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(ctx.settings.language)))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        self.engineer = QComboBox()
+        self.engineer.currentIndexChanged.connect(self._engineer_changed)
+        general = QGroupBox(self.tr("General"))
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Engineer at this laptop"), self.engineer)
+
+        # -- engineers ----------------------------------------------------------------
+        self.engineers = EngineersModel(self)
+        self.engineer_table = QTableView()
+        self.engineer_table.setModel(self.engineers)
+        self.engineer_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.engineer_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.engineer_table.verticalHeader().hide()
+        self.engineer_table.horizontalHeader().setStretchLastSection(True)
+        self.engineer_table.setMinimumHeight(140)
+        add = QPushButton(self.tr("New engineer…"))
+        add.clicked.connect(self.add_engineer)
+        pin = QPushButton(self.tr("Set PIN…"))
+        pin.clicked.connect(self.set_pin)
+        toggle = QPushButton(self.tr("Activate / deactivate"))
+        toggle.clicked.connect(self.toggle_active)
+        row = QHBoxLayout()
+        for button in (add, pin, toggle):
+            row.addWidget(button)
+        row.addStretch(1)
+        people = QGroupBox(self.tr("Engineer accounts"))
+        people_layout = QVBoxLayout(people)
+        people_layout.addWidget(self.engineer_table)
+        people_layout.addLayout(row)
+
+        # -- scanner and records ------------------------------------------------------
+        scanner_button = QPushButton(self.tr("Scanner settings…"))
+        scanner_button.clicked.connect(self._scanner_settings)
+        self.verify_button = QPushButton(self.tr("Verify signed records"))
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_result = QLabel()
+        self.verify_result.setWordWrap(True)
+        self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tools = QGroupBox(self.tr("Scanner and records"))
+        tools_layout = QFormLayout(tools)
+        tools_layout.addRow(self.tr("Barcode scanner"), scanner_button)
+        tools_layout.addRow(self.tr("Signed records"), self.verify_button)
+        tools_layout.addRow("", self.verify_result)
+
+        # -- data ---------------------------------------------------------------------
+        data = QGroupBox(self.tr("Data"))
+        data_layout = QFormLayout(data)
+        for label, value in (
+            (self.tr("Database"), ctx.store.safe_url),
+            (self.tr("Data folder"), str(config.data_dir())),
+            (self.tr("Log folder"), str(config.log_dir())),
+        ):
+            text = QLabel(value)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setWordWrap(True)
+            data_layout.addRow(label, text)
+        if importlib.util.find_spec("workbench.ui.welcome") is not None:
+            welcome = QPushButton(self.tr("Show the welcome again…"))
+            welcome.clicked.connect(self._welcome)
+            data_layout.addRow(self.tr("First start"), welcome)
+        self.data_layout = data_layout
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        for box in (general, people, tools, data):
+            layout.addWidget(box)
+        self.extra = QVBoxLayout()  # backups and the audit trail add their panels here
+        layout.addLayout(self.extra)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh()
+        ctx.events.dataChanged.connect(lambda area: area == "engineers" and self.refresh())
+
+    # -- engineers ------------------------------------------------------------------
+    def refresh(self) -> None:
+        def query() -> list[EngineerRow]:
+            with self.ctx.store.transaction() as session:
+                return engineer_service.list_engineers(session, include_inactive=True)
+
+        self.ctx.tasks.run(query, self._show_engineers, self.ctx.messages.exception)
+
+    def _show_engineers(self, rows: list[EngineerRow]) -> None:
+        self.engineers.set_rows(rows)
+        self.engineer.blockSignals(True)
+        self.engineer.clear()
+        self.engineer.addItem(self.tr("(not chosen)"), "")
+        for row in rows:
+            if row.active:
+                self.engineer.addItem(row.name, row.name)
+        self.engineer.setCurrentIndex(max(0, self.engineer.findData(self.ctx.settings.engineer)))
+        self.engineer.blockSignals(False)
+
+    def _selected(self) -> EngineerRow | None:
+        rows = self.engineer_table.selectionModel().selectedRows()
+        return self.engineers.row_at(rows[0].row()) if rows else None
+
+    def _write(self, job: Any) -> None:
+        def run() -> None:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                job(session)
+
+        def done(_result: object) -> None:
+            self.ctx.events.dataChanged.emit("engineers")
+
+        self.ctx.tasks.run_write(run, done, self.ctx.messages.exception)
+
+    def add_engineer(self) -> None:
+        dialog = EngineerDialog(self)
+
+        def accepted() -> None:
+            name, phone, pin = dialog.name.text(), dialog.phone.text(), dialog.pin.text()
+            self._write(lambda s: engineer_service.create_engineer(s, name, phone, pin))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def set_pin(self) -> None:
+        engineer = self._selected()
+        if engineer is None:
+            self.ctx.messages.note(self.tr("Choose an engineer in the list first."))
+            return
+        dialog = EngineerDialog(self, engineer)
+
+        def accepted() -> None:
+            pin = dialog.pin.text()
+            self._write(lambda s: engineer_service.set_pin(s, engineer.id, pin))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def toggle_active(self) -> None:
+        engineer = self._selected()
+        if engineer is not None:
+            self._write(lambda s: engineer_service.set_active(s, engineer.id, not engineer.active))
+
+    # -- general --------------------------------------------------------------------
+    def _language_changed(self) -> None:
+        self.ctx.settings.language = str(self.language.currentData())
+        self._save()
+        self.language_note.setText(self.tr("The new language applies after a restart."))
+
+    def _engineer_changed(self) -> None:
+        self.ctx.settings.engineer = str(self.engineer.currentData() or "")
+        self._save()
+
+    def _save(self) -> None:
+        try:
+            self.ctx.settings.save()
+        except OSError as exc:
+            self.ctx.messages.error(
+                self.tr("The settings could not be saved: {error}").format(error=exc)
+            )
+
+    def _scanner_settings(self) -> None:
+        wiring = getattr(self.window(), "wiring", None)
+        if wiring is not None:
+            wiring.open_scanner_settings()
+
+    def _welcome(self) -> None:
+        wiring = getattr(self.window(), "wiring", None)
+        if wiring is not None:
+            wiring.show_welcome()
+
+    # -- records --------------------------------------------------------------------
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText(self.tr("Checking…"))
+
+        def job() -> list[str]:
+            from workbench.services import signing
+
+            with self.ctx.store.transaction() as session:
+                return [f"{p.label} ({p.problem})" for p in signing.verify_chain(session)]
+
+        def done(problems: list[str]) -> None:
+            self.verify_button.setEnabled(True)
+            if problems:
+                self.verify_result.setStyleSheet("color: #b00020;")
+                self.verify_result.setText(
+                    self.tr("These records no longer match their signature: {records}").format(
+                        records=", ".join(problems)
+                    )
+                )
+            else:
+                self.verify_result.setStyleSheet("color: #1b7a1b;")
+                self.verify_result.setText(self.tr("Every signed record matches its signature."))
+
+        def failed(exc: BaseException) -> None:
+            self.verify_button.setEnabled(True)
+            self.verify_result.clear()
+            self.ctx.messages.exception(exc)
+
+        self.ctx.tasks.run(job, done, failed)
