@@ -289,6 +289,88 @@
     </message>
 </context>
 <context>
+    <name>EngineerDialog</name>
+    <message>
+        <source>New PIN</source>
+        <translation>设置新 PIN 码</translation>
+    </message>
+    <message>
+        <source>New engineer</source>
+        <translation>新增工程师</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits</source>
+        <translation>4 至 12 位数字</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <source>The engineer needs a name.</source>
+        <translation>请填写工程师姓名。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 码不一致。</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>PIN 码为 4 至 12 位数字。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Maintenance Workbench</source>
@@ -420,6 +502,156 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>SettingsView</name>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Engineer at this laptop</source>
+        <translation>本机运维工程师</translation>
+    </message>
+    <message>
+        <source>New engineer…</source>
+        <translation>新增工程师…</translation>
+    </message>
+    <message>
+        <source>Set PIN…</source>
+        <translation>设置 PIN 码…</translation>
+    </message>
+    <message>
+        <source>Activate / deactivate</source>
+        <translation>启用 / 停用</translation>
+    </message>
+    <message>
+        <source>Engineer accounts</source>
+        <translation>工程师账户</translation>
+    </message>
+    <message>
+        <source>Scanner settings…</source>
+        <translation>扫描枪设置…</translation>
+    </message>
+    <message>
+        <source>Verify signed records</source>
+        <translation>校验已签字记录</translation>
+    </message>
+    <message>
+        <source>Scanner and records</source>
+        <translation>扫描枪与签字记录</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>条码扫描枪</translation>
+    </message>
+    <message>
+        <source>Signed records</source>
+        <translation>已签字记录</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <source>Show the welcome again…</source>
+        <translation>再次显示欢迎向导…</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>Choose an engineer in the list first.</source>
+        <translation>请先在列表中选择一位工程师。</translation>
+    </message>
+    <message>
+        <source>The new language applies after a restart.</source>
+        <translation>新的界面语言将在重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}</source>
+        <translation>设置无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>These records no longer match their signature: {records}</source>
+        <translation>以下记录与签字时的内容不一致：{records}</translation>
+    </message>
+    <message>
+        <source>Every signed record matches its signature.</source>
+        <translation>每条已签字记录都与签字时一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Wiring</name>
+    <message>
+        <source>Scanner: {state}</source>
+        <translation>扫描枪：{state}</translation>
+    </message>
+    <message>
+        <source>Scanner: keyboard mode</source>
+        <translation>扫描枪：键盘模式</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {error}</source>
+        <translation>设置无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>No open SLA deadline</source>
+        <translation>没有待完成的时限</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Next deadline: {number} {what} at {time}</source>
+        <translation>最近时限：{number} {what} {time}</translation>
+    </message>
+    <message>
+        <source>{count} open order(s) overdue</source>
+        <translation>{count} 个未完成工单已超时</translation>
+    </message>
+    <message>
+        <source>Scanner settings…</source>
+        <translation>扫描枪设置…</translation>
+    </message>
+    <message>
+        <source>Print device labels…</source>
+        <translation>打印设备标签…</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Code</source>
@@ -465,6 +697,37 @@ Details were written to the log:
     <message>
         <source>Maintenance Workbench</source>
         <translation>运维工作台</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>A4 sheet, 3 × 8 labels</source>
+        <translation>A4 标签纸，每页 3 × 8 张</translation>
+    </message>
+    <message>
+        <source>A4 sheet, 2 × 7 labels</source>
+        <translation>A4 标签纸，每页 2 × 7 张</translation>
+    </message>
+    <message>
+        <source>Label printer, 50 × 30 mm</source>
+        <translation>标签打印机，50 × 30 毫米</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>Label stock:</source>
+        <translation>标签纸：</translation>
+    </message>
+    <message>
+        <source>Asset labels</source>
+        <translation>设备标签</translation>
+    </message>
+    <message>
+        <source>Preparing labels…</source>
+        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>
@@ -614,6 +877,10 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
     <message>
         <source>Too long: at most {max} characters.</source>
         <translation>内容过长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>No asset with these codes: {codes}</source>
+        <translation>以下编号没有对应的设备：{codes}</translation>
     </message>
 </context>
 <context>

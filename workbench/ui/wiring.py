@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from workbench.devices.framing import Scan
@@ -24,15 +24,12 @@ log = logging.getLogger("workbench.ui")
 STATUS_REFRESH_MS = 30_000
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("wiring", text)
-
-
-class Wiring:
+class Wiring(QObject):
     """Owns the scanner service and the router; keeps the status bar current."""
 
     def __init__(self, window: MainWindow, *, start_scanner: bool = True) -> None:
-        self.window = window
+        super().__init__(window)
+        self.window_ = window
         self.ctx = window.ctx
         self.router = ScanRouter(window)
         self.scanner = ScannerService(window)
@@ -61,23 +58,23 @@ class Wiring:
         self.router.route(scan.code, scan.symbology)
 
     def _show_scanner_state(self) -> None:
-        text = _t("Scanner: {state}").format(state=self.scanner.state_label())
+        text = self.tr("Scanner: {state}").format(state=self.scanner.state_label())
         if self.scanner.wedge is not None and self.scanner.port is None:
-            text = _t("Scanner: keyboard mode")
-        self.window.set_scanner_state(text)
-        self.window.scanner_label.setToolTip(self.scanner.detail())
+            text = self.tr("Scanner: keyboard mode")
+        self.window_.set_scanner_state(text)
+        self.window_.scanner_label.setToolTip(self.scanner.detail())
 
     def open_scanner_settings(self) -> None:
         from workbench.ui.scanner_settings import ScannerSettingsDialog
 
-        dialog = ScannerSettingsDialog(self.ctx.settings, self.window, service=self.scanner)
+        dialog = ScannerSettingsDialog(self.ctx.settings, self.window_, service=self.scanner)
 
         def accepted() -> None:
             try:
                 self.ctx.settings.save()
             except OSError as exc:
                 self.ctx.messages.error(
-                    _t("The settings could not be saved: {error}").format(error=exc)
+                    self.tr("The settings could not be saved: {error}").format(error=exc)
                 )
             self.scanner.apply_settings(self.ctx.settings)
 
@@ -95,32 +92,38 @@ class Wiring:
         self.ctx.tasks.run(query, self._show_status, lambda exc: log.warning("status: %s", exc))
 
     def _show_status(self, summary: StatusSummary) -> None:
-        self.window.set_demo(summary.demo)
+        self.window_.set_demo(summary.demo)
         upcoming = summary.next_deadline
         if upcoming is None:
-            self.window.set_deadline_text(_t("No open SLA deadline"))
+            self.window_.set_deadline_text(self.tr("No open SLA deadline"))
             return
-        keys = {"response": _t("response"), "onsite": _t("on site"), "restore": _t("restore")}
+        keys = {
+            "response": self.tr("response"),
+            "onsite": self.tr("on site"),
+            "restore": self.tr("restore"),
+        }
         parts = []
         if upcoming.number:
             parts.append(
-                _t("Next deadline: {number} {what} at {time}").format(
+                self.tr("Next deadline: {number} {what} at {time}").format(
                     number=upcoming.number,
                     what=keys.get(upcoming.key, upcoming.key),
                     time=to_local(upcoming.deadline).strftime("%m-%d %H:%M"),
                 )
             )
         if upcoming.overdue_open:
-            parts.append(_t("{count} open order(s) overdue").format(count=upcoming.overdue_open))
-        self.window.set_deadline_text("  ·  ".join(parts))
+            parts.append(
+                self.tr("{count} open order(s) overdue").format(count=upcoming.overdue_open)
+            )
+        self.window_.set_deadline_text("  ·  ".join(parts))
 
     # -- menus ------------------------------------------------------------------------
     def _menus(self) -> None:
-        window = self.window
+        window = self.window_
         tools = window.tools_menu
-        scanner = QAction(_t("Scanner settings…"), window)
+        scanner = QAction(self.tr("Scanner settings…"), window)
         scanner.triggered.connect(self.open_scanner_settings)
-        labels = QAction(_t("Print device labels…"), window)
+        labels = QAction(self.tr("Print device labels…"), window)
         labels.setShortcut(QKeySequence("Ctrl+L"))
         labels.triggered.connect(self._print_selected_labels)
         tools.addActions([scanner, labels])
@@ -130,21 +133,21 @@ class Wiring:
 
         wizard = WelcomeWizard(
             self.ctx,
-            print_labels=lambda: print_labels(self.ctx, self.window, None),
+            print_labels=lambda: print_labels(self.ctx, self.window_, None),
             scanner=self.scanner,
-            parent=self.window,
+            parent=self.window_,
         )
         wizard.finishedWelcome.connect(lambda: self.ctx.events.dataChanged.emit("engineers"))
         wizard.open()
 
     def _print_selected_labels(self) -> None:
         codes: list[str] | None = None
-        if self.window.current_key() == "assets":
-            codes = self.window.view("assets").selected_codes() or None
-        print_labels(self.ctx, self.window, codes)
+        if self.window_.current_key() == "assets":
+            codes = self.window_.view("assets").selected_codes() or None
+        print_labels(self.ctx, self.window_, codes)
 
     def _new_work_order(self, code: str) -> None:
-        view = self.window.show_view("workorders")
+        view = self.window_.show_view("workorders")
         view.new_for_asset(code)
 
 
