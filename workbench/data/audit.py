@@ -136,13 +136,12 @@ def acquire_write_lock(session: Session) -> None:
     own (``SELECT ... FOR UPDATE`` on a counter) calls this first, so that every writer
     takes the locks in the same order and none can deadlock another.
     """
-    if session.info.get("_audit_locked"):
-        return
+    # Taken again at every flush (a no-op when held): a savepoint rolled back releases
+    # a lock taken inside it.
     if session.get_bind().dialect.name == "postgresql":
         session.connection().execute(
             text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_AUDIT_LOCK_KEY}
         )
-    session.info["_audit_locked"] = True
 
 
 @event.listens_for(AuditedSession, "before_flush")
@@ -248,6 +247,5 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
 
 @event.listens_for(AuditedSession, "after_transaction_end")
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None:  # the outermost transaction: its locks are gone
+    if transaction.parent is None:  # the outermost transaction
         session.info.pop("_audit_deleted", None)
-        session.info.pop("_audit_locked", None)
