@@ -878,7 +878,7 @@ def record_inspection(
             now=now,
             demo=rnd.demo,
         )
-        inspection.work_order_id = order.row.id
+        inspection.work_order_id = order.id
         inspection.work_order_number = order.number
         session.flush()
         log.info("round %s: %s failed, work order %s", rnd.number, asset.code, order.number)

@@ -1,0 +1,233 @@
+"""Item models of the 巡检 view: due devices, rounds, the devices of one round.
+
+Each model is fed plain rows from the inspection service; ``data()`` only looks up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workbench.domain.timeutil import fmt_local
+from workbench.services.inspections import DueRow, RoundAssetRow, RoundSummary
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+
+FAIL_COLOURS = ("#fbe0e0", "#a00000")
+OVERDUE_COLOURS = ("#fff1cc", "#7a4a00")
+DONE_COLOURS = ("#e3f4e6", "#1b5e20")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InspectionModels", text)
+
+
+def round_status_text(status: str) -> str:
+    names = {
+        "running": QCoreApplication.translate("InspectionModels", "Running"),
+        "paused": QCoreApplication.translate("InspectionModels", "Paused"),
+        "finished": QCoreApplication.translate("InspectionModels", "Finished, awaiting sign-off"),
+        "signed": QCoreApplication.translate("InspectionModels", "Signed"),
+    }
+    return names.get(status, status)
+
+
+def due_state_text(state: str) -> str:
+    names = {
+        "due": QCoreApplication.translate("InspectionModels", "Due"),
+        "overdue": QCoreApplication.translate("InspectionModels", "Overdue"),
+        "not_due": QCoreApplication.translate("InspectionModels", "Not due"),
+        "unscheduled": QCoreApplication.translate("InspectionModels", "No schedule"),
+    }
+    return names.get(state, state)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    title: Callable[[], str]
+    text: Callable[[R], str]
+    sort: Callable[[R], Any]
+
+
+class RowsModel(QAbstractTableModel, Generic[R]):
+    """A read-only table of plain rows with typed columns."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title()
+        return None
+
+    def colours(self, row: R) -> tuple[str, str] | None:
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self._columns)):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SortRole:
+            return column.sort(row)
+        if role == RowRole:
+            return row
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colours = self.colours(row)
+            if colours is None:
+                return None
+            colour = colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]
+            return QBrush(QColor(colour))
+        return None
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class DueModel(RowsModel[DueRow]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column(lambda: _tr("Code"), lambda r: r.code, lambda r: r.code),
+                Column(lambda: _tr("Category"), lambda r: r.category_name, lambda r: r.category),
+                Column(lambda: _tr("Location"), lambda r: r.location, lambda r: r.location),
+                Column(
+                    lambda: _tr("Last inspected"),
+                    lambda r: _date(r.last_inspected) or _tr("Never"),
+                    lambda r: r.last_inspected or dt.date.min,
+                ),
+                Column(
+                    lambda: _tr("Due on"),
+                    lambda r: _date(r.due_on),
+                    lambda r: r.due_on or dt.date.max,
+                ),
+                Column(
+                    lambda: _tr("State"),
+                    lambda r: (
+                        due_state_text(r.state)
+                        + (_tr(" ({0} days)").format(r.days_overdue) if r.days_overdue else "")
+                    ),
+                    lambda r: r.days_overdue,
+                ),
+            ],
+            parent,
+        )
+
+    def colours(self, row: DueRow) -> tuple[str, str] | None:
+        return OVERDUE_COLOURS if row.state == "overdue" else None
+
+
+class RoundsModel(RowsModel[RoundSummary]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column(lambda: _tr("Round"), lambda r: r.number, lambda r: r.number),
+                Column(
+                    lambda: _tr("Started"),
+                    lambda r: fmt_local(r.started_at),
+                    lambda r: r.started_at,
+                ),
+                Column(
+                    lambda: _tr("Engineer"), lambda r: r.engineer_name, lambda r: r.engineer_name
+                ),
+                Column(
+                    lambda: _tr("Checked"),
+                    lambda r: r.progress_text,
+                    lambda r: r.devices_checked,
+                ),
+                Column(lambda: _tr("Failures"), lambda r: str(r.failures), lambda r: r.failures),
+                Column(
+                    lambda: _tr("Status"), lambda r: round_status_text(r.status), lambda r: r.status
+                ),
+            ],
+            parent,
+        )
+
+    def colours(self, row: RoundSummary) -> tuple[str, str] | None:
+        if row.status == "signed":
+            return DONE_COLOURS
+        if row.status == "running":
+            return OVERDUE_COLOURS
+        return None
+
+
+class RoundAssetsModel(RowsModel[RoundAssetRow]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column(lambda: _tr("Code"), lambda r: r.code, lambda r: r.code),
+                Column(lambda: _tr("Device"), lambda r: r.name, lambda r: r.name),
+                Column(lambda: _tr("Location"), lambda r: r.location, lambda r: r.location),
+                Column(
+                    lambda: _tr("Result"),
+                    lambda r: (
+                        (_tr("Fail") if r.failed else _tr("Pass")) if r.checked else _tr("Not yet")
+                    ),
+                    lambda r: (r.checked, not r.failed),
+                ),
+                Column(
+                    lambda: _tr("Work order"),
+                    lambda r: r.work_order_number,
+                    lambda r: r.work_order_number,
+                ),
+            ],
+            parent,
+        )
+
+    def colours(self, row: RoundAssetRow) -> tuple[str, str] | None:
+        if row.failed:
+            return FAIL_COLOURS
+        if row.checked:
+            return DONE_COLOURS
+        return None
+
+    def index_of(self, code: str) -> int:
+        for number, row in enumerate(self._rows):
+            if row.code == code:
+                return number
+        return -1

@@ -1,0 +1,535 @@
+"""The 巡检 view: today's due devices, running and past rounds, the device checklist.
+
+A round is walked with the scanner: the router offers every asset code to
+:meth:`InspectionsView.route_asset` first; a code in the running round's scope opens that
+device's checklist with every item set to pass, and one key (Enter) saves it and waits
+for the next scan. A failed item opens a linked work order. A finished round is signed
+in the shared sign-off dialog and then shows read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import i18n
+from workbench.domain import inspections as states
+from workbench.domain.timeutil import LOCAL_TZ
+from workbench.domain.timeutil import now as utc_now
+from workbench.services import assets as asset_service
+from workbench.services import engineers as engineer_service
+from workbench.services import inspections as service
+from workbench.services.inspections import DeviceForm, DueRow, RecordedInspection, RoundDetail
+from workbench.ui.context import AppContext
+from workbench.ui.inspection_dialogs import FinishRoundDialog, StartRoundDialog
+from workbench.ui.inspection_editor import DeviceChecklistEditor
+from workbench.ui.inspection_history import InspectionHistoryWidget
+from workbench.ui.inspection_models import (
+    DueModel,
+    RoundAssetsModel,
+    RoundsModel,
+    RowRole,
+    SortRole,
+    round_status_text,
+)
+from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
+
+__all__ = ["InspectionHistoryWidget", "InspectionsView"]
+
+log = logging.getLogger("workbench.ui.inspections")
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    due: list[DueRow]
+    rounds: list[service.RoundSummary]
+    shown: RoundDetail | None
+    running: RoundDetail | None
+    engineers: list[tuple[str, str]]
+    locations: list[str]
+    categories: list[tuple[str, str]]
+
+
+def _table(model: Any, parent: QWidget) -> QTableView:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SortRole)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return view
+
+
+class InspectionsView(QWidget):
+    loaded = Signal()  # after every refresh from the store
+    deviceOpened = Signal(str)  # asset code whose checklist is shown
+    deviceSaved = Signal(object)  # RecordedInspection
+    roundChanged = Signal(object)  # RoundDetail after start/pause/resume/finish/sign
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.shown: RoundDetail | None = None  # the round in the right-hand pane
+        self.running: RoundDetail | None = None  # the round scans go to
+        self._scope_codes: set[str] = set()
+        self._snapshot: _Snapshot | None = None
+        self._saving = False
+
+        # -- toolbar ------------------------------------------------------------------
+        self.start_button = QPushButton(self.tr("Start round…"), self)
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.resume_button = QPushButton(self.tr("Resume"), self)
+        self.finish_button = QPushButton(self.tr("Finish round…"), self)
+        self.sign_button = QPushButton(self.tr("Sign off…"), self)
+        self.print_button = QPushButton(self.tr("Print record…"), self)
+        self.blank_button = QPushButton(self.tr("Blank form"), self)
+        self.blank_menu = QMenu(self)
+        self.blank_button.setMenu(self.blank_menu)
+        self.start_button.clicked.connect(self.open_start_dialog)
+        self.pause_button.clicked.connect(lambda: self._move("pause"))
+        self.resume_button.clicked.connect(lambda: self._move("resume"))
+        self.finish_button.clicked.connect(self.finish_shown)
+        self.sign_button.clicked.connect(self.open_sign_dialog)
+        self.print_button.clicked.connect(self.print_shown)
+        toolbar = QHBoxLayout()
+        for button in (
+            self.start_button,
+            self.pause_button,
+            self.resume_button,
+            self.finish_button,
+            self.sign_button,
+            self.print_button,
+        ):
+            toolbar.addWidget(button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.blank_button)
+
+        # -- left: due devices and rounds --------------------------------------------
+        self.due_model = DueModel(self)
+        self.due_table = _table(self.due_model, self)
+        self.rounds_model = RoundsModel(self)
+        self.rounds_table = _table(self.rounds_model, self)
+        self.rounds_table.selectionModel().currentRowChanged.connect(self._round_selected)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.due_table, self.tr("Due today"))
+        self.tabs.addTab(self.rounds_table, self.tr("Rounds"))
+
+        # -- right: the shown round ----------------------------------------------------
+        self.round_title = QLabel(self)
+        self.round_title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.round_status = QLabel(self)
+        self.round_status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setFormat("%v/%m")
+        self.left_label = QLabel(self)
+        self.left_label.setWordWrap(True)
+        self.assets_model = RoundAssetsModel(self)
+        self.assets_table = _table(self.assets_model, self)
+        self.assets_table.doubleClicked.connect(self._asset_double_clicked)
+        self.editor = DeviceChecklistEditor(self)
+        self.editor.saveRequested.connect(self.save_device)
+
+        right_top = QWidget(self)
+        top_layout = QVBoxLayout(right_top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.round_title)
+        top_layout.addWidget(self.round_status)
+        top_layout.addWidget(self.progress)
+        top_layout.addWidget(self.left_label)
+        top_layout.addWidget(self.assets_table, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(right_top)
+        right.addWidget(self.editor)
+        right.setStretchFactor(1, 2)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(splitter, 1)
+
+        self.ctx.events.dataChanged.connect(self._data_changed)
+        self._update_actions()
+        self.refresh()
+
+    # -- loading ----------------------------------------------------------------------
+    def _engineer_id(self, session: Any) -> str | None:
+        row = engineer_service.find_engineer(session, self.ctx.settings.engineer)
+        return row.id if row else None
+
+    def refresh(self, show: str | None = None) -> None:
+        """Reload from the store (off the GUI thread); ``show`` a round by id or number."""
+        wanted = show or (self.shown.summary.id if self.shown else None)
+
+        def load() -> _Snapshot:
+            with self.ctx.store.session() as session:
+                engineer_id = self._engineer_id(session) if self.ctx.settings.engineer else None
+                active = service.active_round(session, engineer_id) or service.active_round(session)
+                running = service.round_detail(session, active.id) if active else None
+                shown = service.round_detail(session, wanted) if wanted else running
+                return _Snapshot(
+                    due=service.due_devices(session, only_needing=True),
+                    rounds=service.list_rounds(session, limit=500),
+                    shown=shown,
+                    running=running,
+                    engineers=[(e.id, e.name) for e in engineer_service.list_engineers(session)],
+                    locations=asset_service.list_locations(session),
+                    categories=[(c.code, c.name) for c in asset_service.list_categories(session)],
+                )
+
+        self.ctx.tasks.run(load, on_done=self._loaded, on_error=self.ctx.messages.exception)
+
+    def _loaded(self, snap: _Snapshot) -> None:
+        self._snapshot = snap
+        self.due_model.set_rows(snap.due)
+        self.tabs.setTabText(0, self.tr("Due today ({0})").format(len(snap.due)))
+        self.rounds_model.set_rows(snap.rounds)
+        self.running = snap.running
+        self._scope_codes = {a.code for a in snap.running.assets} if snap.running else set()
+        self._show_round(snap.shown)
+        self._fill_blank_menu(snap.categories)
+        self.loaded.emit()
+
+    def _fill_blank_menu(self, categories: list[tuple[str, str]]) -> None:
+        self.blank_menu.clear()
+        for code, name in categories:
+            action = self.blank_menu.addAction(name)
+            action.triggered.connect(lambda _c=False, code=code: self.print_blank(code))
+
+    def _show_round(self, detail: RoundDetail | None) -> None:
+        self.shown = detail
+        if detail is None:
+            self.round_title.setText(self.tr("No round running"))
+            self.round_status.setText(
+                self.tr("Start a round: the devices due today are listed on the left.")
+            )
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.left_label.setText("")
+            self.assets_model.set_rows([])
+            self._update_actions()
+            return
+        s = detail.summary
+        self.round_title.setText(
+            self.tr("Round {0} · {1} · {2}").format(
+                s.number, s.engineer_name, s.planned_date.isoformat()
+            )
+        )
+        status = round_status_text(s.status)
+        if s.status == states.SIGNED:
+            status = self.tr("Signed by {0} and {1}; locked, read-only.").format(
+                s.engineer_name, detail.client_representative
+            )
+        if detail.unchecked_reason:
+            status += " " + self.tr("Unchecked because: {0}").format(detail.unchecked_reason)
+        self.round_status.setText(status)
+        self.progress.setRange(0, max(1, s.devices_total))
+        self.progress.setValue(s.devices_checked)
+        left = [f"{p.location or '—'} {p.left}" for p in detail.by_location if p.left]
+        self.left_label.setText(
+            self.tr("Left by location: {0}").format("，".join(left)) if left else ""
+        )
+        self.assets_model.set_rows(list(detail.assets))
+        form = self.editor.form()
+        if form is not None and form.round_id != s.id:
+            self.editor.show_waiting(self.tr("Scan a device of the round to open its checklist."))
+        elif form is None and s.status != states.RUNNING:
+            self.editor.show_waiting(
+                self.tr("Double-click a device to see its recorded checklist.")
+            )
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        status = self.shown.status if self.shown else None
+        self.pause_button.setEnabled(status == states.RUNNING)
+        self.resume_button.setEnabled(status == states.PAUSED)
+        self.finish_button.setEnabled(status in (states.RUNNING, states.PAUSED))
+        self.sign_button.setEnabled(status == states.FINISHED)
+        self.print_button.setEnabled(status in (states.FINISHED, states.SIGNED))
+
+    def _data_changed(self, area: str) -> None:
+        if area in ("inspections", "assets"):
+            self.refresh()
+
+    def _round_selected(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        row = current.data(RowRole)
+        if row is not None and (self.shown is None or row.id != self.shown.summary.id):
+            self.editor.show_waiting(self.tr("Double-click a device to see its checklist."))
+            self.refresh(show=row.id)
+
+    def is_read_only(self) -> bool:
+        return self.shown is None or self.shown.status != states.RUNNING
+
+    # -- scans ------------------------------------------------------------------------
+    def route_asset(self, code: str) -> bool:
+        """A scanned asset code: open its checklist if the running round covers it."""
+        code = code.strip().upper()
+        if self.running is None or code not in self._scope_codes:
+            return False
+        if self.shown is None or self.shown.summary.id != self.running.summary.id:
+            self._show_round(self.running)
+        self.open_device(self.running.summary.id, code)
+        return True
+
+    def open_device(self, round_id: str, code: str) -> None:
+        def load() -> DeviceForm:
+            with self.ctx.store.session() as session:
+                return service.device_form(session, round_id, code)
+
+        self.ctx.tasks.run(load, on_done=self._device_loaded, on_error=self.ctx.messages.exception)
+
+    def _device_loaded(self, form: DeviceForm) -> None:
+        self.editor.load(form)
+        row = self.assets_model.index_of(form.asset_code)
+        if row >= 0:
+            proxy = self.assets_table.model()
+            assert isinstance(proxy, QSortFilterProxyModel)
+            self.assets_table.selectRow(proxy.mapFromSource(self.assets_model.index(row, 0)).row())
+        self.deviceOpened.emit(form.asset_code)
+
+    def _asset_double_clicked(self, index: Any) -> None:
+        row = index.data(RowRole)
+        if row is not None and self.shown is not None:
+            self.open_device(self.shown.summary.id, row.code)
+
+    # -- saving a device --------------------------------------------------------------
+    def save_device(self) -> None:
+        form = self.editor.form()
+        if form is None or not form.editable or self._saving:
+            return
+        values = self.editor.values()
+        notes = self.editor.item_notes()
+        note = self.editor.note()
+        photos = self.editor.photos()
+        self._saving = True
+        self.editor.save_button.setEnabled(False)
+
+        def write() -> RecordedInspection:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return service.record_inspection(
+                    session,
+                    form.round_id,
+                    form.asset_code,
+                    values,
+                    note=note,
+                    item_notes=notes,
+                    photos=photos,
+                    translate=i18n.translate,
+                )
+
+        self.ctx.tasks.run_write(write, on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, result: RecordedInspection) -> None:
+        self._saving = False
+        if result.failed:
+            text = self.tr("{0} saved with findings; work order {1} opened.").format(
+                result.asset_code, result.work_order_number
+            )
+            self.ctx.events.dataChanged.emit("workorders")
+        else:
+            text = self.tr("{0} saved: all pass.").format(result.asset_code)
+        progress = self.tr("{0}/{1} checked. Scan the next device.").format(
+            result.devices_checked, result.devices_total
+        )
+        self.editor.show_waiting(f"{text} {progress}")
+        self.ctx.messages.note(text)
+        self.deviceSaved.emit(result)
+        self.ctx.events.dataChanged.emit("inspections")
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.editor.save_button.setEnabled(True)
+        self.ctx.messages.exception(exc)
+
+    # -- round actions ----------------------------------------------------------------
+    def open_start_dialog(self) -> StartRoundDialog:
+        snap = self._snapshot
+        dialog = StartRoundDialog(
+            snap.engineers if snap else [],
+            snap.locations if snap else [],
+            snap.categories if snap else [],
+            default_engineer=self.ctx.settings.engineer,
+            due_count=len(snap.due) if snap else 0,
+            today=utc_now().astimezone(LOCAL_TZ).date(),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._start(dialog))
+        self.start_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _start(self, dialog: StartRoundDialog) -> None:
+        choice = dialog.choice()
+
+        def write() -> RoundDetail:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return service.start_round(
+                    session,
+                    engineer_id=choice.engineer_id,
+                    scope=choice.scope,
+                    scope_value=choice.scope_value,
+                    planned_date=choice.planned_date,
+                    kind=choice.kind,
+                )
+
+        self.ctx.tasks.run_write(
+            write, on_done=self._round_moved, on_error=self.ctx.messages.exception
+        )
+
+    def _round_moved(self, detail: RoundDetail) -> None:
+        self.editor.show_waiting(
+            self.tr("Scan a device of the round to open its checklist.")
+            if detail.status == states.RUNNING
+            else self.tr("Double-click a device to see its recorded checklist.")
+        )
+        if detail.status == states.RUNNING:
+            self.running = detail
+            self._scope_codes = {a.code for a in detail.assets}
+        elif self.running is not None and self.running.summary.id == detail.summary.id:
+            self.running = None
+            self._scope_codes = set()
+        self._show_round(detail)
+        self.roundChanged.emit(detail)
+        self.ctx.events.dataChanged.emit("inspections")
+
+    def _move(self, action: str) -> None:
+        if self.shown is None:
+            return
+        round_id = self.shown.summary.id
+        fn = service.pause_round if action == "pause" else service.resume_round
+
+        def write() -> RoundDetail:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return fn(session, round_id)
+
+        self.ctx.tasks.run_write(
+            write, on_done=self._round_moved, on_error=self.ctx.messages.exception
+        )
+
+    def finish_shown(self) -> FinishRoundDialog | None:
+        if self.shown is None:
+            return None
+        left = [a.code for a in self.shown.left]
+        if not left:
+            self.finish_round("")
+            return None
+        dialog = FinishRoundDialog(self.shown.number, left, self)
+        dialog.accepted.connect(lambda: self.finish_round(dialog.reason()))
+        self.finish_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def finish_round(self, reason: str) -> None:
+        if self.shown is None:
+            return
+        round_id = self.shown.summary.id
+
+        def write() -> RoundDetail:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return service.finish_round(session, round_id, reason)
+
+        self.ctx.tasks.run_write(
+            write, on_done=self._round_moved, on_error=self.ctx.messages.exception
+        )
+
+    def open_sign_dialog(self) -> SignOffDialog | None:
+        if self.shown is None or self.shown.status != states.FINISHED:
+            return None
+        s = self.shown.summary
+        round_id = s.id
+
+        def sign(data: SignOffInput) -> RoundDetail:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return service.sign_round(
+                    session,
+                    round_id,
+                    pin=data.pin,
+                    engineer_strokes=data.engineer_strokes,
+                    engineer_aspect=data.engineer_aspect,
+                    client_name=data.client_name,
+                    client_strokes=data.client_strokes,
+                    client_aspect=data.client_aspect,
+                )
+
+        dialog = SignOffDialog(
+            self.ctx,
+            sign,
+            [EngineerChoice(s.engineer_id, s.engineer_name)],
+            title=self.tr("Sign off round {0}").format(s.number),
+            record_label=self.tr(
+                "Round {0}: {1} devices checked, {2} with findings. After signing the round is "
+                "locked."
+            ).format(s.number, s.devices_checked, s.failures),
+            default_engineer=s.engineer_name,
+            parent=self,
+        )
+        dialog.signed.connect(self._round_moved)
+        self.sign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- forms ------------------------------------------------------------------------
+    def _preview(self, make: Any, title: str) -> None:
+        def done(pdf: bytes) -> None:
+            from workbench.ui.printing import preview_pdfs
+
+            self.preview = preview_pdfs(self, [pdf], title)
+            self.preview.open()
+
+        self.ctx.tasks.run(make, on_done=done, on_error=self.ctx.messages.exception)
+
+    def print_shown(self) -> None:
+        if self.shown is None:
+            return
+        round_id, number = self.shown.summary.id, self.shown.number
+
+        def make() -> bytes:
+            from workbench.reports.inspection_form import inspection_form_pdf
+
+            with self.ctx.store.session() as session:
+                doc = service.round_form(session, round_id, i18n.translate)
+            return inspection_form_pdf(doc, i18n.translate)
+
+        self._preview(make, number)
+
+    def print_blank(self, category: str) -> None:
+        def make() -> bytes:
+            from workbench.reports.inspection_form import inspection_form_pdf
+
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                doc = service.blank_form(session, category, i18n.translate)
+            return inspection_form_pdf(doc, i18n.translate)
+
+        self._preview(make, self.tr("Blank inspection form"))
+
+    def today(self) -> dt.date:
+        return utc_now().astimezone(LOCAL_TZ).date()
