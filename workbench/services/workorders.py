@@ -405,7 +405,7 @@ def create_work_order(
     reported_at: dt.datetime | None = None,
     now: dt.datetime | None = None,
     demo: bool = False,
-) -> WorkOrderDetail:
+) -> WorkOrderRow:
     """Report a new work order; its number is taken in this transaction."""
     now = _now(now)
     _check_choice(
@@ -476,7 +476,7 @@ def create_work_order(
     )
     session.flush()
     log.info("work order %s reported", order.number)
-    return detail(session, order.number, now=now)
+    return _row(order, contract, now)
 
 
 def update_work_order(
@@ -486,7 +486,7 @@ def update_work_order(
     asset_codes: Sequence[str] | None = None,
     now: dt.datetime | None = None,
     **changes: Any,
-) -> WorkOrderDetail:
+) -> WorkOrderRow:
     """Change the editable fields of an unsigned order (``priority``, ``channel``,
     ``reporter_name``, ``reporter_phone``, ``description``, ``engineer_id``, ``cause``,
     ``resolution``, ``contractor_caused``) and its assets."""
@@ -530,7 +530,7 @@ def update_work_order(
             )
         _set_assets(order, assets)
     session.flush()
-    return detail(session, order.number, now=now)
+    return _row(order, _ContractCache(session).get(order.contract_id), _now(now))
 
 
 def advance(
@@ -542,7 +542,7 @@ def advance(
     engineer_id: str | None = None,
     note: str = "",
     now: dt.datetime | None = None,
-) -> WorkOrderDetail:
+) -> WorkOrderRow:
     """Move an order to its next status at ``at`` (default now), recording who did it."""
     now = _now(now)
     order = _order(session, number)
@@ -598,7 +598,7 @@ def advance(
     order.status = to_status
     session.flush()
     log.info("work order %s -> %s", order.number, to_status)
-    return detail(session, order.number, now=now)
+    return _row(order, _ContractCache(session).get(order.contract_id), now)
 
 
 # -- the work log ---------------------------------------------------------------------
@@ -749,7 +749,7 @@ def sign_off(
             number=order.number,
         )
     engineer = engineer_service.require_pin(session, engineer_id, pin, now)
-    return _sign_verified(
+    return sign_verified(
         session,
         order,
         engineer,
@@ -762,7 +762,7 @@ def sign_off(
     )
 
 
-def _sign_verified(
+def sign_verified(
     session: Session,
     order: WorkOrder,
     engineer: Engineer,
@@ -774,6 +774,16 @@ def _sign_verified(
     client_aspect: float,
     now: dt.datetime,
 ) -> WorkOrderDetail:
+    """The sign-off after the engineer has been verified (by :func:`sign_off`'s PIN
+    check, or by the demo filler, which knows its engineers' PINs): signatures, status,
+    chain link. The order must be restored or closed, with its result written."""
+    if order.status not in ("restored", "closed"):
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Work order {number} can be signed once service is restored."
+            ),
+            number=order.number,
+        )
     if not client_name.strip():
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "Type the client representative's name.")

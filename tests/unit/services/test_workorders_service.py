@@ -90,14 +90,14 @@ def test_concurrent_reports_get_unique_gap_free_numbers(store):
 
 def test_deadlines_and_clock_come_from_the_contract(store):
     d = create(store)
-    assert [i.key for i in d.row.sla] == ["response", "onsite", "restore"]
-    assert d.row.sla[0].deadline == T0 + 30 * MIN
-    assert d.row.sla[2].deadline == T0 + 120 * MIN
-    assert d.row.sla[0].state == "pending"
+    assert [i.key for i in d.sla] == ["response", "onsite", "restore"]
+    assert d.sla[0].deadline == T0 + 30 * MIN
+    assert d.sla[2].deadline == T0 + 120 * MIN
+    assert d.sla[0].state == "pending"
     # Planned work has no clock.
     planned = create(store, type="service_request", asset="WEB-XFB", channel="monitoring")
-    assert planned.row.sla == ()
-    assert planned.row.penalty_cny == Decimal("0.00")
+    assert planned.sla == ()
+    assert planned.penalty_cny == Decimal("0.00")
 
 
 def test_transitions_are_recorded_with_time_and_who(store):
@@ -105,7 +105,8 @@ def test_transitions_are_recorded_with_time_and_who(store):
     number = create(store).number
     with store.transaction("王工") as s:
         wo.advance(s, number, "responded", at=T0 + 5 * MIN, engineer_id=eng.id, now=T0 + 6 * MIN)
-        d = wo.advance(s, number, "restored", at=T0 + 50 * MIN, now=T0 + 50 * MIN, note="远程重启")
+        wo.advance(s, number, "restored", at=T0 + 50 * MIN, now=T0 + 50 * MIN, note="远程重启")
+        d = wo.detail(s, number, now=T0 + 50 * MIN)
     assert d.row.status == "restored"
     assert d.row.engineer_name == "张伟"
     assert [(e.from_status, e.to_status) for e in d.events] == [
@@ -150,7 +151,7 @@ def test_closing_needs_the_result(store):
         wo.advance(s, number, "closed", now=T0 + 31 * MIN)
     with store.transaction() as s:
         wo.update_work_order(s, number, cause="线缆松动", resolution="重新插紧音频线")
-        assert wo.advance(s, number, "closed", now=T0 + 31 * MIN).row.status == "closed"
+        assert wo.advance(s, number, "closed", now=T0 + 31 * MIN).status == "closed"
 
 
 def test_cancel_only_before_anyone_is_on_site(store):
@@ -158,8 +159,8 @@ def test_cancel_only_before_anyone_is_on_site(store):
     b = create(store).number
     with store.transaction() as s:
         d = wo.advance(s, a, "cancelled", now=T0 + MIN, note="重复报修")
-        assert d.row.status == "cancelled"
-        assert d.row.sla == ()
+        assert d.status == "cancelled"
+        assert d.sla == ()
         wo.advance(s, b, "responded", now=T0 + MIN)
         wo.advance(s, b, "onsite", now=T0 + 2 * MIN)
     with pytest.raises(WorkbenchError), store.transaction() as s:

@@ -1,0 +1,72 @@
+"""``workbench verify``: recompute the hash chain of signed records.
+
+Exit status 0 when every signed record matches its link, 1 naming every one that does
+not (content changed, link broken or removed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from workbench import i18n
+from workbench.cli.common import store_from
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+
+PROBLEM_TEXT = {
+    "content": QT_TRANSLATE_NOOP("messages", "{label}: content no longer matches its signature"),
+    "missing": QT_TRANSLATE_NOOP("messages", "{label}: the signed record is missing"),
+    "link": QT_TRANSLATE_NOOP("messages", "{label}: the chain link is broken"),
+    "sequence": QT_TRANSLATE_NOOP("messages", "{label}: a link before it was removed"),
+    "unlinked": QT_TRANSLATE_NOOP("messages", "{label}: marked signed but not in the chain"),
+    "unknown_type": QT_TRANSLATE_NOOP("messages", "{label}: unknown kind of record"),
+}
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "verify", parents=[common], help="check that no signed record was changed"
+    )
+    parser.set_defaults(func=run_verify)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from workbench.data.models import SignedRecord
+    from workbench.services import signing
+
+    store = store_from(args)
+    try:
+        with store.transaction("verify") as session:
+            problems = signing.verify_chain(session)
+            links = session.scalar(select(func.count()).select_from(SignedRecord)) or 0
+    finally:
+        store.dispose()
+    for problem in problems:
+        text = Message(
+            PROBLEM_TEXT[problem.problem],
+            {"label": problem.label, "type": problem.record_type},
+        )
+        print(i18n.render(text), file=sys.stderr)
+    if problems:
+        print(
+            i18n.render(
+                Message(
+                    QT_TRANSLATE_NOOP("messages", "{count} of {links} signed records failed."),
+                    {"count": len(problems), "links": links},
+                )
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        i18n.render(
+            Message(
+                QT_TRANSLATE_NOOP("messages", "All {links} signed records match."),
+                {"links": links},
+            )
+        )
+    )
+    return 0

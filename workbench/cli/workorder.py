@@ -1,0 +1,134 @@
+"""``workbench workorder list|pdf``: work orders from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbench import i18n
+from workbench.cli.common import print_json, print_table, store_from
+from workbench.domain import workorders as rules
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.timeutil import fmt_local, to_local
+
+CONTEXT = "workorders"
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("workorder", help="work orders (工单)")
+    commands = parser.add_subparsers(dest="workorder_command", metavar="COMMAND", required=True)
+
+    listing = commands.add_parser("list", parents=[common], help="list work orders")
+    listing.add_argument("--status", choices=rules.STATUSES, help="only orders in this status")
+    listing.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format"
+    )
+    listing.set_defaults(func=run_list)
+
+    pdf = commands.add_parser("pdf", parents=[common], help="print a work order to PDF")
+    pdf.add_argument("number", metavar="NUMBER", help="work order number, e.g. WO-2026-0001")
+    pdf.add_argument("-o", "--output", metavar="FILE", help="PDF file (default NUMBER.pdf)")
+    pdf.set_defaults(func=run_pdf)
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    """ISO 8601 with the offset, in Beijing time."""
+    return to_local(value).isoformat() if value is not None else None
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from workbench.services import workorders
+
+    store = store_from(args)
+    try:
+        with store.transaction("cli") as session:
+            page = workorders.list_work_orders(
+                session, status=args.status, sort="number", descending=False, limit=None
+            )
+    finally:
+        store.dispose()
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "number": r.number,
+                    "type": r.type,
+                    "status": r.status,
+                    "priority": r.priority,
+                    "channel": r.channel,
+                    "assets": list(r.asset_codes),
+                    "description": r.description,
+                    "engineer": r.engineer_name or None,
+                    "reported_at": _iso(r.reported_at),
+                    "responded_at": _iso(r.responded_at),
+                    "onsite_at": _iso(r.onsite_at),
+                    "restored_at": _iso(r.restored_at),
+                    "closed_at": _iso(r.closed_at),
+                    "signed_at": _iso(r.signed_at),
+                    "signed": r.signed,
+                    "breaches": list(r.breaches),
+                    "days_late": r.days_late,
+                    "penalty_cny": str(r.penalty_cny),
+                    "termination_right": r.termination_right,
+                    "demo": r.demo,
+                }
+                for r in page.rows
+            ]
+        )
+        return 0
+
+    def tr(text: str) -> str:
+        return i18n.translate(CONTEXT, text)
+
+    headers = [
+        tr(QT_TRANSLATE_NOOP("workorders", "Number")),
+        tr(QT_TRANSLATE_NOOP("workorders", "Type")),
+        tr(QT_TRANSLATE_NOOP("workorders", "Status")),
+        tr(QT_TRANSLATE_NOOP("workorders", "Devices")),
+        tr(QT_TRANSLATE_NOOP("workorders", "Reported")),
+        tr(QT_TRANSLATE_NOOP("workorders", "Engineer")),
+        tr(QT_TRANSLATE_NOOP("workorders", "Overdue")),
+        tr(QT_TRANSLATE_NOOP("workorders", "Penalty (CNY)")),
+    ]
+    rows = [
+        [
+            r.number,
+            tr(rules.TYPE_NAMES[r.type]),
+            tr(rules.STATUS_NAMES[r.status]),
+            ", ".join(r.asset_codes),
+            fmt_local(r.reported_at),
+            r.engineer_name,
+            "、".join(tr(rules.SLA_NAMES[k]) for k in r.breaches),
+            f"{r.penalty_cny:,.2f}" if r.penalty_cny else "",
+        ]
+        for r in page.rows
+    ]
+    print_table(headers, rows)
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from workbench.reports.workorder import workorder_pdf
+    from workbench.services import workorders
+
+    store = store_from(args)
+    try:
+        with store.transaction("cli") as session:
+            doc = workorders.document(session, args.number)
+    finally:
+        store.dispose()
+    data = workorder_pdf(doc, i18n.translate)
+    target = Path(args.output) if args.output else Path(f"{doc.number}.pdf")
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
+            path=str(target),
+            error=exc.strerror or str(exc),
+        ) from exc
+    print(target, file=sys.stdout)
+    return 0
