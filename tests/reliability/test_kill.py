@@ -77,7 +77,8 @@ def test_sigkill_loses_no_committed_transaction(tmp_path: Path) -> None:
     elapsed = time.monotonic() - started
     print(
         f"\nkill test: {KILLS} kills in {elapsed:.1f} s; verified {len(committed_small)} small "
-        f"transactions and {len(committed_imports)} imports of {IMPORT_SIZE} assets reported committed; "
+        f"transactions and {len(committed_imports)} imports of {IMPORT_SIZE} assets "
+        "reported committed; "
         f"{began_imports} imports begun, {kills_mid_import} kills landed inside an import; "
         f"audit chain of {chain.checked} rows intact"
     )
