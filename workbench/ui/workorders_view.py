@@ -1,0 +1,980 @@
+"""The 工单 view: work orders under the contract's clock.
+
+A list (filtered, sorted and paged by the service query) with live SLA countdowns, and a
+detail pane with the timeline, work log, sign-off and printing. Every store access runs
+off the GUI thread through ``ctx.tasks``; writes go through ``run_write`` one at a time.
+A one-second timer advances the countdowns from the stored times without querying.
+
+Entry points for the rest of the app: :meth:`WorkOrdersView.new_for_asset` (the 设备
+view), :meth:`WorkOrdersView.open_record` (a scanned printed work order),
+:meth:`WorkOrdersView.show_work_order`, and :attr:`WorkOrdersView.deadlineText` /
+:meth:`WorkOrdersView.next_deadline_text` for the status bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench import i18n
+from workbench.domain import workorders as rules
+from workbench.domain.messages import WorkbenchError
+from workbench.domain.scancodes import AssetScan, classify
+from workbench.domain.timeutil import LOCAL_TZ, fmt_local, local_midnight
+from workbench.domain.timeutil import now as utc_now
+from workbench.services import assets as assets_service
+from workbench.services import engineers as engineers_service
+from workbench.services import workorders as wo
+from workbench.services.engineers import EngineerRow
+from workbench.ui import printing, uistate
+from workbench.ui.context import AppContext
+from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
+from workbench.ui.workorder_detail import STEP_SHORTCUTS, WorkOrderDetailPane
+from workbench.ui.workorder_dialogs import (
+    AmendDialog,
+    AmendInput,
+    AssetChoice,
+    LogEntryDialog,
+    NewWorkOrderDialog,
+    StepDialog,
+)
+from workbench.ui.workorder_model import WorkOrderTableModel, domain_name, duration_text
+
+log = logging.getLogger("workbench.ui.workorders")
+
+PAGE_SIZE = 200
+SEARCH_DELAY_MS = 250
+AREA = "workorders"
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _pdf_available() -> bool:
+    return importlib.util.find_spec("workbench.reports.workorder") is not None
+
+
+def render_work_order_pdfs(session: Any, numbers: list[str]) -> list[bytes]:
+    """PDF bytes of each work order (a task: runs off the GUI thread)."""
+    from workbench.reports.workorder import (  # type: ignore[import-not-found,unused-ignore]
+        workorder_pdf,
+    )
+
+    return [workorder_pdf(wo.document(session, n), i18n.translate) for n in numbers]
+
+
+class PeriodDialog(QDialog):
+    """Choose a period (by day, Beijing time) for the batch print."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print signed work orders"))
+        today = dt.datetime.now(LOCAL_TZ).date()
+        self.start = QDateEdit(QDate(_month_start(today)), self)
+        self.end = QDateEdit(QDate(today), self)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout()
+        form.addRow(self.tr("Signed from"), self.start)
+        form.addRow(self.tr("to (inclusive)"), self.end)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Every work order signed in this period, in one job.")))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def period(self) -> tuple[dt.datetime, dt.datetime]:
+        start = self.start.date().toPython()
+        end = self.end.date().toPython()
+        assert isinstance(start, dt.date)
+        assert isinstance(end, dt.date)
+        return local_midnight(start), local_midnight(end + dt.timedelta(days=1))
+
+
+class WorkOrdersView(QWidget):
+    """The 工单 view."""
+
+    deadlineText = Signal(str)  # the next SLA deadline in words, every second
+    workOrderShown = Signal(str)  # the number of the order in the detail pane
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self._detail_generation = 0
+        self._engineers: list[EngineerRow] = []
+        self._assets: list[AssetChoice] = []
+        self._sort = ("reported_at", True)
+        self._pending_select: str | None = None
+        self._next_deadline: wo.UpcomingDeadline | None = None
+        self._new_dialog: NewWorkOrderDialog | None = None
+        self.last_preview: printing.PdfPrintPreview | None = None
+
+        self.model = WorkOrderTableModel(self)
+        self.model.set_fetcher(self._fetch_more)
+        self._build_filters()
+        self._build_table()
+        self.count_label = QLabel(self)
+
+        self.detail = WorkOrderDetailPane(self)
+        self._wire_detail()
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self.filter_row)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        uistate.restore_header(AREA, self.table.horizontalHeader())
+        uistate.restore_splitter(AREA, self.splitter)
+        self._build_actions()
+        self._start(ctx)
+
+    def _build_table(self) -> None:
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(
+            WorkOrderTableModel.COLUMNS.index("reported_at"), Qt.SortOrder.DescendingOrder
+        )
+        header.sectionClicked.connect(self._header_clicked)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((130, 90, 80, 150, 130, 70, 130, 130, 130)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _start(self, ctx: AppContext) -> None:
+        self.clock = QTimer(self)
+        self.clock.setInterval(1000)
+        self.clock.timeout.connect(self.tick)
+        self.clock.start()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+
+        ctx.events.dataChanged.connect(self._data_changed)
+        ctx.events.scanned.connect(self._scanned)
+        self._load_choices()
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search number, device, description, caller…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        self.status_filter.addItem(self.tr("Open"), list(rules.OPEN_STATUSES))
+        self.status_filter.addItem(self.tr("Awaiting sign-off"), ["restored", "closed"])
+        for status in rules.STATUSES:
+            self.status_filter.addItem(domain_name(rules.STATUS_NAMES, status), [status])
+        self.type_filter = QComboBox(self)
+        self.type_filter.addItem(self.tr("All types"), None)
+        for kind in rules.TYPES:
+            self.type_filter.addItem(domain_name(rules.TYPE_NAMES, kind), kind)
+        self.engineer_filter = QComboBox(self)
+        self.engineer_filter.addItem(self.tr("All engineers"), None)
+        self.breached_filter = QComboBox(self)
+        self.breached_filter.addItem(self.tr("On time and overdue"), None)
+        self.breached_filter.addItem(self.tr("Overdue only"), True)
+        self.breached_filter.addItem(self.tr("On time only"), False)
+        self.period_filter = QComboBox(self)
+        for label, key in (
+            (self.tr("Any time"), "all"),
+            (self.tr("Today"), "today"),
+            (self.tr("Last 7 days"), "week"),
+            (self.tr("This month"), "month"),
+            (self.tr("Last month"), "last_month"),
+            (self.tr("This year"), "year"),
+        ):
+            self.period_filter.addItem(label, key)
+        for combo in (
+            self.status_filter,
+            self.type_filter,
+            self.engineer_filter,
+            self.breached_filter,
+            self.period_filter,
+        ):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.new_button = QPushButton(self.tr("New work order (Ctrl+N)"), self)
+        self.new_button.clicked.connect(self._new_clicked)
+        self.batch_button = QPushButton(self.tr("Print signed…"), self)
+        self.batch_button.setToolTip(self.tr("Print every work order signed in a period"))
+        self.batch_button.clicked.connect(self.batch_print)
+        self.filter_row: QVBoxLayout = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.batch_button)
+        bottom = QHBoxLayout()
+        for combo in (
+            self.status_filter,
+            self.type_filter,
+            self.engineer_filter,
+            self.breached_filter,
+            self.period_filter,
+        ):
+            bottom.addWidget(combo)
+        bottom.addStretch(1)
+        self.filter_row.addLayout(top)
+        self.filter_row.addLayout(bottom)
+
+    def _build_actions(self) -> None:
+        def action(
+            shortcut: str | QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None]
+        ) -> QAction:
+            act = QAction(self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.new_action = action(QKeySequence.StandardKey.New, self._new_clicked)
+        self.find_action = action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.step_actions: dict[str, QAction] = {}
+        for status, keys in STEP_SHORTCUTS.items():
+            self.step_actions[status] = action(keys, self._step_slot(status))
+        self.preview_action = action(QKeySequence.StandardKey.Print, self.preview_current)
+        self.log_action = action("Ctrl+L", self.add_log_entry)
+
+    def _step_slot(self, status: str) -> Callable[[], None]:
+        return lambda: self.advance_current(status)
+
+    def _wire_detail(self) -> None:
+        d = self.detail
+        d.stepRequested.connect(self.advance_current)
+        d.stepAtRequested.connect(self.advance_current_at)
+        d.save_button.clicked.connect(self.save_edits)
+        d.sign_button.clicked.connect(self.sign_current)
+        d.amend_button.clicked.connect(self.amend_current)
+        d.preview_button.clicked.connect(self.preview_current)
+        d.print_button.clicked.connect(self.print_current)
+        d.save_pdf_button.clicked.connect(self.save_current_pdf)
+        d.add_log_button.clicked.connect(self.add_log_entry)
+        d.correct_log_button.clicked.connect(self.correct_log_entry)
+        available = _pdf_available()
+        for button in (d.preview_button, d.print_button, d.save_pdf_button):
+            button.setEnabled(available)
+            if not available:
+                button.setToolTip(self.tr("The printed work order is not available in this build."))
+
+    # -- queries --------------------------------------------------------------------
+    def current_filter(self) -> dict[str, Any]:
+        start, end = self._period()
+        return {
+            "status": self.status_filter.currentData(),
+            "type": self.type_filter.currentData(),
+            "engineer_id": self.engineer_filter.currentData(),
+            "breached": self.breached_filter.currentData(),
+            "start": start,
+            "end": end,
+            "search": self.search.text().strip() or None,
+            "sort": self._sort[0],
+            "descending": self._sort[1],
+        }
+
+    def _period(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        key = self.period_filter.currentData()
+        today = dt.datetime.now(LOCAL_TZ).date()
+        tomorrow = local_midnight(today + dt.timedelta(days=1))
+        if key == "today":
+            return local_midnight(today), tomorrow
+        if key == "week":
+            return local_midnight(today - dt.timedelta(days=6)), tomorrow
+        if key == "month":
+            return local_midnight(_month_start(today)), tomorrow
+        if key == "last_month":
+            first = _month_start(today)
+            return local_midnight(_month_start(first - dt.timedelta(days=1))), local_midnight(first)
+        if key == "year":
+            return local_midnight(today.replace(month=1, day=1)), tomorrow
+        return None, None
+
+    def _load_choices(self) -> None:
+        def query() -> tuple[list[EngineerRow], list[AssetChoice]]:
+            with self.ctx.store.session() as session:
+                engineers = engineers_service.list_engineers(session)
+                assets = [
+                    AssetChoice(a.code, a.name, a.location or "")
+                    for a in assets_service.list_assets(session)
+                    if a.status != "retired"
+                ]
+            return engineers, assets
+
+        def done(result: tuple[list[EngineerRow], list[AssetChoice]]) -> None:
+            self._engineers, self._assets = result
+            current = self.engineer_filter.currentData()
+            self.engineer_filter.blockSignals(True)
+            while self.engineer_filter.count() > 1:
+                self.engineer_filter.removeItem(1)
+            for row in self._engineers:
+                self.engineer_filter.addItem(row.name, row.id)
+            index = self.engineer_filter.findData(current)
+            self.engineer_filter.setCurrentIndex(max(0, index))
+            self.engineer_filter.blockSignals(False)
+
+        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+
+    def refresh(self) -> None:
+        """Query the first page again (filters, sort, search); keep the selection."""
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+        keep = self._pending_select or self.current_number()
+
+        def query() -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
+            with self.ctx.store.session() as session:
+                page = wo.list_work_orders(session, limit=PAGE_SIZE, **flt)
+                return page, wo.next_deadline(session)
+
+        def done(result: tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]) -> None:
+            if generation != self._generation:
+                return
+            page, upcoming = result
+            self._next_deadline = upcoming
+            self.model.set_rows(page.rows, page.total)
+            self._update_count()
+            if keep:
+                self._select(keep)
+            self.tick()
+
+        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+
+    def _fetch_more(self, offset: int) -> None:
+        generation = self._generation
+        flt = self.current_filter()
+
+        def query() -> wo.WorkOrderPage:
+            with self.ctx.store.session() as session:
+                return wo.list_work_orders(session, offset=offset, limit=PAGE_SIZE, **flt)
+
+        def done(page: wo.WorkOrderPage) -> None:
+            if generation == self._generation:
+                self.model.append_rows(page.rows)
+                self._update_count()
+
+        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total} work orders").format(
+                shown=self.model.rowCount(), total=self.model.total()
+            )
+        )
+
+    def _header_clicked(self, section: int) -> None:
+        key = WorkOrderTableModel.COLUMNS[section]
+        sort_key = WorkOrderTableModel.SORT_KEYS.get(key)
+        header = self.table.horizontalHeader()
+        if sort_key is None:  # devices and clocks: not sortable by the query
+            current = WorkOrderTableModel.COLUMNS.index(
+                next(k for k, v in WorkOrderTableModel.SORT_KEYS.items() if v == self._sort[0])
+            )
+            header.setSortIndicator(
+                current,
+                Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder,
+            )
+            return
+        descending = not self._sort[1] if sort_key == self._sort[0] else sort_key == "reported_at"
+        self._sort = (sort_key, descending)
+        header.setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+        self.refresh()
+
+    def _data_changed(self, area: str) -> None:
+        if area == AREA:
+            self.refresh()
+            number = self.current_number()
+            if number:
+                self._load_detail(number)
+        elif area in ("engineers", "assets"):
+            self._load_choices()
+
+    # -- the clock ------------------------------------------------------------------
+    def tick(self) -> None:
+        now = utc_now()
+        self.model.tick(now)
+        self.detail.tick(now)
+        self.deadlineText.emit(self.next_deadline_text(now))
+
+    def next_deadline_text(self, now: dt.datetime | None = None) -> str:
+        """The next SLA deadline among open orders, in words (for the status bar)."""
+        now = now or utc_now()
+        upcoming = self._next_deadline
+        if upcoming is None:
+            return self.tr("No SLA clock running")
+        overdue = (
+            self.tr("{0} open order(s) overdue").format(upcoming.overdue_open)
+            if upcoming.overdue_open
+            else ""
+        )
+        if not upcoming.number:
+            return overdue
+        left = upcoming.deadline - now
+        if left.total_seconds() < 0:
+            text = self.tr("{number} {target}: overdue {time}").format(
+                number=upcoming.number,
+                target=domain_name(rules.SLA_NAMES, upcoming.key),
+                time=duration_text(-left),
+            )
+        else:
+            text = self.tr("Next deadline: {number} {target} in {time} ({at})").format(
+                number=upcoming.number,
+                target=domain_name(rules.SLA_NAMES, upcoming.key),
+                time=duration_text(left, seconds=True),
+                at=fmt_local(upcoming.deadline),
+            )
+        return f"{text} · {overdue}" if overdue else text
+
+    # -- selection and detail -------------------------------------------------------
+    def current_number(self) -> str | None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row.number if row else None
+
+    def _select(self, number: str) -> bool:
+        row = self.model.row_of(number)
+        if row < 0:
+            return False
+        self._pending_select = None
+        if self.current_number() != number:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is None:
+            self.detail.show_detail(None)
+            return
+        self._load_detail(row.number)
+
+    def _load_detail(self, number: str, then: Callable[[], None] | None = None) -> None:
+        self._detail_generation += 1
+        generation = self._detail_generation
+
+        def query() -> wo.WorkOrderDetail:
+            with self.ctx.store.session() as session:
+                return wo.detail(session, number)
+
+        def done(d: wo.WorkOrderDetail) -> None:
+            if generation != self._detail_generation:
+                return
+            self._show(d)
+            if then is not None:
+                then()
+
+        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+
+    def _show(self, d: wo.WorkOrderDetail) -> None:
+        self.detail.show_detail(d)
+        self.model.replace_row(d.row)
+        self.workOrderShown.emit(d.number)
+
+    def show_work_order(self, number: str) -> None:
+        """Show one order: select it in the list when listed, and load its detail."""
+        number = number.strip().upper()
+        if not self._select(number):
+            self._pending_select = number
+            self.table.clearSelection()
+            self._load_detail(number)
+
+    def current_detail(self) -> wo.WorkOrderDetail | None:
+        return self.detail.detail
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- writes ---------------------------------------------------------------------
+    def _write(
+        self,
+        job: Callable[[Any], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        def run() -> Any:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return job(session)
+
+        def done(result: Any) -> None:
+            if isinstance(result, wo.WorkOrderDetail):
+                self._show(result)
+            if on_done is not None:
+                on_done(result)
+            self.ctx.events.dataChanged.emit(AREA)
+
+        self.ctx.tasks.run_write(run, done, on_error or self.ctx.messages.exception)
+
+    def _my_engineer(self) -> EngineerRow | None:
+        name = self.ctx.settings.engineer
+        return next((e for e in self._engineers if e.name == name), None)
+
+    def new_work_order(
+        self, asset_codes: tuple[str, ...] | list[str] = (), channel: str = "hotline"
+    ) -> None:
+        """Report a new work order (Ctrl+N); ``asset_codes`` are filled in."""
+        if self._new_dialog is not None:
+            for code in asset_codes:
+                self._new_dialog.add_asset(code)
+            self._new_dialog.raise_()
+            return
+        dialog = NewWorkOrderDialog(
+            self._assets,
+            self._engineers,
+            asset_codes=tuple(asset_codes),
+            current_engineer=self.ctx.settings.engineer,
+            channel=channel,
+            parent=self,
+        )
+        self._new_dialog = dialog
+
+        def finished(result: int) -> None:
+            self._new_dialog = None
+            if result != QDialog.DialogCode.Accepted:
+                return
+            value = dialog.value()
+            self._write(
+                lambda s: wo.create_work_order(s, **value.kwargs()),
+                on_done=self._created,
+            )
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _new_clicked(self) -> None:
+        self.new_work_order()
+
+    def _created(self, d: wo.WorkOrderDetail) -> None:
+        self._pending_select = d.number
+        self.ctx.messages.note(self.tr("Work order {0} reported.").format(d.number))
+
+    def new_for_asset(self, code: str) -> None:
+        """A new work order for a device (from the 设备 view or a scanned label)."""
+        self.new_work_order((code,))
+
+    def _scanned(self, code: str, _symbology: str) -> None:
+        """An asset label scanned while the new-work-order dialog is open adds the device."""
+        scan = classify(code)
+        if self._new_dialog is not None and isinstance(scan, AssetScan):
+            self._new_dialog.add_asset(scan.code)
+
+    def advance_current(self, status: str) -> None:
+        """Record a step of the current order now (Ctrl+1 … Ctrl+4)."""
+        d = self.current_detail()
+        if d is None:
+            return
+        if status not in d.allowed_moves:
+            self.ctx.messages.note(
+                self.tr("{number} cannot go to “{status}” from “{current}”.").format(
+                    number=d.number,
+                    status=domain_name(rules.STATUS_NAMES, status),
+                    current=domain_name(rules.STATUS_NAMES, d.status),
+                )
+            )
+            return
+        if status == "closed" and self.detail.has_unsaved_edits():
+            self.save_edits(then=lambda: self.advance_current(status))
+            return
+        me = self._my_engineer()
+        number = d.number
+        self._write(lambda s: wo.advance(s, number, status, engineer_id=me.id if me else None))
+
+    def advance_current_at(self, status: str) -> None:
+        d = self.current_detail()
+        if d is None or status not in d.allowed_moves:
+            return
+        times = [
+            t
+            for t in (d.row.reported_at, d.row.responded_at, d.row.onsite_at, d.row.restored_at)
+            if t
+        ]
+        dialog = StepDialog(domain_name(rules.STATUS_NAMES, status), max(times), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        at, note = dialog.values()
+        me = self._my_engineer()
+        number = d.number
+        self._write(
+            lambda s: wo.advance(
+                s, number, status, at=at, note=note, engineer_id=me.id if me else None
+            )
+        )
+
+    def save_edits(self, then: Callable[[], None] | None = None) -> None:
+        d = self.current_detail()
+        if d is None or not d.editable:
+            return
+        edits = self.detail.edits()
+        number = d.number
+        self._write(
+            lambda s: wo.update_work_order(
+                s,
+                number,
+                cause=edits["cause"],
+                resolution=edits["resolution"],
+                contractor_caused=edits["contractor_caused"],
+            ),
+            on_done=(lambda _r: then()) if then else None,
+        )
+
+    def add_log_entry(self) -> None:
+        d = self.current_detail()
+        if d is None or not d.editable:
+            return
+        dialog = LogEntryDialog(
+            self._engineers, current_engineer=self.ctx.settings.engineer, parent=self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        engineer_id, at, text = dialog.values()
+        number = d.number
+        self._write(
+            lambda s: wo.append_log(
+                s, engineer_id=engineer_id, text=text, work_order_number=number, at=at
+            ),
+            on_done=lambda _e: self._load_detail(number),
+        )
+
+    def correct_log_entry(self) -> None:
+        d = self.current_detail()
+        entry = self.detail.selected_log_entry()
+        if d is None or entry is None:
+            return
+        dialog = LogEntryDialog(
+            self._engineers,
+            current_engineer=self.ctx.settings.engineer,
+            amends_text=entry.text,
+            amends_at=entry.at,
+            parent=self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        engineer_id, at, text = dialog.values()
+        number = d.number
+        self._write(
+            lambda s: wo.append_log(
+                s,
+                engineer_id=engineer_id,
+                text=text,
+                work_order_number=number,
+                at=at,
+                amends_id=entry.id,
+            ),
+            on_done=lambda _e: self._load_detail(number),
+        )
+
+    # -- sign-off and amendments ---------------------------------------------------
+    def sign_dialog(self) -> SignOffDialog | None:
+        """The sign-off dialog for the current order (opened by :meth:`sign_current`)."""
+        d = self.current_detail()
+        if d is None or d.status not in ("restored", "closed"):
+            return None
+        if self.detail.has_unsaved_edits():
+            self.ctx.messages.warning(self.tr("Save the cause and result before signing."))
+            return None
+        if not d.resolution.strip():
+            self.ctx.messages.warning(self.tr("Write the result of the work before signing."))
+            return None
+        number = d.number
+
+        def sign(data: SignOffInput) -> wo.WorkOrderDetail:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return wo.sign_off(
+                    session,
+                    number,
+                    engineer_id=data.engineer_id,
+                    pin=data.pin,
+                    engineer_strokes=data.engineer_strokes,
+                    engineer_aspect=data.engineer_aspect,
+                    client_name=data.client_name,
+                    client_strokes=data.client_strokes,
+                    client_aspect=data.client_aspect,
+                )
+
+        engineers = [EngineerChoice(e.id, e.name) for e in self._engineers if e.has_pin]
+        dialog = SignOffDialog(
+            self.ctx,
+            sign,
+            engineers,
+            title=self.tr("Sign off {0}").format(number),
+            record_label=self.tr(
+                "Work order {number}: {description}\nOnce signed, the order can no longer be "
+                "changed; corrections become amendments."
+            ).format(number=number, description=d.row.description),
+            default_engineer=d.row.engineer_name or self.ctx.settings.engineer,
+            parent=self,
+        )
+
+        def signed(result: object) -> None:
+            if isinstance(result, wo.WorkOrderDetail):
+                self._show(result)
+            self.ctx.messages.note(self.tr("Work order {0} signed.").format(number))
+            self.ctx.events.dataChanged.emit(AREA)
+
+        dialog.signed.connect(signed)
+        return dialog
+
+    def sign_current(self) -> None:
+        dialog = self.sign_dialog()
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.open()
+
+    def amend_dialog(self) -> AmendDialog | None:
+        d = self.current_detail()
+        if d is None or d.status != "signed":
+            return None
+        number = d.number
+
+        def amend(data: AmendInput) -> wo.AmendmentView:
+            with self.ctx.store.transaction(self.ctx.actor) as session:
+                return wo.amend_work_order(
+                    session,
+                    number,
+                    engineer_id=data.engineer_id,
+                    pin=data.pin,
+                    field=data.field,
+                    new_value=data.new_value,
+                    reason=data.reason,
+                )
+
+        current = {
+            "": "",
+            "description": d.row.description,
+            "cause": d.cause,
+            "resolution": d.resolution,
+            "reporter_name": d.row.reporter_name,
+            "reporter_phone": d.reporter_phone,
+            "contractor_caused": "true" if d.contractor_caused else "false",
+            "assets": ", ".join(a.code for a in d.assets),
+        }
+        dialog = AmendDialog(
+            self.ctx,
+            [e for e in self._engineers if e.has_pin],
+            amend,
+            number=number,
+            current_values=current,
+            current_engineer=self.ctx.settings.engineer,
+            parent=self,
+        )
+
+        def accepted() -> None:
+            self.ctx.messages.note(self.tr("Amendment of {0} signed.").format(number))
+            self._load_detail(number)
+            self.ctx.events.dataChanged.emit(AREA)
+
+        dialog.accepted.connect(accepted)
+        return dialog
+
+    def amend_current(self) -> None:
+        dialog = self.amend_dialog()
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.open()
+
+    # -- scanned paper --------------------------------------------------------------
+    def open_record(self, number: str, record_hash: str | None = None) -> None:
+        """Open a work order from its printed QR code and say whether the paper matches."""
+        number = number.strip().upper()
+        if record_hash is None:
+            self.show_work_order(number)
+            return
+
+        def query() -> wo.ScanCheck:
+            with self.ctx.store.session() as session:
+                return wo.check_scanned_record(session, number, record_hash)
+
+        def done(check: wo.ScanCheck) -> None:
+            if check.state == "unknown":
+                self.ctx.messages.error(
+                    self.tr(
+                        "The scanned paper names work order {0}, which is not in this store."
+                    ).format(number)
+                )
+                return
+            level, text = self.scan_verdict(check)
+            self.show_work_order(number)
+            self._show_scan_verdict_when_loaded(number, level, text)
+            self.ctx.messages.note(text)
+
+        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+
+    def _show_scan_verdict_when_loaded(self, number: str, level: str, text: str) -> None:
+        def apply() -> None:
+            if self.current_detail() is not None and self.current_detail().number == number:  # type: ignore[union-attr]
+                self.detail.show_scan_result(level, text)
+
+        if self.current_detail() is not None and self.current_detail().number == number:  # type: ignore[union-attr]
+            apply()
+        self._load_detail(number, then=apply)
+
+    def scan_verdict(self, check: wo.ScanCheck) -> tuple[str, str]:
+        if check.state == "match":
+            return "ok", self.tr("Scanned paper of {0} matches the signed record.").format(
+                check.number
+            )
+        if check.state == "paper_mismatch":
+            return "error", self.tr(
+                "Scanned paper of {0} does NOT match the signed record: it is not the signed "
+                "version (an old print or a changed copy)."
+            ).format(check.number)
+        if check.state == "record_altered":
+            return "error", self.tr(
+                "The stored record of {0} was changed after signing: it no longer matches its "
+                "signature. Run 'workbench verify'."
+            ).format(check.number)
+        if check.state == "unsigned":
+            return "warning", self.tr(
+                "{0} is not signed in this store; the scanned paper is not a signed record."
+            ).format(check.number)
+        return "warning", check.state
+
+    # -- printing -------------------------------------------------------------------
+    def _with_pdfs(self, numbers: list[str], use: Callable[[list[bytes]], None]) -> None:
+        if not _pdf_available():
+            self.ctx.messages.error(
+                self.tr("The printed work order is not available in this build.")
+            )
+            return
+
+        def job() -> list[bytes]:
+            with self.ctx.store.session() as session:
+                return render_work_order_pdfs(session, numbers)
+
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def done(pdfs: list[bytes]) -> None:
+            self.unsetCursor()
+            use(pdfs)
+
+        def failed(exc: BaseException) -> None:
+            self.unsetCursor()
+            self.ctx.messages.exception(exc)
+
+        self.ctx.tasks.run(job, on_done=done, on_error=failed)
+
+    def preview_current(self) -> None:
+        d = self.current_detail()
+        if d is None:
+            return
+        title = self.tr("Work order {0}").format(d.number)
+        self._with_pdfs([d.number], lambda pdfs: self._preview(pdfs, title))
+
+    def _preview(self, pdfs: list[bytes], title: str) -> None:
+        self.last_preview = printing.preview_pdfs(self, pdfs, title)
+
+    def print_current(self) -> None:
+        d = self.current_detail()
+        if d is None:
+            return
+        title = self.tr("Work order {0}").format(d.number)
+        self._with_pdfs([d.number], lambda pdfs: self._print(pdfs, title))
+
+    def _print(self, pdfs: list[bytes], title: str) -> None:
+        try:
+            printing.print_pdfs(self, pdfs, title)
+        except OSError as exc:
+            self.ctx.messages.error(str(exc), self.tr("Printing failed"))
+
+    def save_current_pdf(self) -> None:
+        d = self.current_detail()
+        if d is None:
+            return
+        number = d.number
+
+        def save(pdfs: list[bytes]) -> None:
+            try:
+                path = printing.save_pdf(self, pdfs, f"{number}.pdf")
+            except OSError as exc:
+                self.ctx.messages.error(str(exc), self.tr("Saving failed"))
+                return
+            if path is not None:
+                self.ctx.messages.note(self.tr("Saved {0}").format(path))
+
+        self._with_pdfs([number], save)
+
+    def batch_print(self) -> None:
+        """Print every work order signed in a period, as one job (through the preview)."""
+        dialog = PeriodDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end = dialog.period()
+        self.batch_print_period(start, end)
+
+    def batch_print_period(self, start: dt.datetime, end: dt.datetime) -> None:
+        def query() -> list[str]:
+            with self.ctx.store.session() as session:
+                return wo.signed_numbers(session, start, end)
+
+        def got(numbers: list[str]) -> None:
+            if not numbers:
+                self.ctx.messages.info(self.tr("No work order was signed in this period."))
+                return
+            title = self.tr("Signed work orders {0} – {1} ({2})").format(
+                fmt_local(start)[:10], fmt_local(end - dt.timedelta(seconds=1))[:10], len(numbers)
+            )
+            self._with_pdfs(numbers, lambda pdfs: self._preview(pdfs, title))
+
+        self.ctx.tasks.run(query, on_done=got, on_error=self.ctx.messages.exception)
+
+    # -- state ----------------------------------------------------------------------
+    def save_state(self) -> None:
+        uistate.save_header(AREA, self.table.horizontalHeader())
+        uistate.save_splitter(AREA, self.splitter)
+
+    def _error_text(self, exc: BaseException) -> str:
+        return i18n.render(exc) if isinstance(exc, WorkbenchError) else str(exc)
