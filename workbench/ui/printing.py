@@ -44,10 +44,6 @@ CACHE_BYTES = 192 * 1024 * 1024
 POINTS_PER_INCH = 72.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
-
-
 class PdfPages:
     """The pages of one or more PDFs, in order, rasterised on demand."""
 
@@ -184,7 +180,7 @@ def paint_pages(
     printer.setFullPage(True)  # the PDF carries its own margins
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
+        raise OSError(QCoreApplication.translate("printing", "The printer could not be started."))
     drawn = 0
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -193,7 +189,9 @@ def paint_pages(
                 printer.abort()
                 break
             if n > 0 and not printer.newPage():
-                raise OSError(_tr("The printer refused a new page."))
+                raise OSError(
+                    QCoreApplication.translate("printing", "The printer refused a new page.")
+                )
             target = _target_rect(printer, pages.size_points(index))
             if preview:
                 painter.drawImage(target, pages.image(index, dpi))
@@ -229,7 +227,13 @@ def _paint_with_progress(parent: QWidget | None, printer: QPrinter, pages: PdfPa
             return paint_pages(printer, pages)
         finally:
             QApplication.restoreOverrideCursor()
-    dialog = QProgressDialog(_tr("Printing…"), _tr("Cancel"), 0, len(pages), parent)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("printing", "Printing…"),
+        QCoreApplication.translate("printing", "Cancel"),
+        0,
+        len(pages),
+        parent,
+    )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
 
@@ -260,7 +264,7 @@ class PdfPrintPreview(QPrintPreviewDialog):
         super().__init__(self.printer_, parent)
         self.pages = PdfPages(pdfs)
         self.pages_painted = 0
-        self.setWindowTitle(title or _tr("Print preview"))
+        self.setWindowTitle(title or QCoreApplication.translate("printing", "Print preview"))
         self.paintRequested.connect(self._paint)
         self.finished.connect(lambda _result: self.pages.close())
         self.resize(900, 1000)
@@ -272,7 +276,9 @@ class PdfPrintPreview(QPrintPreviewDialog):
             log.warning("printing failed: %s", exc)
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(self, _tr("Printing failed"), str(exc))
+            QMessageBox.critical(
+                self, QCoreApplication.translate("printing", "Printing failed"), str(exc)
+            )
 
     def preview_widget(self) -> QPrintPreviewWidget:
         widget = self.findChild(QPrintPreviewWidget)
@@ -305,7 +311,7 @@ def print_pdfs(
     try:
         if ask:
             dialog = QPrintDialog(printer, parent)
-            dialog.setWindowTitle(title or _tr("Print"))
+            dialog.setWindowTitle(title or QCoreApplication.translate("printing", "Print"))
             dialog.setMinMax(1, max(1, len(pages)))
             dialog.setOptions(
                 QAbstractPrintDialog.PrintDialogOption.PrintPageRange
@@ -352,7 +358,10 @@ def save_pdf(
     data = merge_pdfs([pdfs] if isinstance(pdfs, bytes) else pdfs)
     start = str((folder or Path.home()) / suggested_name)
     name, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Save as PDF"), start, _tr("PDF documents (*.pdf)")
+        parent,
+        QCoreApplication.translate("printing", "Save as PDF"),
+        start,
+        QCoreApplication.translate("printing", "PDF documents (*.pdf)"),
     )
     if not name:
         return None

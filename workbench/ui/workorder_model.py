@@ -43,10 +43,6 @@ STATE_COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkOrderTableModel", text)
-
-
 def domain_name(names: dict[str, str], key: str) -> str:
     """A translated display name from the domain's tables (context ``workorders``)."""
     source = names.get(key)
@@ -60,12 +56,18 @@ def duration_text(delta: dt.timedelta, *, seconds: bool = False) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return _tr("{d} d {h} h").format(d=days, h=hours)
+        return QCoreApplication.translate("WorkOrderTableModel", "{d} d {h} h").format(
+            d=days, h=hours
+        )
     if hours:
-        return _tr("{h} h {m} min").format(h=hours, m=minutes)
+        return QCoreApplication.translate("WorkOrderTableModel", "{h} h {m} min").format(
+            h=hours, m=minutes
+        )
     if seconds:
-        return _tr("{m} min {s:02d} s").format(m=minutes, s=secs)
-    return _tr("{m} min").format(m=minutes)
+        return QCoreApplication.translate("WorkOrderTableModel", "{m} min {s:02d} s").format(
+            m=minutes, s=secs
+        )
+    return QCoreApplication.translate("WorkOrderTableModel", "{m} min").format(m=minutes)
 
 
 def reevaluate(item: sla_rules.SlaItem, now: dt.datetime) -> sla_rules.SlaItem:
@@ -78,25 +80,31 @@ def reevaluate(item: sla_rules.SlaItem, now: dt.datetime) -> sla_rules.SlaItem:
 def sla_text(item: sla_rules.SlaItem, *, seconds: bool = True) -> str:
     """What a person reads in an SLA cell: the state in words, not only a colour."""
     if item.state == "met":
-        return _tr("Met")
+        return QCoreApplication.translate("WorkOrderTableModel", "Met")
     if item.state == "breached":
         late = duration_text(item.late_by or dt.timedelta(0))
         if item.done_at is not None:
-            return _tr("Done late by {0}").format(late)
-        return _tr("Overdue {0}").format(late)
+            return QCoreApplication.translate("WorkOrderTableModel", "Done late by {0}").format(
+                late
+            )
+        return QCoreApplication.translate("WorkOrderTableModel", "Overdue {0}").format(late)
     left = duration_text(item.remaining or dt.timedelta(0), seconds=seconds)
-    return _tr("{0} left").format(left)
+    return QCoreApplication.translate("WorkOrderTableModel", "{0} left").format(left)
 
 
 def sla_tooltip(item: sla_rules.SlaItem) -> str:
     name = domain_name(rules.SLA_NAMES, item.key)
     lines = [
-        _tr("{name}: within {minutes} min, by {deadline}").format(
-            name=name, minutes=item.target_minutes, deadline=fmt_local(item.deadline)
-        )
+        QCoreApplication.translate(
+            "WorkOrderTableModel", "{name}: within {minutes} min, by {deadline}"
+        ).format(name=name, minutes=item.target_minutes, deadline=fmt_local(item.deadline))
     ]
     if item.done_at is not None:
-        lines.append(_tr("Done at {0}").format(fmt_local(item.done_at)))
+        lines.append(
+            QCoreApplication.translate("WorkOrderTableModel", "Done at {0}").format(
+                fmt_local(item.done_at)
+            )
+        )
     lines.append(domain_name(rules.SLA_STATE_NAMES, item.state))
     return "\n".join(lines)
 
