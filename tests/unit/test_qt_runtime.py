@@ -26,4 +26,6 @@ def test_signal_emits_keep_reference_counts(qapp: QCoreApplication):
         emitter.plain.emit()
         emitter.text.emit("x")
     assert len(received) == 500
-    assert sys.getrefcount(True) - before == 0
+    # 1,000 emits: the faulty release loses 1,000 references; allow a little noise from
+    # anything else running that holds or drops a reference to True meanwhile.
+    assert abs(sys.getrefcount(True) - before) < 10
