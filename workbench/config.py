@@ -123,6 +123,7 @@ class Settings:
     scanner_prefix: str = ""
     scanner_suffix: str = ""
     scanner_timeout_ms: int = 200
+    scanner_timeout_mode: str = "drop"  # what a timed-out partial code does: drop | flush
     wedge_enabled: bool = True
     wedge_max_interval_ms: int = 35
     wedge_min_length: int = 4

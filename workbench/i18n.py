@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from workbench.config import resource_path
 from workbench.domain.messages import Message, WorkbenchError
@@ -33,6 +33,15 @@ def load(language: str = DEFAULT_LANGUAGE) -> str:
     _translators.clear()
     _language = language
     if language != "en":
+        # Qt's own strings (OK, Cancel, the print dialogs) from Qt's translations.
+        qt_translator = QTranslator()
+        if qt_translator.load(
+            QLocale(language),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
+            _translators.append(qt_translator)
         for qm in sorted(resource_path("i18n").glob(f"*.{language}.qm")):
             translator = QTranslator()
             if translator.load(str(qm)):
