@@ -1,0 +1,439 @@
+"""Deliverables (交付物) and payment milestones: what the contract owes, by when, and done.
+
+The dated obligations come from the contract's terms (:mod:`workbench.domain.deliverables`)
+and are kept as rows (:func:`sync_schedule`, idempotent) so that a delivery can be recorded
+against each: a date, a note and a file copied into the attachments folder. Staff-change
+notices are added one by one, when a change is planned. Payment milestones are the
+``payment_milestone`` rows of the contract; invoice and payment dates are recorded there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.config import attachments_dir
+from workbench.data.models import Asset, Contract, PaymentMilestone
+from workbench.data.models.reporting import Deliverable
+from workbench.domain import deliverables as rules
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.timeutil import LOCAL_TZ
+from workbench.domain.timeutil import now as utc_now
+from workbench.services.setup import current_contract
+
+ATTACHMENT_FOLDER = "deliverables"
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+STAFF_CHANGE_KEY = "staff_change_notice"
+
+
+@dataclass(frozen=True)
+class DeliverableRow:
+    id: str
+    key: str
+    name: str  # the deliverable's name as the contract's data file gives it
+    clause: str
+    period: str
+    site_code: str
+    site_name: str
+    title: str
+    due_on: dt.date
+    event_on: dt.date | None
+    delivered_on: dt.date | None
+    delivered_by: str
+    note: str
+    attachment_name: str
+    attachment_path: Path | None
+    state: str  # delivered | overdue | due | planned
+    days_late: int
+    demo: bool
+
+    @property
+    def label(self) -> str:
+        parts = [self.name, self.period]
+        if self.site_name:
+            parts.append(self.site_name)
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    id: str
+    seq: int
+    description: str
+    amount_cny: Decimal
+    due_on: dt.date | None
+    condition: str
+    invoice_issued_on: dt.date | None
+    paid_on: dt.date | None
+    note: str
+    state: str  # paid | invoiced | overdue | open
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "overdue"
+
+
+@dataclass(frozen=True)
+class DeliverableSummary:
+    """Per deliverable: how many are owed so far, delivered, overdue, and in all."""
+
+    key: str
+    name: str
+    clause: str
+    total: int
+    due_so_far: int
+    delivered: int
+    delivered_late: int
+    overdue: int
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or utc_now().astimezone(LOCAL_TZ).date()
+
+
+def _contract(session: Session) -> Contract:
+    contract = current_contract(session)
+    if contract is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
+        )
+    return contract
+
+
+def _site_codes(session: Session) -> list[str]:
+    return list(
+        session.scalars(
+            select(Asset.code)
+            .where(Asset.kind == "website", Asset.status != "retired")
+            .order_by(Asset.code)
+        )
+    )
+
+
+def _site_names(session: Session) -> dict[str, str]:
+    query = select(Asset.code, Asset.name).where(Asset.kind == "website")
+    return dict(session.execute(query).tuples().all())
+
+
+def sync_schedule(session: Session, contract: Contract | None = None) -> int:
+    """Create the rows of every scheduled obligation not yet in the store; returns how many."""
+    contract = contract or _contract(session)
+    terms = rules.terms_from(contract.terms or {})
+    names = {t.key: t.name for t in terms}
+    have = set(
+        session.execute(
+            select(Deliverable.key, Deliverable.period, Deliverable.site_code).where(
+                Deliverable.contract_id == contract.id
+            )
+        ).tuples()
+    )
+    created = 0
+    for ob in rules.schedule(terms, contract.start_date, contract.end_date, _site_codes(session)):
+        if (ob.key, ob.period, ob.site) in have:
+            continue
+        session.add(
+            Deliverable(
+                contract_id=contract.id,
+                key=ob.key,
+                period=ob.period,
+                site_code=ob.site,
+                seq=ob.seq,
+                title=names.get(ob.key, ob.key),
+                due_date=ob.due_on,
+            )
+        )
+        created += 1
+    if created:
+        session.flush()
+    return created
+
+
+def _row(
+    d: Deliverable,
+    terms: dict[str, rules.DeliverableTerm],
+    sites: dict[str, str],
+    today: dt.date,
+    horizon_end: dt.date,
+) -> DeliverableRow:
+    term = terms.get(d.key)
+    return DeliverableRow(
+        id=d.id,
+        key=d.key,
+        name=term.name if term else d.key,
+        clause=term.clause if term else "",
+        period=d.period,
+        site_code=d.site_code,
+        site_name=sites.get(d.site_code, d.site_code),
+        title=d.title,
+        due_on=d.due_date,
+        event_on=d.event_date,
+        delivered_on=d.delivered_on,
+        delivered_by=d.delivered_by,
+        note=d.note,
+        attachment_name=d.attachment_name,
+        attachment_path=(attachments_dir() / d.attachment_path) if d.attachment_path else None,
+        state=rules.state(d.due_date, d.delivered_on, today, horizon_end),
+        days_late=rules.late_days(d.due_date, d.delivered_on, today),
+        demo=d.demo,
+    )
+
+
+def list_deliverables(
+    session: Session,
+    *,
+    key: str | None = None,
+    due_from: dt.date | None = None,
+    due_to: dt.date | None = None,
+    states: Sequence[str] = (),
+    today: dt.date | None = None,
+    horizon_end: dt.date | None = None,
+) -> list[DeliverableRow]:
+    """Deliverables of the current contract by due date; ``due_to`` inclusive.
+
+    ``horizon_end`` ends the "due" window (default: the end of ``today``'s week).
+    """
+    contract = _contract(session)
+    sync_schedule(session, contract)
+    today = _today(today)
+    horizon_end = horizon_end or rules.week_end(today)
+    terms = {t.key: t for t in rules.terms_from(contract.terms or {})}
+    sites = _site_names(session)
+    query = select(Deliverable).where(Deliverable.contract_id == contract.id)
+    if key:
+        query = query.where(Deliverable.key == key)
+    if due_from:
+        query = query.where(Deliverable.due_date >= due_from)
+    if due_to:
+        query = query.where(Deliverable.due_date <= due_to)
+    query = query.order_by(Deliverable.due_date, Deliverable.key, Deliverable.site_code)
+    rows = [_row(d, terms, sites, today, horizon_end) for d in session.scalars(query)]
+    if states:
+        rows = [r for r in rows if r.state in states]
+    return rows
+
+
+def summary(session: Session, today: dt.date | None = None) -> list[DeliverableSummary]:
+    """One line per deliverable of the contract, in the data file's order."""
+    contract = _contract(session)
+    today = _today(today)
+    rows = list_deliverables(session, today=today, horizon_end=today)
+    result = []
+    for term in rules.terms_from(contract.terms or {}):
+        mine = [r for r in rows if r.key == term.key]
+        result.append(
+            DeliverableSummary(
+                key=term.key,
+                name=term.name,
+                clause=term.clause,
+                total=len(mine),
+                due_so_far=sum(1 for r in mine if r.due_on <= today),
+                delivered=sum(1 for r in mine if r.delivered_on is not None),
+                delivered_late=sum(
+                    1 for r in mine if r.delivered_on is not None and r.delivered_on > r.due_on
+                ),
+                overdue=sum(1 for r in mine if r.state == rules.OVERDUE),
+            )
+        )
+    return result
+
+
+def _store_attachment(source: Path) -> tuple[str, str, int]:
+    """Copy ``source`` below the attachments folder, named by its SHA-256."""
+    try:
+        size = source.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "{name} is larger than 50 MB."), name=source.name
+            )
+        digest = hashlib.sha256()
+        with source.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Cannot read {name}: {error}"),
+            name=source.name,
+            error=exc.strerror or str(exc),
+        ) from exc
+    sha = digest.hexdigest()
+    relative = Path(ATTACHMENT_FOLDER) / sha[:2] / (sha + source.suffix.lower()[:10])
+    target = attachments_dir() / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".part")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+    return relative.as_posix(), sha, size
+
+
+def _deliverable(session: Session, deliverable_id: str) -> Deliverable:
+    row = session.get(Deliverable, deliverable_id)
+    if row is None:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "No such deliverable."))
+    return row
+
+
+def record_delivery(
+    session: Session,
+    deliverable_id: str,
+    *,
+    delivered_on: dt.date,
+    note: str = "",
+    attachment: Path | None = None,
+    delivered_by: str = "",
+    today: dt.date | None = None,
+    demo: bool = False,
+) -> DeliverableRow:
+    """Record a deliverable as handed over (again: a later record replaces the earlier)."""
+    today = _today(today)
+    if delivered_on > today:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "The delivery date {date} lies in the future."),
+            date=delivered_on.isoformat(),
+        )
+    row = _deliverable(session, deliverable_id)
+    if attachment is not None:
+        path, sha, size = _store_attachment(attachment)
+        row.attachment_name = attachment.name[:255]
+        row.attachment_path = path
+        row.attachment_sha256 = sha
+        row.attachment_size = size
+    row.delivered_on = delivered_on
+    row.note = note.strip()
+    row.delivered_by = delivered_by or str(session.info.get("actor", ""))
+    row.demo = row.demo or demo
+    session.flush()
+    return _one(session, row, today)
+
+
+def clear_delivery(session: Session, deliverable_id: str) -> None:
+    """Undo a delivery recorded by mistake (the file stays in the attachments folder)."""
+    row = _deliverable(session, deliverable_id)
+    row.delivered_on = None
+    row.delivered_by = ""
+    row.note = ""
+    row.attachment_name = row.attachment_path = row.attachment_sha256 = ""
+    row.attachment_size = 0
+    session.flush()
+
+
+def _one(session: Session, row: Deliverable, today: dt.date) -> DeliverableRow:
+    contract = session.get(Contract, row.contract_id)
+    assert contract is not None
+    terms = {t.key: t for t in rules.terms_from(contract.terms or {})}
+    return _row(row, terms, _site_names(session), today, rules.week_end(today))
+
+
+def add_staff_change(
+    session: Session,
+    *,
+    change_on: dt.date,
+    description: str,
+    today: dt.date | None = None,
+    demo: bool = False,
+) -> DeliverableRow:
+    """A planned staff change: the written notice it needs becomes a deliverable."""
+    contract = _contract(session)
+    term = next(
+        (t for t in rules.terms_from(contract.terms or {}) if t.key == STAFF_CHANGE_KEY), None
+    )
+    if term is None or term.notice_days is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "The contract asks for no staff-change notice.")
+        )
+    description = description.strip()
+    if not description:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the staff change."))
+    count = len(
+        list(
+            session.scalars(
+                select(Deliverable.id).where(
+                    Deliverable.contract_id == contract.id, Deliverable.key == STAFF_CHANGE_KEY
+                )
+            )
+        )
+    )
+    row = Deliverable(
+        contract_id=contract.id,
+        key=STAFF_CHANGE_KEY,
+        period=f"{change_on.isoformat()}#{count + 1}",
+        seq=count + 1,
+        title=description[:300],
+        due_date=rules.notice_due(change_on, term.notice_days),
+        event_date=change_on,
+        demo=demo,
+    )
+    session.add(row)
+    session.flush()
+    return _one(session, row, _today(today))
+
+
+# -- payment milestones ---------------------------------------------------------------
+
+
+def payment_state(p: PaymentMilestone, today: dt.date) -> str:
+    if p.paid_on is not None:
+        return "paid"
+    if p.invoice_issued_on is not None:
+        return "invoiced" if p.due_date is None or p.due_date >= today else "overdue"
+    if p.due_date is not None and p.due_date < today:
+        return "overdue"
+    return "open"
+
+
+def list_payments(session: Session, today: dt.date | None = None) -> list[PaymentRow]:
+    contract = _contract(session)
+    today = _today(today)
+    return [
+        PaymentRow(
+            id=p.id,
+            seq=p.seq,
+            description=p.description,
+            amount_cny=p.amount_cny,
+            due_on=p.due_date,
+            condition=p.condition,
+            invoice_issued_on=p.invoice_issued_on,
+            paid_on=p.paid_on,
+            note=p.note,
+            state=payment_state(p, today),
+        )
+        for p in contract.payments
+    ]
+
+
+def record_payment(
+    session: Session,
+    payment_id: str,
+    *,
+    invoice_issued_on: dt.date | None = None,
+    paid_on: dt.date | None = None,
+    note: str | None = None,
+    today: dt.date | None = None,
+) -> PaymentRow:
+    """Record the invoice and/or the payment of a milestone (None leaves a date as it is)."""
+    today = _today(today)
+    p = session.get(PaymentMilestone, payment_id)
+    if p is None:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "No such payment milestone."))
+    for value in (invoice_issued_on, paid_on):
+        if value is not None and value > today:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "The date {date} lies in the future."),
+                date=value.isoformat(),
+            )
+    if invoice_issued_on is not None:
+        p.invoice_issued_on = invoice_issued_on
+    if paid_on is not None:
+        p.paid_on = paid_on
+    if note is not None:
+        p.note = note.strip()
+    session.flush()
+    return next(r for r in list_payments(session, today) if r.id == payment_id)

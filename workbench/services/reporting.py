@@ -1,0 +1,650 @@
+"""Where the contract stands: the dashboard's figures and the reports' read models.
+
+Every number is computed by :mod:`workbench.domain.reporting` from facts read here, so the
+总览 dashboard, the weekly and monthly reports and the year-end pack agree. Work orders
+are read through :func:`workbench.services.workorders.list_work_orders` (their SLA clock
+and penalty as the 工单 view shows them), inspections through the inspection service and
+the stored device inspections.
+
+Also here: the demo filler of this area (monitoring weeks, scans, deliverables handed
+over), registered with :mod:`workbench.services.demo` when this module is imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.data.models import Asset, AssetCategory, Contract
+from workbench.data.models.inspections import DeviceInspection
+from workbench.data.models.reporting import Deliverable
+from workbench.domain import deliverables as calendar
+from workbench.domain import reporting as figures
+from workbench.domain import schedules
+from workbench.domain import workorders as wo_rules
+from workbench.domain.documents import ContractHeader
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.timeutil import LOCAL_TZ
+from workbench.domain.timeutil import now as utc_now
+from workbench.services import deliverables as deliverable_service
+from workbench.services import inspections as inspection_service
+from workbench.services import monitoring as monitoring_service
+from workbench.services import workorders as wo
+from workbench.services.demo import DemoContext, register_demo_filler
+from workbench.services.setup import current_contract
+
+ORDER_CHUNK = 2000
+
+
+# -- read models ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    first: dt.date
+    last: dt.date  # inclusive
+    label: str  # "2026-11", "2026-W47", "2026-03-01 – 2027-02-28"
+
+    @property
+    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
+        return figures.day_bounds(self.first, self.last)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    evaluated_at: dt.datetime
+    today: dt.date
+    contract_number: str
+    month: Period
+    year: Period
+    open_orders: int
+    next_deadline: wo.UpcomingDeadline | None
+    month_sla: figures.SlaSummary
+    year_sla: figures.SlaSummary
+    overdue_inspections: int
+    due_inspections: int
+    deliverables: tuple[deliverable_service.DeliverableRow, ...]  # overdue and due this week
+    series: tuple[figures.MonthFigures, ...]
+    categories: dict[str, str]  # code -> name, in the contract's order
+    demo: bool
+
+    @property
+    def deliverables_overdue(self) -> int:
+        return sum(1 for d in self.deliverables if d.state == calendar.OVERDUE)
+
+    @property
+    def deliverables_due(self) -> int:
+        return sum(1 for d in self.deliverables if d.state == calendar.DUE)
+
+
+@dataclass(frozen=True)
+class RoundLine:
+    number: str
+    kind: str
+    started_at: dt.datetime
+    status: str
+    engineer_name: str
+    devices_total: int
+    devices_checked: int
+    failures: int
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    """The read model of the weekly and the monthly report."""
+
+    kind: str  # "weekly" | "monthly"
+    contract: ContractHeader
+    period: Period
+    generated_at: dt.datetime
+    sla: figures.SlaSummary
+    restore: figures.RestoreStats
+    year_sla: figures.SlaSummary  # the contract year up to the end of the period
+    orders: tuple[wo.WorkOrderRow, ...]
+    facts: tuple[figures.OrderFact, ...]
+    inspections: figures.Completion
+    rounds: tuple[RoundLine, ...]
+    monitoring: tuple[monitoring_service.WeekRow, ...]
+    scans: tuple[monitoring_service.ScanRow, ...]
+    sites: tuple[tuple[str, str, str], ...]
+    deliverables: tuple[deliverable_service.DeliverableRow, ...]
+    payments: tuple[deliverable_service.PaymentRow, ...]
+    series: tuple[figures.MonthFigures, ...]
+    categories: dict[str, str]
+    work_log: tuple[wo.LogEntryView, ...] = ()
+    demo: bool = False
+
+    @property
+    def breached_orders(self) -> tuple[wo.WorkOrderRow, ...]:
+        return tuple(o for o in self.orders if o.breaches)
+
+
+@dataclass(frozen=True)
+class AcceptanceIndex:
+    """The year-end pack's index: the deliverables, the SLA record, the signed records."""
+
+    contract: ContractHeader
+    period: Period
+    generated_at: dt.datetime
+    deliverables: tuple[deliverable_service.DeliverableSummary, ...]
+    deliverable_rows: tuple[deliverable_service.DeliverableRow, ...]
+    payments: tuple[deliverable_service.PaymentRow, ...]
+    year_sla: figures.SlaSummary
+    restore: figures.RestoreStats
+    series: tuple[figures.MonthFigures, ...]
+    breached_orders: tuple[wo.WorkOrderRow, ...]
+    inspections: figures.Completion
+    signed_work_orders: tuple[str, ...]
+    signed_rounds: tuple[tuple[str, str], ...]  # (id, number)
+    categories: dict[str, str] = field(default_factory=dict)
+    demo: bool = False
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    value = now or utc_now()
+    if value.tzinfo is None:
+        raise ValueError("naive datetime")
+    return value
+
+
+def _contract(session: Session, number: str | None = None) -> Contract:
+    if number:
+        contract = session.scalar(select(Contract).where(Contract.number == number.strip()))
+        if contract is None:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "No contract {number} in the store."),
+                number=number,
+            )
+        return contract
+    contract = current_contract(session)
+    if contract is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
+        )
+    return contract
+
+
+def _categories(session: Session) -> dict[str, str]:
+    query = select(AssetCategory.code, AssetCategory.name).order_by(AssetCategory.sort_order)
+    return dict(session.execute(query).tuples().all())
+
+
+def _asset_categories(session: Session) -> dict[str, tuple[str, str]]:
+    rows = session.execute(
+        select(Asset.code, AssetCategory.code, AssetCategory.name).join(
+            AssetCategory, Asset.category_id == AssetCategory.id
+        )
+    )
+    return {code: (cat, name) for code, cat, name in rows}
+
+
+def contract_period(contract: Contract) -> Period:
+    return Period(
+        contract.start_date,
+        contract.end_date,
+        f"{contract.start_date.isoformat()} – {contract.end_date.isoformat()}",
+    )
+
+
+def month_period(label: str) -> Period:
+    try:
+        first, last = calendar.parse_month(label)
+    except ValueError as exc:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "'{month}' is not a month like 2026-11."), month=label
+        ) from exc
+    return Period(first, last, calendar.month_label(first))
+
+
+def week_period(label: str) -> Period:
+    try:
+        monday, sunday = calendar.parse_iso_week(label)
+    except ValueError as exc:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "'{week}' is not a week like 2026-W47."), week=label
+        ) from exc
+    return Period(monday, sunday, calendar.iso_week_label(monday))
+
+
+def orders_between(
+    session: Session, start: dt.datetime, end: dt.datetime, now: dt.datetime
+) -> list[wo.WorkOrderRow]:
+    """Every work order reported in [start, end), oldest first, evaluated at ``now``."""
+    rows: list[wo.WorkOrderRow] = []
+    offset = 0
+    while True:
+        page = wo.list_work_orders(
+            session,
+            start=start,
+            end=end,
+            sort="reported_at",
+            descending=False,
+            offset=offset,
+            limit=ORDER_CHUNK,
+            now=now,
+        )
+        rows.extend(page.rows)
+        offset += len(page.rows)
+        if not page.rows or offset >= page.total:
+            return rows
+
+
+def facts_of(
+    rows: Sequence[wo.WorkOrderRow], asset_categories: dict[str, tuple[str, str]]
+) -> list[figures.OrderFact]:
+    result = []
+    for r in rows:
+        category, name = (
+            asset_categories.get(r.asset_codes[0], ("", "")) if r.asset_codes else ("", "")
+        )
+        result.append(
+            figures.OrderFact(
+                number=r.number,
+                type=r.type,
+                status=r.status,
+                category=category,
+                category_name=name,
+                reported_at=r.reported_at,
+                restored_at=r.restored_at,
+                clocked=bool(r.sla),
+                breaches=r.breaches,
+                days_late=r.days_late,
+                penalty_cny=r.penalty_cny,
+            )
+        )
+    return result
+
+
+def _intervals(session: Session) -> dict[str, int | None]:
+    rows = session.execute(
+        select(Asset.id, AssetCategory.inspection_interval_days)
+        .join(AssetCategory, Asset.category_id == AssetCategory.id)
+        .where(Asset.status != "retired")
+    )
+    return dict(rows.tuples().all())
+
+
+def _inspection_days(
+    session: Session, start: dt.datetime, end: dt.datetime
+) -> list[tuple[str, dt.date]]:
+    rows = session.execute(
+        select(DeviceInspection.asset_id, DeviceInspection.inspected_at).where(
+            DeviceInspection.inspected_at >= start, DeviceInspection.inspected_at < end
+        )
+    )
+    return [(asset_id, figures.local_day(at)) for asset_id, at in rows]
+
+
+def _completion(
+    intervals: dict[str, int | None],
+    inspected: Sequence[tuple[str, dt.date]],
+    contract_start: dt.date,
+    first: dt.date,
+    last: dt.date,
+) -> figures.Completion:
+    expected = {
+        asset_id: figures.expected_inspections(interval, contract_start, first, last)
+        for asset_id, interval in intervals.items()
+    }
+    done: dict[str, int] = {}
+    for asset_id, day in inspected:
+        if first <= day <= last:
+            done[asset_id] = done.get(asset_id, 0) + 1
+    return figures.completion(expected, done)
+
+
+def inspection_completion(
+    session: Session, first: dt.date, last: dt.date, today: dt.date, contract: Contract
+) -> figures.Completion:
+    """Inspections done against the schedule in ``first`` .. min(``last``, ``today``)."""
+    last = min(last, today, contract.end_date)
+    if last < first:
+        return figures.Completion(0, 0)
+    start, end = figures.day_bounds(first, last)
+    return _completion(
+        _intervals(session), _inspection_days(session, start, end), contract.start_date, first, last
+    )
+
+
+def month_series(
+    session: Session, contract: Contract, until: dt.date, now: dt.datetime
+) -> list[figures.MonthFigures]:
+    """One :class:`MonthFigures` per month of the contract up to ``until``."""
+    last = min(until, contract.end_date)
+    if last < contract.start_date:
+        return []
+    start, end = figures.day_bounds(contract.start_date, last)
+    facts = figures.split_by_month(
+        facts_of(orders_between(session, start, end, now), _asset_categories(session))
+    )
+    intervals = _intervals(session)
+    inspected = _inspection_days(session, start, end)
+    result = []
+    for first in calendar.months(contract.start_date, last):
+        month_last = min(calendar.next_month(first) - dt.timedelta(days=1), last)
+        label = calendar.month_label(first)
+        month_facts = facts.get(label, [])
+        result.append(
+            figures.MonthFigures(
+                month=label,
+                sla=figures.sla_summary(month_facts),
+                restore=figures.restore_stats(month_facts),
+                faults_by_category=figures.faults_by_category(month_facts),
+                inspections=_completion(
+                    intervals,
+                    inspected,
+                    contract.start_date,
+                    max(first, contract.start_date),
+                    month_last,
+                ),
+            )
+        )
+    return result
+
+
+def _demo_present(session: Session) -> bool:
+    from sqlalchemy import exists
+
+    from workbench.data.models.workorders import WorkOrder
+
+    return bool(session.scalar(select(exists().where(WorkOrder.demo.is_(True)))))
+
+
+# -- dashboard ----------------------------------------------------------------------------
+
+
+def dashboard(session: Session, now: dt.datetime | None = None) -> Dashboard:
+    """Everything the 总览 shows, at ``now``."""
+    now = _now(now)
+    today = now.astimezone(LOCAL_TZ).date()
+    contract = _contract(session)
+    month_first = today.replace(day=1)
+    month = Period(
+        month_first,
+        calendar.next_month(month_first) - dt.timedelta(days=1),
+        calendar.month_label(month_first),
+    )
+    year = contract_period(contract)
+    series = month_series(session, contract, today, now)
+    month_figures = next((m for m in series if m.month == month.label), None)
+    month_sla = (
+        month_figures.sla
+        if month_figures
+        else figures.sla_summary(
+            facts_of(orders_between(session, *month.bounds, now), _asset_categories(session))
+        )
+    )
+    year_sla = figures.sla_summary([])
+    if series:
+        year_sla = figures.SlaSummary(
+            orders=sum(m.sla.orders for m in series),
+            clocked=sum(m.sla.clocked for m in series),
+            decided=sum(m.sla.decided for m in series),
+            breached=sum(m.sla.breached for m in series),
+            exposure_cny=sum((m.sla.exposure_cny for m in series), Decimal("0.00")),
+        )
+    open_orders = wo.list_work_orders(session, status=wo_rules.OPEN_STATUSES, limit=1, now=now)
+    due = inspection_service.due_devices(session, today, only_needing=True)
+    week_end = calendar.week_end(today)
+    deliverables = [
+        d
+        for d in deliverable_service.list_deliverables(
+            session, due_to=week_end, today=today, horizon_end=week_end
+        )
+        if d.state in (calendar.OVERDUE, calendar.DUE)
+    ]
+    return Dashboard(
+        evaluated_at=now,
+        today=today,
+        contract_number=contract.number,
+        month=month,
+        year=year,
+        open_orders=open_orders.total,
+        next_deadline=wo.next_deadline(session, now=now),
+        month_sla=month_sla,
+        year_sla=year_sla,
+        overdue_inspections=sum(1 for d in due if d.state == schedules.OVERDUE),
+        due_inspections=sum(1 for d in due if d.state == schedules.DUE),
+        deliverables=tuple(deliverables),
+        series=tuple(series),
+        categories=_categories(session),
+        demo=_demo_present(session),
+    )
+
+
+def orders_for(
+    session: Session,
+    month: str,
+    *,
+    category: str | None = None,
+    clocked_only: bool = False,
+    breached_only: bool = False,
+    now: dt.datetime | None = None,
+) -> list[wo.WorkOrderRow]:
+    """The work orders behind one bar of a chart: reported in ``month``, of ``category``."""
+    now = _now(now)
+    period = month_period(month)
+    rows = orders_between(session, *period.bounds, now)
+    categories = _asset_categories(session)
+    result = []
+    for r in rows:
+        if (clocked_only or category is not None or breached_only) and not r.sla:
+            continue
+        if breached_only and not r.breaches:
+            continue
+        if category is not None:
+            code = categories.get(r.asset_codes[0], ("", ""))[0] if r.asset_codes else ""
+            if code != category:
+                continue
+        result.append(r)
+    return result
+
+
+# -- reports -----------------------------------------------------------------------------
+
+
+def _rounds_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[RoundLine]:
+    rounds = [r for r in inspection_service.list_rounds(session) if start <= r.started_at < end]
+    rounds.sort(key=lambda r: r.started_at)
+    return [
+        RoundLine(
+            number=r.number,
+            kind=r.kind,
+            started_at=r.started_at,
+            status=r.status,
+            engineer_name=r.engineer_name,
+            devices_total=r.devices_total,
+            devices_checked=r.devices_checked,
+            failures=r.failures,
+        )
+        for r in rounds
+    ]
+
+
+def _period_report(
+    session: Session, kind: str, period: Period, now: dt.datetime, contract: Contract
+) -> PeriodReport:
+    today = now.astimezone(LOCAL_TZ).date()
+    start, end = period.bounds
+    asset_categories = _asset_categories(session)
+    rows = orders_between(session, start, end, now)
+    facts = facts_of(rows, asset_categories)
+    series = month_series(session, contract, min(period.last, today), now)
+    year_facts = facts_of(
+        orders_between(
+            session,
+            figures.day_bounds(contract.start_date, contract.start_date)[0],
+            end,
+            now,
+        ),
+        asset_categories,
+    )
+    if kind == "monthly":
+        scans = monitoring_service.list_scans(session, period.label, period.label)
+        deliverables = deliverable_service.list_deliverables(
+            session, due_from=period.first, due_to=period.last, today=today, horizon_end=today
+        )
+    else:
+        month = calendar.month_label(period.last)
+        scans = monitoring_service.list_scans(session, month, month)
+        deliverables = deliverable_service.list_deliverables(
+            session,
+            due_from=period.first,
+            due_to=period.last + dt.timedelta(days=7),
+            today=today,
+            horizon_end=period.last + dt.timedelta(days=7),
+        )
+    log_rows = [
+        e
+        for e in wo.list_log(session, start=start, end=end)
+        if e.work_order_number is None and not e.amended
+    ]
+    demo = any(r.demo for r in rows) or any(d.demo for d in deliverables)
+    return PeriodReport(
+        kind=kind,
+        contract=wo.contract_header(contract),
+        period=period,
+        generated_at=now,
+        sla=figures.sla_summary(facts),
+        restore=figures.restore_stats(facts),
+        year_sla=figures.sla_summary(year_facts),
+        orders=tuple(rows),
+        facts=tuple(facts),
+        inspections=inspection_completion(session, period.first, period.last, today, contract),
+        rounds=tuple(_rounds_between(session, start, end)),
+        monitoring=tuple(
+            monitoring_service.list_weeks(
+                session,
+                period.first - dt.timedelta(days=period.first.weekday()),
+                period.last,
+            )
+        ),
+        scans=tuple(scans),
+        sites=tuple(monitoring_service.sites(session)),
+        deliverables=tuple(deliverables),
+        payments=tuple(deliverable_service.list_payments(session, today)),
+        series=tuple(series),
+        categories=_categories(session),
+        work_log=tuple(sorted(log_rows, key=lambda e: e.at)),
+        demo=demo or _demo_present(session),
+    )
+
+
+def monthly_report(session: Session, month: str, now: dt.datetime | None = None) -> PeriodReport:
+    """The 运维服务月报 of ``month`` (``2026-11``)."""
+    now = _now(now)
+    contract = _contract(session)
+    return _period_report(session, "monthly", month_period(month), now, contract)
+
+
+def weekly_report(session: Session, week: str, now: dt.datetime | None = None) -> PeriodReport:
+    """The 安全服务周报 of ``week`` (``2026-W47``)."""
+    now = _now(now)
+    contract = _contract(session)
+    return _period_report(session, "weekly", week_period(week), now, contract)
+
+
+def acceptance_index(
+    session: Session, contract_number: str | None = None, now: dt.datetime | None = None
+) -> AcceptanceIndex:
+    """The year-end pack's index and the signed records it must hold."""
+    from workbench.data.models.inspections import InspectionRound
+    from workbench.data.models.workorders import WorkOrder
+
+    now = _now(now)
+    contract = _contract(session, contract_number)
+    today = now.astimezone(LOCAL_TZ).date()
+    period = contract_period(contract)
+    series = month_series(session, contract, today, now)
+    start, end = period.bounds
+    facts = facts_of(orders_between(session, start, end, now), _asset_categories(session))
+    rows = [r for r in orders_between(session, start, end, now) if r.breaches]
+    signed_orders = tuple(
+        session.scalars(
+            select(WorkOrder.number)
+            .where(WorkOrder.status == "signed", WorkOrder.contract_id == contract.id)
+            .order_by(WorkOrder.year, WorkOrder.seq)
+        )
+    )
+    signed_rounds = tuple(
+        (rid, number)
+        for rid, number in session.execute(
+            select(InspectionRound.id, InspectionRound.number)
+            .where(InspectionRound.status == "signed")
+            .where(
+                (InspectionRound.contract_id == contract.id) | InspectionRound.contract_id.is_(None)
+            )
+            .order_by(InspectionRound.year, InspectionRound.seq)
+        )
+    )
+    return AcceptanceIndex(
+        contract=wo.contract_header(contract),
+        period=period,
+        generated_at=now,
+        deliverables=tuple(deliverable_service.summary(session, today)),
+        deliverable_rows=tuple(deliverable_service.list_deliverables(session, today=today)),
+        payments=tuple(deliverable_service.list_payments(session, today)),
+        year_sla=figures.sla_summary(facts),
+        restore=figures.restore_stats(facts),
+        series=tuple(series),
+        breached_orders=tuple(rows),
+        inspections=inspection_completion(session, period.first, period.last, today, contract),
+        signed_work_orders=signed_orders,
+        signed_rounds=signed_rounds,
+        categories=_categories(session),
+        demo=_demo_present(session),
+    )
+
+
+# -- demo ---------------------------------------------------------------------------------
+
+
+def _demo_filler(session: Session, rng: random.Random, context: DemoContext) -> None:
+    """Monitoring weeks, monthly scans, and the deliverables handed over in the demo year."""
+    start_at, until = context.start, context.until
+    contract = _contract(session)
+    last_day = (until.astimezone(LOCAL_TZ) - dt.timedelta(days=1)).date()
+    start = max(contract.start_date, start_at.astimezone(LOCAL_TZ).date())
+    monitoring_service.demo_weeks_and_scans(session, rng, start, last_day)
+    deliverable_service.sync_schedule(session, contract)
+    rows = session.scalars(
+        select(Deliverable).where(
+            Deliverable.contract_id == contract.id, Deliverable.due_date <= last_day
+        )
+    ).all()
+    late_one = True
+    for row in rows:
+        if row.key == "monthly_vulnerability_scan":
+            delivered = min(row.due_date, row.due_date.replace(day=27))
+        elif row.key == "weekly_security_report":
+            delivered = row.due_date
+            if late_one and row.due_date.month == 7:
+                delivered, late_one = row.due_date + dt.timedelta(days=3), False
+        else:
+            delivered = row.due_date - dt.timedelta(days=rng.randint(0, 5))
+        if rng.random() < 0.03 and row.due_date >= last_day - dt.timedelta(days=30):
+            continue  # a few recent ones still missing, as in any real year
+        row.delivered_on = min(delivered, last_day)
+        row.delivered_by = "demo"
+        row.note = "已提交甲方（演示数据）"
+        row.demo = True
+    for payment in contract.payments:
+        if payment.due_date is not None and payment.due_date <= last_day:
+            payment.invoice_issued_on = payment.due_date - dt.timedelta(days=20)
+            payment.paid_on = payment.due_date - dt.timedelta(days=3)
+        elif payment.seq == 1:
+            payment.invoice_issued_on = contract.start_date + dt.timedelta(days=10)
+            payment.paid_on = contract.start_date + dt.timedelta(days=25)
+    session.flush()
+
+
+register_demo_filler(_demo_filler)
