@@ -15,6 +15,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "init", parents=[common], help="create or upgrade the store and load the contract"
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="also fill the store with a demo history of the contract so far (marked as demo)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=None, help="seed of the demo history (default fixed)"
+    )
     parser.set_defaults(func=run_init)
 
 
@@ -42,6 +50,30 @@ def run_init(args: argparse.Namespace) -> int:
                 )
             )
         )
+        if getattr(args, "demo", False):
+            _fill_demo(store, args.seed)
     finally:
         store.dispose()
     return 0
+
+
+def _fill_demo(store: Any, seed: int | None) -> None:
+    from workbench.services import demo
+
+    with store.transaction("demo") as session:
+        result = demo.fill_demo(session, seed=demo.DEFAULT_SEED if seed is None else seed)
+    print(
+        i18n.render(
+            Message(
+                demo.DEMO_NOTICE,
+                {
+                    "orders": result.work_orders,
+                    "signed": result.signed,
+                    "breached": result.breached,
+                    "log": result.log_entries,
+                    "amendments": result.amendments,
+                    "engineers": ", ".join(f"{name} {pin}" for name, pin in result.engineers),
+                },
+            )
+        )
+    )

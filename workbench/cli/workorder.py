@@ -111,7 +111,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_pdf(args: argparse.Namespace) -> int:
-    from workbench.reports.workorder import workorder_pdf
     from workbench.services import workorders
 
     store = store_from(args)
@@ -120,6 +119,8 @@ def run_pdf(args: argparse.Namespace) -> int:
             doc = workorders.document(session, args.number)
     finally:
         store.dispose()
+    from workbench.reports.workorder import workorder_pdf
+
     data = workorder_pdf(doc, i18n.translate)
     target = Path(args.output) if args.output else Path(f"{doc.number}.pdf")
     try:

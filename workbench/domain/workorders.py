@@ -69,7 +69,7 @@ TYPE_NAMES = {
 }
 CHANNEL_NAMES = {
     "hotline": QT_TRANSLATE_NOOP("workorders", "Hotline"),
-    "onsite": QT_TRANSLATE_NOOP("workorders", "On site"),
+    "onsite": QT_TRANSLATE_NOOP("workorders", "In person"),
     "inspection": QT_TRANSLATE_NOOP("workorders", "Inspection"),
     "monitoring": QT_TRANSLATE_NOOP("workorders", "Monitoring"),
 }
@@ -90,7 +90,7 @@ STATUS_NAMES = {
 }
 SLA_NAMES = {
     "response": QT_TRANSLATE_NOOP("workorders", "Response"),
-    "onsite": QT_TRANSLATE_NOOP("workorders", "On site"),
+    "onsite": QT_TRANSLATE_NOOP("workorders", "On-site arrival"),
     "restore": QT_TRANSLATE_NOOP("workorders", "Restore"),
 }
 SLA_STATE_NAMES = {

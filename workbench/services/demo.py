@@ -43,6 +43,14 @@ REPORTERS = (("刘佳", "55572746"), ("陈静", "55572711"), ("赵宏", "5557273
 
 Strokes = list[list[list[float]]]
 
+# What ``workbench init --demo`` (and the GUI) says after filling the demo history.
+DEMO_NOTICE = QT_TRANSLATE_NOOP(
+    "messages",
+    "Demo history added: {orders} work orders ({signed} signed, {breached} overdue), "
+    "{log} work log entries, {amendments} amendments.\n"
+    "Demo engineers and their signing PINs: {engineers}",
+)
+
 
 @dataclass(frozen=True)
 class DemoContext:
@@ -163,6 +171,11 @@ KEY_PERIODS = (
 
 def _local(day: dt.date, hour: int, minute: int) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LOCAL_TZ)
+
+
+def _minutes(value: float) -> dt.timedelta:
+    """A duration in whole seconds, as people write times down."""
+    return dt.timedelta(seconds=round(value * 60))
 
 
 def demo_strokes(rng: random.Random, characters: int = 3) -> Strokes:
@@ -436,12 +449,12 @@ def fill_demo(
             now=t0,
             demo=True,
         ).number
-        responded = t0 + plan.response_min * minute
+        responded = t0 + _minutes(plan.response_min)
         wo.advance(
             session, number, "responded", at=responded, engineer_id=engineer_id, now=responded
         )
         if plan.onsite_min is not None:
-            onsite = t0 + plan.onsite_min * minute
+            onsite = t0 + _minutes(plan.onsite_min)
             wo.advance(session, number, "onsite", at=onsite, engineer_id=engineer_id, now=onsite)
             wo.append_log(
                 session,
@@ -453,7 +466,7 @@ def fill_demo(
                 demo=True,
             )
             log_entries += 1
-        restored = t0 + plan.restore_min * minute
+        restored = t0 + _minutes(plan.restore_min)
         wo.append_log(
             session,
             engineer_id=engineer_id,
@@ -473,7 +486,7 @@ def fill_demo(
             contractor_caused=rng.random() < 0.04,
             now=restored,
         )
-        sign_at = restored + plan.sign_after_min * minute
+        sign_at = restored + _minutes(plan.sign_after_min)
         if sign_at >= until:
             continue
         order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
@@ -575,7 +588,7 @@ def fill_demo(
         ("XF-SCR-02", "信息发布屏不播放节目", 150, "restored"),
     ]
     for code, description, minutes_ago, reach in live:
-        t0 = until - minutes_ago * minute
+        t0 = (until - minutes_ago * minute).replace(second=0, microsecond=0)
         number = wo.create_work_order(
             session,
             type="fault",
