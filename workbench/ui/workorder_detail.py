@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
-from workbench.domain.timeutil import fmt_local
+from workbench.domain.timeutil import fmt_local, to_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.workorders import LogEntryView, WorkOrderDetail
 from workbench.ui.signature_pad import SignaturePad
@@ -60,6 +60,11 @@ BANNER_STYLES = {
 }
 
 
+def _short(value: dt.datetime) -> str:
+    """``11-20 10:53`` in Beijing time: the clocks' dates, kept short."""
+    return to_local(value).strftime("%m-%d %H:%M")
+
+
 class SlaClock(QFrame):
     """One SLA target at a glance: its name, time left or overdue in words, and colour."""
 
@@ -75,6 +80,9 @@ class SlaClock(QFrame):
         font.setBold(True)
         self.value.setFont(font)
         self.deadline = QLabel("", self)
+        self.deadline.setWordWrap(True)
+        self.value.setWordWrap(True)
+        self.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
@@ -103,11 +111,11 @@ class SlaClock(QFrame):
         if current.done_at is not None:
             self.deadline.setText(
                 self.tr("Done {0} (due {1})").format(
-                    fmt_local(current.done_at), fmt_local(current.deadline)
+                    _short(current.done_at), _short(current.deadline)
                 )
             )
         else:
-            self.deadline.setText(self.tr("Due {0}").format(fmt_local(current.deadline)))
+            self.deadline.setText(self.tr("Due {0}").format(_short(current.deadline)))
         background, foreground = STATE_COLOURS[current.state]
         self.setStyleSheet(
             f"SlaClock {{ background: {background}; border: 1px solid {foreground}; }}"
@@ -126,6 +134,7 @@ class WorkOrderDetailPane(QScrollArea):
         super().__init__(parent)
         self.detail: WorkOrderDetail | None = None
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self._body = body
         self.setWidget(body)

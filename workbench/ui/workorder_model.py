@@ -290,8 +290,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         if key == "type":
             return domain_name(rules.TYPE_NAMES, row.type)
         if key == "status":
-            text = domain_name(rules.STATUS_NAMES, row.status)
-            return ("🔒 " + text) if row.status == "signed" else text
+            return domain_name(rules.STATUS_NAMES, row.status)
         if key == "assets":
             return ", ".join(row.asset_codes)
         if key == "reported_at":

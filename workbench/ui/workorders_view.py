@@ -98,8 +98,9 @@ class PeriodDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print signed work orders"))
         today = dt.datetime.now(LOCAL_TZ).date()
-        self.start = QDateEdit(QDate(_month_start(today)), self)
-        self.end = QDateEdit(QDate(today), self)
+        first = _month_start(today)
+        self.start = QDateEdit(QDate(first.year, first.month, first.day), self)
+        self.end = QDateEdit(QDate(today.year, today.month, today.day), self)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -163,6 +164,7 @@ class WorkOrdersView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([1020, 580])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         uistate.restore_header(AREA, self.table.horizontalHeader())
@@ -188,7 +190,7 @@ class WorkOrdersView(QWidget):
         header.sectionClicked.connect(self._header_clicked)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((130, 90, 80, 150, 130, 70, 130, 130, 130)):
+        for column, width in enumerate((175, 84, 76, 110, 128, 60, 122, 122, 122)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
