@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Build the frozen one-folder app with PyInstaller and run its self-test.
+#
+#   .ci/frozen.sh                   # uses $PYTHON (default: python3) and its environment
+#
+# A packaging mistake (a missing data file, hidden import, Qt plugin or matplotlib
+# backend) shows up only in the frozen build, so CI builds it on every change. Fails if
+# the build fails, if the self-test fails, or if the bundle grows past FROZEN_MAX_MB
+# (default 200 MB unpacked). The build starts from a clean state (--clean, fresh work
+# and dist folders); both are git-ignored, and can be moved with FROZEN_WORK/FROZEN_DIST.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+WORK="${FROZEN_WORK:-build/frozen}"
+DIST="${FROZEN_DIST:-dist}"
+MAX_MB="${FROZEN_MAX_MB:-200}"
+
+seconds() { date +%s; }
+
+echo "== frozen build: $("$PYTHON" -m PyInstaller --version 2>/dev/null || echo 'PyInstaller missing')"
+rm -rf "$WORK" "$DIST/workbench"
+start=$(seconds)
+if ! "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+        --workpath "$WORK" --distpath "$DIST" build.spec; then
+    echo "frozen build FAILED" >&2
+    exit 1
+fi
+built=$(seconds)
+echo "== built in $((built - start)) s"
+
+app="$DIST/workbench/workbench"
+[ -x "$app" ] || { echo "no executable at $app" >&2; exit 1; }
+
+# The self-test makes its own temporary data folder; this one catches the log that the
+# command line opens before the self-test starts, so CI leaves nothing in $HOME.
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+status=0
+WORKBENCH_HOME="$home" QT_QPA_PLATFORM=offscreen "$app" --selftest || status=$?
+tested=$(seconds)
+echo "== self-test took $((tested - built)) s, exit status $status"
+
+size_mb=$(du -sm "$DIST/workbench" | cut -f1)
+files=$(find "$DIST/workbench" -type f | wc -l)
+echo "== bundle: ${size_mb} MB unpacked, ${files} files ($DIST/workbench)"
+echo "   largest parts:"
+du -sm "$DIST/workbench/_internal"/* 2>/dev/null | sort -rn | head -8 | sed 's/^/     /'
+
+if [ "$status" -ne 0 ]; then
+    echo "frozen self-test FAILED" >&2
+    exit 1
+fi
+if [ "$size_mb" -ge "$MAX_MB" ]; then
+    echo "frozen bundle is ${size_mb} MB, over the limit of ${MAX_MB} MB" >&2
+    exit 1
+fi
+echo "frozen build OK ($((tested - start)) s)"
