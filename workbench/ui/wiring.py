@@ -11,12 +11,13 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from workbench.devices.framing import Scan
 from workbench.devices.qt import ScannerService
-from workbench.domain.timeutil import to_local
+from workbench.domain.timeutil import now
 from workbench.ui.label_printing import print_labels
 from workbench.ui.scan_router import ScanRouter
 
 if TYPE_CHECKING:
     from workbench.services.status import StatusSummary
+    from workbench.services.workorders import UpcomingDeadline
     from workbench.ui.main_window import MainWindow
 
 log = logging.getLogger("workbench.ui")
@@ -40,10 +41,15 @@ class Wiring(QObject):
             self.scanner.apply_settings(self.ctx.settings)
         self._show_scanner_state()
 
+        self._deadline: UpcomingDeadline | None = None
         self._timer = QTimer(window)
         self._timer.setInterval(STATUS_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_status)
         self._timer.start()
+        self._clock = QTimer(window)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
         self.ctx.events.dataChanged.connect(lambda _area: self.refresh_status())
         self.refresh_status()
         self._menus()
@@ -93,29 +99,14 @@ class Wiring(QObject):
 
     def _show_status(self, summary: StatusSummary) -> None:
         self.window_.set_demo(summary.demo)
-        upcoming = summary.next_deadline
-        if upcoming is None:
-            self.window_.set_deadline_text(self.tr("No open SLA deadline"))
-            return
-        keys = {
-            "response": self.tr("response"),
-            "onsite": self.tr("on site"),
-            "restore": self.tr("restore"),
-        }
-        parts = []
-        if upcoming.number:
-            parts.append(
-                self.tr("Next deadline: {number} {what} at {time}").format(
-                    number=upcoming.number,
-                    what=keys.get(upcoming.key, upcoming.key),
-                    time=to_local(upcoming.deadline).strftime("%m-%d %H:%M"),
-                )
-            )
-        if upcoming.overdue_open:
-            parts.append(
-                self.tr("{count} open order(s) overdue").format(count=upcoming.overdue_open)
-            )
-        self.window_.set_deadline_text("  ·  ".join(parts))
+        self._deadline = summary.next_deadline
+        self._tick()
+
+    def _tick(self) -> None:
+        """Count down to the next deadline every second, from the stored time."""
+        from workbench.ui.workorder_model import deadline_text
+
+        self.window_.set_deadline_text(deadline_text(self._deadline, now()))
 
     # -- menus ------------------------------------------------------------------------
     def _menus(self) -> None:

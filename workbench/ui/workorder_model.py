@@ -26,7 +26,7 @@ from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
-from workbench.services.workorders import WorkOrderRow
+from workbench.services.workorders import UpcomingDeadline, WorkOrderRow
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -90,6 +90,38 @@ def sla_text(item: sla_rules.SlaItem, *, seconds: bool = True) -> str:
         return QCoreApplication.translate("WorkOrderTableModel", "Overdue {0}").format(late)
     left = duration_text(item.remaining or dt.timedelta(0), seconds=seconds)
     return QCoreApplication.translate("WorkOrderTableModel", "{0} left").format(left)
+
+
+def deadline_text(upcoming: UpcomingDeadline | None, now: dt.datetime) -> str:
+    """The next SLA deadline among open orders, in words, for the status bar."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("WorkOrdersView", text)
+
+    if upcoming is None:
+        return tr("No SLA clock running")
+    overdue = (
+        tr("{0} open order(s) overdue").format(upcoming.overdue_open)
+        if upcoming.overdue_open
+        else ""
+    )
+    if not upcoming.number:
+        return overdue
+    left = upcoming.deadline - now
+    if left.total_seconds() < 0:
+        text = tr("{number} {target}: overdue {time}").format(
+            number=upcoming.number,
+            target=domain_name(rules.SLA_NAMES, upcoming.key),
+            time=duration_text(-left),
+        )
+    else:
+        text = tr("Next deadline: {number} {target} in {time} ({at})").format(
+            number=upcoming.number,
+            target=domain_name(rules.SLA_NAMES, upcoming.key),
+            time=duration_text(left, seconds=True),
+            at=fmt_local(upcoming.deadline),
+        )
+    return f"{text} · {overdue}" if overdue else text
 
 
 def sla_tooltip(item: sla_rules.SlaItem) -> str:

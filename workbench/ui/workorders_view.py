@@ -61,7 +61,11 @@ from workbench.ui.workorder_dialogs import (
     NewWorkOrderDialog,
     StepDialog,
 )
-from workbench.ui.workorder_model import WorkOrderTableModel, domain_name, duration_text
+from workbench.ui.workorder_model import (
+    WorkOrderTableModel,
+    deadline_text,
+    domain_name,
+)
 
 log = logging.getLogger("workbench.ui.workorders")
 
@@ -454,32 +458,7 @@ class WorkOrdersView(QWidget):
 
     def next_deadline_text(self, now: dt.datetime | None = None) -> str:
         """The next SLA deadline among open orders, in words (for the status bar)."""
-        now = now or utc_now()
-        upcoming = self._next_deadline
-        if upcoming is None:
-            return self.tr("No SLA clock running")
-        overdue = (
-            self.tr("{0} open order(s) overdue").format(upcoming.overdue_open)
-            if upcoming.overdue_open
-            else ""
-        )
-        if not upcoming.number:
-            return overdue
-        left = upcoming.deadline - now
-        if left.total_seconds() < 0:
-            text = self.tr("{number} {target}: overdue {time}").format(
-                number=upcoming.number,
-                target=domain_name(rules.SLA_NAMES, upcoming.key),
-                time=duration_text(-left),
-            )
-        else:
-            text = self.tr("Next deadline: {number} {target} in {time} ({at})").format(
-                number=upcoming.number,
-                target=domain_name(rules.SLA_NAMES, upcoming.key),
-                time=duration_text(left, seconds=True),
-                at=fmt_local(upcoming.deadline),
-            )
-        return f"{text} · {overdue}" if overdue else text
+        return deadline_text(self._next_deadline, now or utc_now())
 
     # -- selection and detail -------------------------------------------------------
     def current_number(self) -> str | None:
