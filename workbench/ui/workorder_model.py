@@ -95,13 +95,12 @@ def sla_text(item: sla_rules.SlaItem, *, seconds: bool = True) -> str:
 def deadline_text(upcoming: UpcomingDeadline | None, now: dt.datetime) -> str:
     """The next SLA deadline among open orders, in words, for the status bar."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("WorkOrdersView", text)
-
     if upcoming is None:
-        return tr("No SLA clock running")
+        return QCoreApplication.translate("WorkOrdersView", "No SLA clock running")
     overdue = (
-        tr("{0} open order(s) overdue").format(upcoming.overdue_open)
+        QCoreApplication.translate("WorkOrdersView", "{0} open order(s) overdue").format(
+            upcoming.overdue_open
+        )
         if upcoming.overdue_open
         else ""
     )
@@ -109,13 +108,17 @@ def deadline_text(upcoming: UpcomingDeadline | None, now: dt.datetime) -> str:
         return overdue
     left = upcoming.deadline - now
     if left.total_seconds() < 0:
-        text = tr("{number} {target}: overdue {time}").format(
+        text = QCoreApplication.translate(
+            "WorkOrdersView", "{number} {target}: overdue {time}"
+        ).format(
             number=upcoming.number,
             target=domain_name(rules.SLA_NAMES, upcoming.key),
             time=duration_text(-left),
         )
     else:
-        text = tr("Next deadline: {number} {target} in {time} ({at})").format(
+        text = QCoreApplication.translate(
+            "WorkOrdersView", "Next deadline: {number} {target} in {time} ({at})"
+        ).format(
             number=upcoming.number,
             target=domain_name(rules.SLA_NAMES, upcoming.key),
             time=duration_text(left, seconds=True),
