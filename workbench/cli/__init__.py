@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "workbench.cli.forms",
     "workbench.cli.workorder",
     "workbench.cli.verify",
+    "workbench.cli.report",
+    "workbench.cli.export",
 )
 
 EXIT_USER_ERROR = 2

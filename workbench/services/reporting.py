@@ -28,6 +28,7 @@ from workbench.domain import deliverables as calendar
 from workbench.domain import reporting as figures
 from workbench.domain import schedules
 from workbench.domain import workorders as wo_rules
+from workbench.domain.contract import penalties_from_terms, sla_from_terms
 from workbench.domain.documents import ContractHeader
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import LOCAL_TZ
@@ -118,6 +119,8 @@ class PeriodReport:
     series: tuple[figures.MonthFigures, ...]
     categories: dict[str, str]
     work_log: tuple[wo.LogEntryView, ...] = ()
+    restore_target_minutes: int | None = None
+    late_rate_per_day: Decimal = Decimal("0")
     demo: bool = False
 
     @property
@@ -143,6 +146,7 @@ class AcceptanceIndex:
     signed_work_orders: tuple[str, ...]
     signed_rounds: tuple[tuple[str, str], ...]  # (id, number)
     categories: dict[str, str] = field(default_factory=dict)
+    restore_target_minutes: int | None = None
     demo: bool = False
 
 
@@ -535,6 +539,8 @@ def _period_report(
         series=tuple(series),
         categories=_categories(session),
         work_log=tuple(sorted(log_rows, key=lambda e: e.at)),
+        restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
+        late_rate_per_day=penalties_from_terms(contract.terms).late_rate_per_day,
         demo=demo or _demo_present(session),
     )
 
@@ -601,6 +607,7 @@ def acceptance_index(
         signed_work_orders=signed_orders,
         signed_rounds=signed_rounds,
         categories=_categories(session),
+        restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
         demo=_demo_present(session),
     )
 

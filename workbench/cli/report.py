@@ -1,0 +1,138 @@
+"""``workbench report weekly|monthly|acceptance``: the reports as PDF files."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbench import i18n
+from workbench.cli.common import store_from
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "report", parents=[common], help="weekly and monthly reports, the year-end pack"
+    )
+    sub = parser.add_subparsers(dest="report", metavar="REPORT", required=True)
+
+    p = sub.add_parser("weekly", parents=[common], help="安全服务周报 of one ISO week")
+    p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
+    p.add_argument("-o", "--output", type=Path, help="PDF file (default: weekly-WEEK.pdf)")
+    p.set_defaults(func=run_weekly)
+
+    p = sub.add_parser("monthly", parents=[common], help="运维服务月报 of one month")
+    p.add_argument("--month", required=True, help="month, e.g. 2026-11")
+    p.add_argument("-o", "--output", type=Path, help="PDF file (default: monthly-MONTH.pdf)")
+    p.set_defaults(func=run_monthly)
+
+    p = sub.add_parser(
+        "acceptance", parents=[common], help="the year-end acceptance pack (a folder of PDFs)"
+    )
+    p.add_argument("--contract", metavar="NUMBER", help="contract number (default: current)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
+    p.set_defaults(func=run_acceptance)
+
+
+def _say(template: str, **params: Any) -> None:
+    print(Message(template, params).render(i18n.translate))
+
+
+def write_file(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
+            path=str(path),
+            error=exc.strerror or str(exc),
+        ) from exc
+
+
+def run_weekly(args: argparse.Namespace) -> int:
+    from workbench.reports.weekly import weekly_pdf
+    from workbench.services import reporting
+
+    store = store_from(args)
+    try:
+        with store.transaction("cli") as session:
+            report = reporting.weekly_report(session, args.week)
+    finally:
+        store.dispose()
+    target = args.output or Path(f"weekly-{report.period.label}.pdf")
+    write_file(target, weekly_pdf(report, i18n.translate))
+    _say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))
+    return 0
+
+
+def run_monthly(args: argparse.Namespace) -> int:
+    from workbench.reports.monthly import monthly_pdf
+    from workbench.services import reporting
+
+    store = store_from(args)
+    try:
+        with store.transaction("cli") as session:
+            report = reporting.monthly_report(session, args.month)
+    finally:
+        store.dispose()
+    target = args.output or Path(f"monthly-{report.period.label}.pdf")
+    write_file(target, monthly_pdf(report, i18n.translate))
+    _say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))
+    return 0
+
+
+def run_acceptance(args: argparse.Namespace) -> int:
+    from workbench.reports.acceptance import write_pack
+    from workbench.services import inspections, reporting, workorders
+
+    store = store_from(args)
+    try:
+        with store.transaction("cli") as session:
+            index = reporting.acceptance_index(session, args.contract)
+
+        def load_work_order(number: str) -> Any:
+            with store.session() as session:
+                return workorders.document(session, number)
+
+        def load_round(round_id: str) -> Any:
+            with store.session() as session:
+                return inspections.round_form(session, round_id, i18n.translate)
+
+        def progress(done: int, total: int, name: str) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{done}/{total} {name:<20}", end="", file=sys.stderr, flush=True)
+
+        started = dt.datetime.now(dt.UTC)
+        try:
+            result = write_pack(
+                index,
+                args.output,
+                load_work_order=load_work_order,
+                load_round=load_round,
+                translate=i18n.translate,
+                progress=progress,
+            )
+        except OSError as exc:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
+                path=str(args.output),
+                error=exc.strerror or str(exc),
+            ) from exc
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    finally:
+        store.dispose()
+    seconds = (dt.datetime.now(dt.UTC) - started).total_seconds()
+    _say(
+        QT_TRANSLATE_NOOP("messages", "Acceptance pack written: {count} files in {path} ({s} s)."),
+        count=result.count,
+        path=str(result.folder),
+        s=f"{seconds:.0f}",
+    )
+    return 0
