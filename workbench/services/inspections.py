@@ -276,9 +276,9 @@ def _contract(session: Session) -> Contract:
 def _round(session: Session, key: str) -> InspectionRound:
     """A round by its number (XJ-2026-0001) or its id."""
     key = key.strip()
-    query = select(InspectionRound).options(
-        selectinload(InspectionRound.scope_assets), selectinload(InspectionRound.inspections)
-    )
+    # No eager options: within one session the round and its loaded collections come
+    # from the identity map, so a long unit of work (the demo's year) stays fast.
+    query = select(InspectionRound)
     rnd = session.scalar(query.where(InspectionRound.number == key.upper()))
     if rnd is None:
         rnd = session.scalar(query.where(InspectionRound.id == key))
@@ -800,12 +800,15 @@ def record_inspection(
     photos: Sequence[Path] = (),
     now: dt.datetime | None = None,
     translate: Translate = _identity,
+    work_order_number: str = "",
 ) -> RecordedInspection:
     """Save one device's checklist in one go; a failure opens a linked work order.
 
     Items not in ``values`` take their defaults (pass, the first good answer, the last
     measured number). Recording the same device again in the running round replaces its
-    results; a work order already opened stays linked.
+    results; a work order already opened stays linked. ``work_order_number`` links a
+    failure to a work order that already exists (the fault was reported before) instead
+    of opening a new one.
     """
     now = _now(now)
     rnd = _round(session, key)
@@ -857,6 +860,17 @@ def record_inspection(
             )
         )
     session.flush()
+    if failed and not inspection.work_order_id and work_order_number:
+        existing_order = workorder_service.row(session, work_order_number, now=now)
+        if asset.code not in existing_order.asset_codes:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "Work order {number} is not about {code}."),
+                number=existing_order.number,
+                code=asset.code,
+            )
+        inspection.work_order_id = existing_order.id
+        inspection.work_order_number = existing_order.number
+        session.flush()
     if failed and not inspection.work_order_id:
         order = workorder_service.create_work_order(
             session,
@@ -1248,3 +1262,9 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
             "client_representative": rnd.client_representative,
         },
     )
+
+
+# The demo filler of this area registers itself with the demo hook when imported.
+from workbench.services import demo_inspections as _demo_inspections  # noqa: E402
+
+__all__ = ["RECORD_TYPE", "_demo_inspections"]
