@@ -95,7 +95,7 @@ def test_secrets_are_not_in_the_trail(store: Store) -> None:
                 signer_name="张三",
                 engineer_id=eng.id,
                 signed_at=utcnow(),
-                strokes=[[[0.1, 0.2], [0.3, 0.4]]],
+                strokes=[[[0.271828, 0.2], [0.314159, 0.4]]],
             )
         )
     with store.transaction("admin") as s:
@@ -103,7 +103,8 @@ def test_secrets_are_not_in_the_trail(store: Store) -> None:
     with store.transaction() as s:
         everything = " ".join(r.old_values + r.new_values for r in s.scalars(select(AuditLog)))
     assert "secret" not in everything
-    assert "0.3" not in everything
+    assert "0.314159" not in everything
+    assert "0.271828" not in everything
     assert f'"pin_hash":"{REDACTED_MARK}"' in everything
     assert '"strokes":"sha256:' in everything
 
