@@ -174,7 +174,10 @@ class DeviceChecklistEditor(QWidget):
             self._grid.addWidget(label, 0, column)
             label.show()
         for row, item in enumerate(form.checklist.items, start=1):
-            label = QLabel(item.text, self._grid_host)
+            text = item.text
+            if item.kind == "number" and (item.limits_text() or item.unit):
+                text += f"（{item.limits_text() or item.unit}）"
+            label = QLabel(text, self._grid_host)
             label.setWordWrap(True)
             self._labels[item.key] = label
             widget = self._input_for(item, form)

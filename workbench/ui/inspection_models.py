@@ -33,10 +33,6 @@ OVERDUE_COLOURS = ("#fff1cc", "#7a4a00")
 DONE_COLOURS = ("#e3f4e6", "#1b5e20")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InspectionModels", text)
-
-
 def round_status_text(status: str) -> str:
     names = {
         "running": QCoreApplication.translate("InspectionModels", "Running"),
@@ -133,24 +129,45 @@ class DueModel(RowsModel[DueRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                Column(lambda: _tr("Code"), lambda r: r.code, lambda r: r.code),
-                Column(lambda: _tr("Category"), lambda r: r.category_name, lambda r: r.category),
-                Column(lambda: _tr("Location"), lambda r: r.location, lambda r: r.location),
                 Column(
-                    lambda: _tr("Last inspected"),
-                    lambda r: _date(r.last_inspected) or _tr("Never"),
+                    lambda: QCoreApplication.translate("InspectionModels", "Code"),
+                    lambda r: r.code,
+                    lambda r: r.code,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Category"),
+                    lambda r: r.category_name,
+                    lambda r: r.category,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Location"),
+                    lambda r: r.location,
+                    lambda r: r.location,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Last inspected"),
+                    lambda r: (
+                        _date(r.last_inspected)
+                        or QCoreApplication.translate("InspectionModels", "Never")
+                    ),
                     lambda r: r.last_inspected or dt.date.min,
                 ),
                 Column(
-                    lambda: _tr("Due on"),
+                    lambda: QCoreApplication.translate("InspectionModels", "Due on"),
                     lambda r: _date(r.due_on),
                     lambda r: r.due_on or dt.date.max,
                 ),
                 Column(
-                    lambda: _tr("State"),
+                    lambda: QCoreApplication.translate("InspectionModels", "State"),
                     lambda r: (
                         due_state_text(r.state)
-                        + (_tr(" ({0} days)").format(r.days_overdue) if r.days_overdue else "")
+                        + (
+                            QCoreApplication.translate("InspectionModels", " ({0} days)").format(
+                                r.days_overdue
+                            )
+                            if r.days_overdue
+                            else ""
+                        )
                     ),
                     lambda r: r.days_overdue,
                 ),
@@ -166,23 +183,35 @@ class RoundsModel(RowsModel[RoundSummary]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                Column(lambda: _tr("Round"), lambda r: r.number, lambda r: r.number),
                 Column(
-                    lambda: _tr("Started"),
+                    lambda: QCoreApplication.translate("InspectionModels", "Round"),
+                    lambda r: r.number,
+                    lambda r: r.number,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Started"),
                     lambda r: fmt_local(r.started_at),
                     lambda r: r.started_at,
                 ),
                 Column(
-                    lambda: _tr("Engineer"), lambda r: r.engineer_name, lambda r: r.engineer_name
+                    lambda: QCoreApplication.translate("InspectionModels", "Engineer"),
+                    lambda r: r.engineer_name,
+                    lambda r: r.engineer_name,
                 ),
                 Column(
-                    lambda: _tr("Checked"),
+                    lambda: QCoreApplication.translate("InspectionModels", "Checked"),
                     lambda r: r.progress_text,
                     lambda r: r.devices_checked,
                 ),
-                Column(lambda: _tr("Failures"), lambda r: str(r.failures), lambda r: r.failures),
                 Column(
-                    lambda: _tr("Status"), lambda r: round_status_text(r.status), lambda r: r.status
+                    lambda: QCoreApplication.translate("InspectionModels", "Failures"),
+                    lambda r: str(r.failures),
+                    lambda r: r.failures,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Status"),
+                    lambda r: round_status_text(r.status),
+                    lambda r: r.status,
                 ),
             ],
             parent,
@@ -200,18 +229,36 @@ class RoundAssetsModel(RowsModel[RoundAssetRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
-                Column(lambda: _tr("Code"), lambda r: r.code, lambda r: r.code),
-                Column(lambda: _tr("Device"), lambda r: r.name, lambda r: r.name),
-                Column(lambda: _tr("Location"), lambda r: r.location, lambda r: r.location),
                 Column(
-                    lambda: _tr("Result"),
+                    lambda: QCoreApplication.translate("InspectionModels", "Code"),
+                    lambda r: r.code,
+                    lambda r: r.code,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Device"),
+                    lambda r: r.name,
+                    lambda r: r.name,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Location"),
+                    lambda r: r.location,
+                    lambda r: r.location,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("InspectionModels", "Result"),
                     lambda r: (
-                        (_tr("Fail") if r.failed else _tr("Pass")) if r.checked else _tr("Not yet")
+                        (
+                            QCoreApplication.translate("InspectionModels", "Fail")
+                            if r.failed
+                            else QCoreApplication.translate("InspectionModels", "Pass")
+                        )
+                        if r.checked
+                        else QCoreApplication.translate("InspectionModels", "Not yet")
                     ),
                     lambda r: (r.checked, not r.failed),
                 ),
                 Column(
-                    lambda: _tr("Work order"),
+                    lambda: QCoreApplication.translate("InspectionModels", "Work order"),
                     lambda r: r.work_order_number,
                     lambda r: r.work_order_number,
                 ),
