@@ -74,6 +74,7 @@ class Dashboard:
     series: tuple[figures.MonthFigures, ...]
     categories: dict[str, str]  # code -> name, in the contract's order
     demo: bool
+    restore_target_minutes: int | None = None
 
     @property
     def deliverables_overdue(self) -> int:
@@ -422,6 +423,7 @@ def dashboard(session: Session, now: dt.datetime | None = None) -> Dashboard:
         series=tuple(series),
         categories=_categories(session),
         demo=_demo_present(session),
+        restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
     )
 
 
