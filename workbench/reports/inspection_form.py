@@ -1,0 +1,612 @@
+"""Inspection forms (巡检记录表): a blank form to tick on a clipboard, or a finished
+round's record with exceptions first, for the client representative to sign.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from workbench.domain.documents import (
+    ChecklistItemDoc,
+    DeviceInspectionDoc,
+    InspectionFormDoc,
+    InspectionResultDoc,
+)
+from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.scancodes import record_payload
+from workbench.domain.timeutil import fmt_local
+from workbench.reports.pdfkit import (
+    BAD_INK,
+    HEAD_FILL,
+    LABEL_FILL,
+    MUTED,
+    OK_INK,
+    PageInfo,
+    QrFlowable,
+    Translate,
+    build_pdf,
+    coloured,
+    content_width,
+    header_cells,
+    identity,
+    para,
+    printed_time,
+    section_title,
+    signature_row,
+    styles,
+    table,
+    tr,
+)
+
+
+class TickBox(Flowable):  # type: ignore[misc]
+    """An empty square to tick by hand (the font has no ☐ glyph: it is drawn)."""
+
+    def __init__(self, size: float = 3.8 * mm) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setLineWidth(0.8)
+        self.canv.setStrokeColor(colors.black)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        self.canv.restoreState()
+
+
+def _fmt_limit(value: float) -> str:
+    return f"{value:g}"
+
+
+def item_hint(translate: Translate, item: ChecklistItemDoc) -> str:
+    """What to write for an item beside its text: the reading and its range, the choices."""
+    if item.kind == "number":
+        if item.low is not None and item.high is not None:
+            return tr(
+                translate,
+                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (limits {low}–{high})"),
+                unit=item.unit,
+                low=_fmt_limit(item.low),
+                high=_fmt_limit(item.high),
+            )
+        if item.high is not None:
+            return tr(
+                translate,
+                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at most {high})"),
+                unit=item.unit,
+                high=_fmt_limit(item.high),
+            )
+        if item.low is not None:
+            return tr(
+                translate,
+                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at least {low})"),
+                unit=item.unit,
+                low=_fmt_limit(item.low),
+            )
+        return tr(
+            translate, QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit}"), unit=item.unit
+        )
+    if item.kind == "choice" and item.choices:
+        return tr(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "Circle one: {choices}"),
+            choices=" / ".join(item.choices),
+        )
+    if item.kind == "text":
+        return tr(translate, QT_TRANSLATE_NOOP("documents", "Write in the note column"))
+    return ""
+
+
+def verdict(translate: Translate, passed: bool | None) -> str:
+    """Markup: 正常 / 异常 / 不适用, in words first."""
+    if passed is True:
+        return coloured(tr(translate, QT_TRANSLATE_NOOP("documents", "Normal")), OK_INK)
+    if passed is False:
+        return coloured(
+            "× " + tr(translate, QT_TRANSLATE_NOOP("documents", "Abnormal")), BAD_INK, bold=True
+        )
+    return coloured(tr(translate, QT_TRANSLATE_NOOP("documents", "N/A")), MUTED)
+
+
+def reading(result: InspectionResultDoc, item: ChecklistItemDoc | None) -> str:
+    """The recorded value where it says more than the verdict (numbers, choices, text)."""
+    kind = item.kind if item is not None else ""
+    if kind == "check":
+        return ""
+    if kind == "number" and result.value and item is not None and item.unit:
+        return f"{result.value} {item.unit}"
+    if kind == "" and result.value.lower() in {"pass", "fail", "ok", "na", "n/a", "true", "false"}:
+        return ""
+    return result.value
+
+
+def _title_block(doc: InspectionFormDoc, translate: Translate, width: float) -> Table:
+    s = styles()
+    side_w = 30 * mm
+    finished = bool(doc.devices or doc.round_number)
+    corner: Any = ""
+    if doc.record_hash is not None and doc.round_number:
+        corner = QrFlowable(
+            record_payload("inspection_round", doc.round_number, doc.record_hash),
+            24 * mm,
+            tr(translate, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
+        )
+    elif finished:
+        corner = Table(
+            [[para(tr(translate, QT_TRANSLATE_NOOP("documents", "NOT SIGNED")), s.stamp)]],
+            colWidths=[side_w - 2 * mm],
+            style=TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, BAD_INK),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            ),
+        )
+    title = doc.title or tr(translate, QT_TRANSLATE_NOOP("documents", "Inspection record"))
+    subtitle = tr(
+        translate,
+        QT_TRANSLATE_NOOP("documents", "{category} · checklist version {v}"),
+        category=doc.category_name,
+        v=doc.checklist_version,
+    )
+    if doc.round_number:
+        subtitle = (
+            tr(
+                translate,
+                QT_TRANSLATE_NOOP("documents", "Round No.: {number}"),
+                number=doc.round_number,
+            )
+            + "　"
+            + subtitle
+        )
+    centre = [para(title, s.title), para(subtitle, s.subtitle)]
+    head = Table([["", centre, corner]], colWidths=[side_w, width - 2 * side_w, side_w])
+    head.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return head
+
+
+def _pairs(rows: list[list[str]], width: float) -> Table:
+    s = styles()
+    label_w = 24 * mm
+    value_w = (width - 2 * label_w) / 2
+    data = [
+        [para(c, s.cell_label if i % 2 == 0 else s.cell) for i, c in enumerate(r)] for r in rows
+    ]
+    extra = [
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
+        ("BACKGROUND", (2, 0), (2, -1), LABEL_FILL),
+    ]
+    return table(data, [label_w, value_w, label_w, value_w], header=False, extra=extra)
+
+
+def _blank_device_block(
+    doc: InspectionFormDoc, translate: Translate, index: int, width: float
+) -> KeepTogether:
+    """One device's checklist to fill in by hand: code, location, time, then each item with
+    boxes for normal / abnormal / not applicable and room for a note."""
+    t = translate
+    s = styles()
+    line = "＿＿＿＿＿＿＿＿"
+    head = Table(
+        [
+            [
+                para(tr(t, QT_TRANSLATE_NOOP("documents", "Device {n}"), n=index), s.cell),
+                para(tr(t, QT_TRANSLATE_NOOP("documents", "Asset code:")) + " " + line, s.cell),
+                para(tr(t, QT_TRANSLATE_NOOP("documents", "Location:")) + " " + line, s.cell),
+                para(tr(t, QT_TRANSLATE_NOOP("documents", "Time:")) + " ＿＿:＿＿", s.cell),
+            ]
+        ],
+        colWidths=[18 * mm, 62 * mm, 62 * mm, width - 142 * mm],
+    )
+    head.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), HEAD_FILL),
+                ("BOX", (0, 0), (-1, -1), 0.9, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    box_w = 14 * mm
+    rows: list[list[Any]] = [
+        header_cells(
+            t,
+            QT_TRANSLATE_NOOP("documents", "No."),
+            QT_TRANSLATE_NOOP("documents", "Check item"),
+            QT_TRANSLATE_NOOP("documents", "Normal"),
+            QT_TRANSLATE_NOOP("documents", "Abnormal"),
+            QT_TRANSLATE_NOOP("documents", "N/A"),
+            QT_TRANSLATE_NOOP("documents", "Note"),
+        )
+    ]
+    for i, item in enumerate(doc.items, start=1):
+        hint = item_hint(t, item)
+        text = para(
+            item.text + (f"<br/><font size=7.5 color='#555555'>{hint}</font>" if hint else ""),
+            s.cell,
+            markup=True,
+        )
+        rows.append([para(str(i), s.cell_center), text, TickBox(), TickBox(), TickBox(), ""])
+    checklist = table(
+        rows,
+        [9 * mm, 78 * mm, box_w, box_w, box_w, width - 87 * mm - 3 * box_w],
+        extra=[
+            ("ALIGN", (2, 1), (4, -1), "CENTER"),
+            ("TOPPADDING", (0, 1), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+            ("BOX", (0, 0), (-1, -1), 0.9, colors.black),
+        ],
+    )
+    return KeepTogether([head, checklist, Spacer(1, 5 * mm)])
+
+
+def _result_rows(
+    translate: Translate, device: DeviceInspectionDoc, items: dict[str, ChecklistItemDoc]
+) -> list[list[Any]]:
+    s = styles()
+    rows: list[list[Any]] = []
+    for i, result in enumerate(device.results, start=1):
+        rows.append(
+            [
+                para(str(i), s.cell_center),
+                para(result.item_text, s.cell),
+                para(reading(result, items.get(result.item_key)) or "—", s.cell),
+                para(verdict(translate, result.passed), s.cell, markup=True),
+                para(result.note or "", s.cell),
+            ]
+        )
+    return rows
+
+
+def _failed_device_block(
+    doc: InspectionFormDoc,
+    device: DeviceInspectionDoc,
+    translate: Translate,
+    width: float,
+    items: dict[str, ChecklistItemDoc],
+) -> KeepTogether:
+    t = translate
+    s = styles()
+    a = device.asset
+    caption = "　".join(
+        x
+        for x in (
+            a.code,
+            a.name,
+            a.location,
+            tr(
+                t,
+                QT_TRANSLATE_NOOP("documents", "Inspected {time}"),
+                time=fmt_local(device.inspected_at),
+            )
+            if device.inspected_at
+            else "",
+        )
+        if x
+    )
+    head = Table([[para(caption, s.cell)]], colWidths=[width])
+    head.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), HEAD_FILL),
+                ("BOX", (0, 0), (-1, -1), 0.9, colors.black),
+            ]
+        )
+    )
+    rows: list[list[Any]] = [
+        header_cells(
+            t,
+            QT_TRANSLATE_NOOP("documents", "No."),
+            QT_TRANSLATE_NOOP("documents", "Check item"),
+            QT_TRANSLATE_NOOP("documents", "Reading"),
+            QT_TRANSLATE_NOOP("documents", "Result"),
+            QT_TRANSLATE_NOOP("documents", "Note"),
+        )
+    ]
+    rows += _result_rows(t, device, items)
+    failed_rows = [
+        ("BACKGROUND", (0, r), (-1, r), colors.Color(1, 0.93, 0.93))
+        for r, res in enumerate(device.results, start=1)
+        if res.passed is False
+    ]
+    body = table(rows, [9 * mm, 68 * mm, 28 * mm, 22 * mm, width - 127 * mm], extra=failed_rows)
+    parts: list[Any] = [head, body]
+    if device.note:
+        parts.append(
+            para(tr(t, QT_TRANSLATE_NOOP("documents", "Note: {note}"), note=device.note), s.small)
+        )
+    parts.append(Spacer(1, 4 * mm))
+    return KeepTogether(parts)
+
+
+def _summary_of(translate: Translate, device: DeviceInspectionDoc) -> str:
+    passed = sum(1 for r in device.results if r.passed is True)
+    na = sum(1 for r in device.results if r.passed is None)
+    if na:
+        return tr(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "All normal ({n} items, {na} n/a)"),
+            n=passed,
+            na=na,
+        )
+    return tr(translate, QT_TRANSLATE_NOOP("documents", "All normal ({n} items)"), n=passed)
+
+
+def inspection_form_pdf(
+    doc: InspectionFormDoc,
+    translate: Translate = identity,
+    *,
+    printed_at: dt.datetime | None = None,
+) -> bytes:
+    """A blank form (``doc.devices`` empty and no round number) or a finished round."""
+    t = translate
+    s = styles()
+    width = content_width()
+    story: list[Any] = [_title_block(doc, t, width), Spacer(1, 3 * mm)]
+    blank = not doc.devices and not doc.round_number
+    engineer_roles = [
+        ("engineer", tr(t, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature"))),
+        ("client", tr(t, QT_TRANSLATE_NOOP("documents", "Party A representative signature"))),
+    ]
+    items = {item.key: item for item in doc.items}
+
+    if blank:
+        line = "＿＿＿＿＿＿＿＿＿＿"
+        story.append(
+            _pairs(
+                [
+                    [
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Category")),
+                        doc.category_name,
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Checklist version")),
+                        str(doc.checklist_version),
+                    ],
+                    [
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Inspection date")),
+                        tr(
+                            t,
+                            QT_TRANSLATE_NOOP("documents", "{y} year {m} month {d} day"),
+                            y="＿＿＿＿",
+                            m="＿＿",
+                            d="＿＿",
+                        ),
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Engineer")),
+                        line,
+                    ],
+                ],
+                width,
+            )
+        )
+        story.append(Spacer(1, 2 * mm))
+        story.append(
+            para(
+                tr(
+                    t,
+                    QT_TRANSLATE_NOOP(
+                        "documents",
+                        "Tick one box per item. Describe every abnormal item in the note "
+                        "column; a fault is reported as a work order.",
+                    ),
+                ),
+                s.small,
+            )
+        )
+        story.append(Spacer(1, 3 * mm))
+        for n in range(1, max(1, doc.blank_rows) + 1):
+            story.append(_blank_device_block(doc, t, n, width))
+        story.append(
+            KeepTogether(
+                [
+                    para(tr(t, QT_TRANSLATE_NOOP("documents", "Sign-off")), s.section),
+                    signature_row(t, (), width, engineer_roles),
+                ]
+            )
+        )
+    else:
+        failed = [d for d in doc.devices if d.failed]
+        normal = [d for d in doc.devices if not d.failed]
+        total = len(doc.devices) + len(doc.unchecked)
+        story.append(
+            _pairs(
+                [
+                    [
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Category")),
+                        doc.category_name,
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Engineer")),
+                        doc.engineer_name,
+                    ],
+                    [
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Started")),
+                        fmt_local(doc.started_at),
+                        tr(t, QT_TRANSLATE_NOOP("documents", "Finished")),
+                        fmt_local(doc.finished_at),
+                    ],
+                ],
+                width,
+            )
+        )
+        story.append(Spacer(1, 2 * mm))
+        summary = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Devices in scope: {total}; inspected: {done}; abnormal: {failed}; "
+                "not inspected: {unchecked}.",
+            ),
+            total=total,
+            done=len(doc.devices),
+            failed=len(failed),
+            unchecked=len(doc.unchecked),
+        )
+        story.append(para(summary, s.body))
+
+        section = 1
+        story.append(
+            para(
+                section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Abnormal devices")),
+                s.section,
+            )
+        )
+        if failed:
+            for device in failed:
+                story.append(_failed_device_block(doc, device, t, width, items))
+        else:
+            story.append(
+                para(
+                    tr(
+                        t, QT_TRANSLATE_NOOP("documents", "No abnormal device found in this round.")
+                    ),
+                    s.body,
+                )
+            )
+        if normal:
+            section += 1
+            story.append(
+                para(
+                    section_title(
+                        t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices")
+                    ),
+                    s.section,
+                )
+            )
+            rows: list[list[Any]] = [
+                header_cells(
+                    t,
+                    QT_TRANSLATE_NOOP("documents", "Asset code"),
+                    QT_TRANSLATE_NOOP("documents", "Device name"),
+                    QT_TRANSLATE_NOOP("documents", "Location"),
+                    QT_TRANSLATE_NOOP("documents", "Inspected at"),
+                    QT_TRANSLATE_NOOP("documents", "Result"),
+                    QT_TRANSLATE_NOOP("documents", "Readings and notes"),
+                )
+            ]
+            for device in normal:
+                notes = [
+                    f"{r.item_text}: {reading(r, items.get(r.item_key))}"
+                    for r in device.results
+                    if reading(r, items.get(r.item_key))
+                ]
+                notes += [r.note for r in device.results if r.note]
+                if device.note:
+                    notes.append(device.note)
+                rows.append(
+                    [
+                        para(device.asset.code, s.cell_small),
+                        para(device.asset.name, s.cell_small),
+                        para(device.asset.location, s.cell_small),
+                        para(fmt_local(device.inspected_at), s.cell_small),
+                        para(_summary_of(t, device), s.cell_small),
+                        para("\n".join(notes), s.cell_small),
+                    ]
+                )
+            story.append(
+                table(rows, [22 * mm, 30 * mm, 24 * mm, 26 * mm, 26 * mm, width - 128 * mm])
+            )
+        if doc.unchecked:
+            section += 1
+            story.append(
+                para(
+                    section_title(
+                        t, section, QT_TRANSLATE_NOOP("documents", "{n}. Devices not inspected")
+                    ),
+                    s.section,
+                )
+            )
+            rows = [
+                header_cells(
+                    t,
+                    QT_TRANSLATE_NOOP("documents", "Asset code"),
+                    QT_TRANSLATE_NOOP("documents", "Device name"),
+                    QT_TRANSLATE_NOOP("documents", "Location"),
+                    QT_TRANSLATE_NOOP("documents", "Reason"),
+                )
+            ]
+            for asset in doc.unchecked:
+                rows.append(
+                    [
+                        para(asset.code, s.cell),
+                        para(asset.name, s.cell),
+                        para(asset.location, s.cell),
+                        para(doc.unchecked_reason or "—", s.cell),
+                    ]
+                )
+            story.append(table(rows, [28 * mm, 40 * mm, 34 * mm, width - 102 * mm]))
+        section += 1
+        sign: list[Any] = [
+            para(
+                section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
+                s.section,
+            ),
+            para(
+                tr(
+                    t,
+                    QT_TRANSLATE_NOOP(
+                        "documents", "Party A confirms that the inspection above was carried out."
+                    ),
+                ),
+                s.small,
+            ),
+            Spacer(1, 2 * mm),
+            signature_row(t, doc.signatures, width, engineer_roles),
+        ]
+        if doc.record_hash is not None:
+            sign += [
+                Spacer(1, 2 * mm),
+                para(
+                    tr(
+                        t,
+                        QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
+                        hash=doc.record_hash,
+                    ),
+                    s.tiny,
+                ),
+            ]
+        else:
+            sign += [
+                Spacer(1, 2 * mm),
+                para(
+                    coloured(
+                        tr(
+                            t,
+                            QT_TRANSLATE_NOOP(
+                                "documents",
+                                "Not signed: this print is a draft, not a signed record.",
+                            ),
+                        ),
+                        BAD_INK,
+                    ),
+                    s.small,
+                    markup=True,
+                ),
+            ]
+        story.append(KeepTogether(sign))
+
+    info = PageInfo(
+        title=doc.title or tr(t, QT_TRANSLATE_NOOP("documents", "Inspection record")),
+        contract=doc.contract,
+        translate=t,
+        printed_at=printed_time(printed_at),
+        demo=doc.extra.get("demo") == "1",
+        reference=doc.round_number,
+    )
+    return build_pdf(story, info, subject=doc.round_number or doc.category_name)

@@ -1,0 +1,544 @@
+"""The printed work order (运维服务工单): what the client representative signs.
+
+A4, one or more pages: the parties and contract number on every page; the order's facts;
+the devices; the contract's clock with each target and whether it was met (in words, not
+only in colour) and by how much it was missed; the penalty exposure; the work log, the
+cause and the result; amendments; both signatures as drawn; and, once signed, a QR code
+with the order number and its record hash so that the paper can be checked against the
+store by scanning it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from workbench.domain.documents import SlaLine, WorkOrderDoc
+from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.scancodes import record_payload
+from workbench.domain.timeutil import fmt_local
+from workbench.reports.pdfkit import (
+    BAD_INK,
+    LABEL_FILL,
+    OK_INK,
+    WARN_INK,
+    PageInfo,
+    QrFlowable,
+    Translate,
+    build_pdf,
+    coloured,
+    content_width,
+    duration,
+    header_cells,
+    identity,
+    minutes_text,
+    money,
+    para,
+    printed_time,
+    section_title,
+    signature_row,
+    styles,
+    table,
+    tr,
+)
+
+TYPE_NAMES = {
+    "fault": QT_TRANSLATE_NOOP("documents", "Fault report"),
+    "inspection_finding": QT_TRANSLATE_NOOP("documents", "Inspection finding"),
+    "service_request": QT_TRANSLATE_NOOP("documents", "Service request"),
+    "hardening": QT_TRANSLATE_NOOP("documents", "Security hardening"),
+    "security_hardening": QT_TRANSLATE_NOOP("documents", "Security hardening"),
+    "key_period": QT_TRANSLATE_NOOP("documents", "Key-period duty"),
+}
+STATUS_NAMES = {
+    "open": QT_TRANSLATE_NOOP("documents", "Reported"),
+    "reported": QT_TRANSLATE_NOOP("documents", "Reported"),
+    "new": QT_TRANSLATE_NOOP("documents", "Reported"),
+    "responded": QT_TRANSLATE_NOOP("documents", "Responded"),
+    "acknowledged": QT_TRANSLATE_NOOP("documents", "Responded"),
+    "onsite": QT_TRANSLATE_NOOP("documents", "Engineer on site"),
+    "on_site": QT_TRANSLATE_NOOP("documents", "Engineer on site"),
+    "restored": QT_TRANSLATE_NOOP("documents", "Service restored"),
+    "resolved": QT_TRANSLATE_NOOP("documents", "Service restored"),
+    "closed": QT_TRANSLATE_NOOP("documents", "Closed"),
+    "signed": QT_TRANSLATE_NOOP("documents", "Signed off"),
+    "cancelled": QT_TRANSLATE_NOOP("documents", "Cancelled"),
+}
+PRIORITY_NAMES = {
+    "urgent": QT_TRANSLATE_NOOP("documents", "Urgent"),
+    "critical": QT_TRANSLATE_NOOP("documents", "Urgent"),
+    "high": QT_TRANSLATE_NOOP("documents", "High"),
+    "normal": QT_TRANSLATE_NOOP("documents", "Medium"),
+    "medium": QT_TRANSLATE_NOOP("documents", "Medium"),
+    "low": QT_TRANSLATE_NOOP("documents", "Low"),
+}
+CHANNEL_NAMES = {
+    "hotline": QT_TRANSLATE_NOOP("documents", "Hotline"),
+    "phone": QT_TRANSLATE_NOOP("documents", "Hotline"),
+    "onsite": QT_TRANSLATE_NOOP("documents", "On site"),
+    "on_site": QT_TRANSLATE_NOOP("documents", "On site"),
+    "inspection": QT_TRANSLATE_NOOP("documents", "Inspection"),
+    "monitoring": QT_TRANSLATE_NOOP("documents", "Monitoring"),
+}
+SLA_NAMES = {
+    "response": QT_TRANSLATE_NOOP("documents", "Response"),
+    "onsite": QT_TRANSLATE_NOOP("documents", "Engineer on site"),
+    "restore": QT_TRANSLATE_NOOP("documents", "Service restored"),
+}
+SLA_ORDER = ("response", "onsite", "restore")
+
+
+def key_text(translate: Translate, names: dict[str, str], key: str) -> str:
+    """A domain key in words; an unknown key as it is (never a blank)."""
+    return tr(translate, names[key]) if key in names else key
+
+
+def sla_verdict(translate: Translate, line: SlaLine) -> str:
+    """Markup: the outcome in words, coloured as a second cue."""
+    if line.state == "met":
+        return coloured("✓ " + tr(translate, QT_TRANSLATE_NOOP("documents", "Met")), OK_INK)
+    if line.state == "breached":
+        return coloured(
+            "× " + tr(translate, QT_TRANSLATE_NOOP("documents", "Breached")), BAD_INK, bold=True
+        )
+    if line.state == "at_risk":
+        return coloured(tr(translate, QT_TRANSLATE_NOOP("documents", "At risk")), WARN_INK)
+    return tr(translate, QT_TRANSLATE_NOOP("documents", "Pending"))
+
+
+def _late_by(translate: Translate, line: SlaLine) -> str:
+    if line.late_by is not None and line.late_by > dt.timedelta(0):
+        return duration(translate, line.late_by)
+    if line.state == "breached" and line.done_at is not None:
+        return duration(translate, line.done_at - line.deadline)
+    return "—"
+
+
+def _field_grid(rows: list[list[Any]], width: float) -> Table:
+    """Label/value pairs, two pairs a row; a value alone spans the rest of its row."""
+    label_w = 24 * mm
+    value_w = (width - 2 * label_w) / 2
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = []
+    for r, row in enumerate(rows):
+        if len(row) == 2:
+            data.append([row[0], row[1], "", ""])
+            commands.append(("SPAN", (1, r), (3, r)))
+        else:
+            data.append(row)
+        commands.append(("BACKGROUND", (0, r), (0, r), LABEL_FILL))
+        if len(row) == 4:
+            commands.append(("BACKGROUND", (2, r), (2, r), LABEL_FILL))
+    return table(data, [label_w, value_w, label_w, value_w], header=False, extra=commands)
+
+
+def workorder_pdf(
+    doc: WorkOrderDoc,
+    translate: Translate = identity,
+    *,
+    printed_at: dt.datetime | None = None,
+) -> bytes:
+    """The work order as PDF bytes."""
+    t = translate
+    s = styles()
+    width = content_width()
+
+    def label(text: str) -> Paragraph:
+        return para(tr(t, text), s.cell_label)
+
+    def value(text: str) -> Paragraph:
+        return para(text or "—", s.cell)
+
+    signed = doc.record_hash is not None
+    title = tr(t, QT_TRANSLATE_NOOP("documents", "IT Maintenance Service Work Order"))
+    story: list[Any] = []
+
+    # Title block: the title and the number in the middle, the QR (or the unsigned mark)
+    # on the right, balanced by an empty cell on the left.
+    side_w = 30 * mm
+    if signed:
+        assert doc.record_hash is not None
+        corner: Any = QrFlowable(
+            record_payload("work_order", doc.number, doc.record_hash),
+            24 * mm,
+            tr(t, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
+        )
+    else:
+        corner = Table(
+            [[para(tr(t, QT_TRANSLATE_NOOP("documents", "NOT SIGNED")), s.stamp)]],
+            colWidths=[side_w - 2 * mm],
+            style=TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, BAD_INK),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            ),
+        )
+    centre = [
+        para(title, s.title),
+        para(
+            tr(t, QT_TRANSLATE_NOOP("documents", "Work order No.: {number}"), number=doc.number),
+            s.subtitle,
+        ),
+    ]
+    head = Table([["", centre, corner]], colWidths=[side_w, width - 2 * side_w, side_w])
+    head.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    story += [head, Spacer(1, 3 * mm)]
+
+    # 1. The order.
+    story.append(
+        para(section_title(t, 1, QT_TRANSLATE_NOOP("documents", "{n}. Fault report")), s.section)
+    )
+    rows: list[list[Any]] = [
+        [
+            label(QT_TRANSLATE_NOOP("documents", "Work order No.")),
+            value(doc.number),
+            label(QT_TRANSLATE_NOOP("documents", "Type")),
+            value(key_text(t, TYPE_NAMES, doc.type)),
+        ],
+        [
+            label(QT_TRANSLATE_NOOP("documents", "Status")),
+            value(key_text(t, STATUS_NAMES, doc.status)),
+            label(QT_TRANSLATE_NOOP("documents", "Priority")),
+            value(key_text(t, PRIORITY_NAMES, doc.priority)),
+        ],
+        [
+            label(QT_TRANSLATE_NOOP("documents", "Reported by")),
+            value(doc.reporter_name),
+            label(QT_TRANSLATE_NOOP("documents", "Phone")),
+            value(doc.reporter_phone),
+        ],
+        [
+            label(QT_TRANSLATE_NOOP("documents", "Channel")),
+            value(key_text(t, CHANNEL_NAMES, doc.channel)),
+            label(QT_TRANSLATE_NOOP("documents", "Reported at")),
+            value(fmt_local(doc.reported_at)),
+        ],
+        [
+            label(QT_TRANSLATE_NOOP("documents", "Engineer")),
+            value(doc.engineer_name),
+            label(QT_TRANSLATE_NOOP("documents", "Closed at")),
+            value(fmt_local(doc.closed_at)),
+        ],
+        [label(QT_TRANSLATE_NOOP("documents", "Description")), value(doc.description)],
+    ]
+    story.append(_field_grid(rows, width))
+
+    # 2. Devices.
+    story.append(
+        para(
+            section_title(t, 2, QT_TRANSLATE_NOOP("documents", "{n}. Devices concerned")), s.section
+        )
+    )
+    device_rows: list[list[Any]] = [
+        header_cells(
+            t,
+            QT_TRANSLATE_NOOP("documents", "No."),
+            QT_TRANSLATE_NOOP("documents", "Asset code"),
+            QT_TRANSLATE_NOOP("documents", "Device name"),
+            QT_TRANSLATE_NOOP("documents", "Model"),
+            QT_TRANSLATE_NOOP("documents", "Location"),
+        )
+    ]
+    for i, asset in enumerate(doc.assets, start=1):
+        model = asset.model
+        if asset.serial_number:
+            model = tr(
+                t,
+                QT_TRANSLATE_NOOP("documents", "{model} (S/N {serial})"),
+                model=model,
+                serial=asset.serial_number,
+            )
+        device_rows.append(
+            [
+                para(str(i), s.cell_center),
+                value(asset.code),
+                value(asset.name),
+                value(model),
+                value(asset.location),
+            ]
+        )
+    if not doc.assets:
+        device_rows.append(["", value(tr(t, QT_TRANSLATE_NOOP("documents", "None"))), "", "", ""])
+    story.append(table(device_rows, [10 * mm, 30 * mm, 50 * mm, 40 * mm, width - 130 * mm]))
+
+    # 3. The contract's clock.
+    story.append(
+        para(
+            section_title(
+                t,
+                3,
+                QT_TRANSLATE_NOOP("documents", "{n}. Service timeline and contract time limits"),
+            ),
+            s.section,
+        )
+    )
+    sla_by_key = {line.key: line for line in doc.sla}
+    timeline: list[list[Any]] = [
+        header_cells(
+            t,
+            QT_TRANSLATE_NOOP("documents", "Step"),
+            QT_TRANSLATE_NOOP("documents", "Time limit"),
+            QT_TRANSLATE_NOOP("documents", "Deadline"),
+            QT_TRANSLATE_NOOP("documents", "Actual time"),
+            QT_TRANSLATE_NOOP("documents", "Result"),
+            QT_TRANSLATE_NOOP("documents", "Late by"),
+        )
+    ]
+    timeline.append(
+        [
+            value(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at"))),
+            value("—"),
+            value("—"),
+            value(fmt_local(doc.reported_at)),
+            value("—"),
+            value("—"),
+        ]
+    )
+    step_time = {"response": doc.responded_at, "onsite": doc.onsite_at, "restore": doc.restored_at}
+    step_label = {
+        "response": QT_TRANSLATE_NOOP("documents", "Response time"),
+        "onsite": QT_TRANSLATE_NOOP("documents", "On-site time"),
+        "restore": QT_TRANSLATE_NOOP("documents", "Restoration time"),
+    }
+    keys = [k for k in SLA_ORDER if k in sla_by_key or step_time.get(k)]
+    keys += [line.key for line in doc.sla if line.key not in SLA_ORDER]
+    for key in keys:
+        line = sla_by_key.get(key)
+        name = tr(t, step_label[key]) if key in step_label else key_text(t, SLA_NAMES, key)
+        done = line.done_at if line is not None else step_time.get(key)
+        if line is None:
+            timeline.append(
+                [
+                    value(name),
+                    value("—"),
+                    value("—"),
+                    value(fmt_local(done)),
+                    value("—"),
+                    value("—"),
+                ]
+            )
+            continue
+        timeline.append(
+            [
+                value(name),
+                value(minutes_text(t, line.target_minutes)),
+                value(fmt_local(line.deadline)),
+                value(fmt_local(done) or tr(t, QT_TRANSLATE_NOOP("documents", "Not yet"))),
+                para(sla_verdict(t, line), s.cell, markup=True),
+                value(_late_by(t, line)),
+            ]
+        )
+    timeline.append(
+        [
+            value(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at"))),
+            value("—"),
+            value("—"),
+            value(fmt_local(doc.closed_at)),
+            value("—"),
+            value("—"),
+        ]
+    )
+    story.append(table(timeline, [27 * mm, 20 * mm, 32 * mm, 32 * mm, 27 * mm, width - 138 * mm]))
+    breaches = [line for line in doc.sla if line.state == "breached"]
+    if doc.penalty_cny > 0:
+        penalty = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Liquidated damages exposure: {amount} (contract clause 8, late service; "
+                "{count} time limit(s) breached)",
+            ),
+            amount=money(doc.penalty_cny),
+            count=len(breaches),
+        )
+        story.append(para(coloured(penalty, BAD_INK), s.body, markup=True))
+    else:
+        story.append(
+            para(
+                tr(
+                    t,
+                    QT_TRANSLATE_NOOP(
+                        "documents",
+                        "Liquidated damages exposure: {amount} (no time limit breached)",
+                    ),
+                    amount=money(doc.penalty_cny),
+                ),
+                s.body,
+            )
+        )
+
+    # 4. Cause and result.
+    story.append(
+        para(
+            section_title(t, 4, QT_TRANSLATE_NOOP("documents", "{n}. Cause and resolution")),
+            s.section,
+        )
+    )
+    if doc.contractor_caused:
+        caused = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Yes: the repair is free of charge and the service period is extended accordingly",
+            ),
+        )
+    else:
+        caused = tr(t, QT_TRANSLATE_NOOP("documents", "No"))
+    story.append(
+        _field_grid(
+            [
+                [label(QT_TRANSLATE_NOOP("documents", "Cause")), value(doc.cause)],
+                [label(QT_TRANSLATE_NOOP("documents", "Resolution")), value(doc.resolution)],
+                [label(QT_TRANSLATE_NOOP("documents", "Caused by contractor")), value(caused)],
+            ],
+            width,
+        )
+    )
+
+    # 5. Work log.
+    story.append(
+        para(section_title(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log")), s.section)
+    )
+    log_rows: list[list[Any]] = [
+        header_cells(
+            t,
+            QT_TRANSLATE_NOOP("documents", "Time"),
+            QT_TRANSLATE_NOOP("documents", "By"),
+            QT_TRANSLATE_NOOP("documents", "Entry"),
+        )
+    ]
+    for entry in doc.log:
+        text = entry.text
+        if entry.amends is not None:
+            text = tr(
+                t,
+                QT_TRANSLATE_NOOP("documents", "[Corrects the entry of {time}] {text}"),
+                time=fmt_local(entry.amends),
+                text=text,
+            )
+        log_rows.append([value(fmt_local(entry.at)), value(entry.author), value(text)])
+    if not doc.log:
+        log_rows.append(
+            [value("—"), value("—"), value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
+        )
+    story.append(table(log_rows, [32 * mm, 22 * mm, width - 54 * mm]))
+
+    # 6. Amendments after sign-off.
+    section_no = 6
+    if doc.amendments:
+        story.append(
+            para(
+                section_title(
+                    t, section_no, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off")
+                ),
+                s.section,
+            )
+        )
+        section_no += 1
+        amend_rows: list[list[Any]] = [
+            header_cells(
+                t,
+                QT_TRANSLATE_NOOP("documents", "Time"),
+                QT_TRANSLATE_NOOP("documents", "By"),
+                QT_TRANSLATE_NOOP("documents", "Amendment"),
+            )
+        ]
+        for entry in doc.amendments:
+            text = entry.text
+            if entry.amends is not None:
+                text = tr(
+                    t,
+                    QT_TRANSLATE_NOOP("documents", "[Corrects the entry of {time}] {text}"),
+                    time=fmt_local(entry.amends),
+                    text=text,
+                )
+            amend_rows.append([value(fmt_local(entry.at)), value(entry.author), value(text)])
+        story.append(table(amend_rows, [32 * mm, 22 * mm, width - 54 * mm]))
+
+    # Sign-off.
+    sign_block: list[Any] = [
+        para(
+            section_title(t, section_no, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")), s.section
+        ),
+        para(
+            tr(
+                t,
+                QT_TRANSLATE_NOOP(
+                    "documents",
+                    "Party A confirms that the service above was performed and the record is true.",
+                ),
+            ),
+            s.small,
+        ),
+        Spacer(1, 2 * mm),
+        signature_row(
+            t,
+            doc.signatures,
+            width,
+            [
+                (
+                    "engineer",
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature")),
+                ),
+                (
+                    "client",
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Party A representative signature")),
+                ),
+            ],
+        ),
+    ]
+    if signed:
+        assert doc.record_hash is not None
+        sign_block += [
+            Spacer(1, 2 * mm),
+            para(
+                tr(
+                    t,
+                    QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
+                    hash=doc.record_hash,
+                ),
+                s.tiny,
+            ),
+        ]
+    else:
+        sign_block += [
+            Spacer(1, 2 * mm),
+            para(
+                coloured(
+                    tr(
+                        t,
+                        QT_TRANSLATE_NOOP(
+                            "documents", "Not signed: this print is a draft, not a signed record."
+                        ),
+                    ),
+                    BAD_INK,
+                ),
+                s.small,
+                markup=True,
+            ),
+        ]
+    story.append(KeepTogether(sign_block))
+
+    info = PageInfo(
+        title=tr(t, QT_TRANSLATE_NOOP("documents", "Work order")),
+        contract=doc.contract,
+        translate=t,
+        printed_at=printed_time(printed_at),
+        demo=doc.demo,
+        reference=doc.number,
+    )
+    return build_pdf(story, info, subject=doc.number)
