@@ -120,7 +120,7 @@ def _site_codes(session: Session) -> list[str]:
 
 def _site_names(session: Session) -> dict[str, str]:
     query = select(Asset.code, Asset.name).where(Asset.kind == "website")
-    return dict(session.execute(query).tuples().all())
+    return {row[0]: row[1] for row in session.execute(query)}
 
 
 def sync_schedule(session: Session, contract: Contract | None = None) -> int:
@@ -128,13 +128,14 @@ def sync_schedule(session: Session, contract: Contract | None = None) -> int:
     contract = contract or _contract(session)
     terms = rules.terms_from(contract.terms or {})
     names = {t.key: t.name for t in terms}
-    have = set(
-        session.execute(
+    have = {
+        (row[0], row[1], row[2])
+        for row in session.execute(
             select(Deliverable.key, Deliverable.period, Deliverable.site_code).where(
                 Deliverable.contract_id == contract.id
             )
-        ).tuples()
-    )
+        )
+    }
     created = 0
     for ob in rules.schedule(terms, contract.start_date, contract.end_date, _site_codes(session)):
         if (ob.key, ob.period, ob.site) in have:

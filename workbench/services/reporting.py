@@ -180,7 +180,7 @@ def _contract(session: Session, number: str | None = None) -> Contract:
 
 def _categories(session: Session) -> dict[str, str]:
     query = select(AssetCategory.code, AssetCategory.name).order_by(AssetCategory.sort_order)
-    return dict(session.execute(query).tuples().all())
+    return {row[0]: row[1] for row in session.execute(query)}
 
 
 def _asset_categories(session: Session) -> dict[str, tuple[str, str]]:
@@ -275,7 +275,7 @@ def _intervals(session: Session) -> dict[str, int | None]:
         .join(AssetCategory, Asset.category_id == AssetCategory.id)
         .where(Asset.status != "retired")
     )
-    return dict(rows.tuples().all())
+    return {row[0]: row[1] for row in rows}
 
 
 def _inspection_days(

@@ -1,0 +1,233 @@
+"""The monthly and weekly reports of a demo month: every number equals the store's.
+
+The expected numbers are computed here straight from the tables with SQL and the
+contract's terms as stored, not through the reporting service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import statistics
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from sqlalchemy import text
+
+from workbench.domain.timeutil import LOCAL_TZ
+
+UNTIL = dt.datetime(2026, 11, 24, 10, 0, tzinfo=LOCAL_TZ)
+MONTH = "2026-10"
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from workbench.data.store import Store
+    from workbench.services import demo
+    from workbench.services import reporting as _registers_filler  # noqa: F401
+    from workbench.services.setup import load_default_contract
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    store = Store(f"sqlite:///{path}")
+    with store.transaction("test") as session:
+        load_default_contract(session)
+    with store.transaction("demo") as session:
+        demo.fill_demo(session, until=UNTIL)
+    yield store
+    store.dispose()
+
+
+def _utc(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.UTC)
+
+
+def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) -> dict[str, Any]:
+    """The month's figures from the raw tables (SQL) and the stored contract terms."""
+    start = dt.datetime.combine(first, dt.time(0), tzinfo=LOCAL_TZ).astimezone(dt.UTC)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), tzinfo=LOCAL_TZ)
+    end = end.astimezone(dt.UTC)
+    with store.engine.connect() as conn:
+        total, terms = conn.execute(text("SELECT total_cny, terms FROM contract")).one()
+        import json
+
+        terms = json.loads(terms) if isinstance(terms, str) else terms
+        orders = conn.execute(
+            text(
+                "SELECT number, status, reported_at, responded_at, onsite_at, restored_at, "
+                "response_due, onsite_due, restore_due FROM work_order "
+                "WHERE reported_at >= :s AND reported_at < :e"
+            ),
+            {"s": start.replace(tzinfo=None), "e": end.replace(tzinfo=None)},
+        ).all()
+        inspections = conn.execute(
+            text(
+                "SELECT count(*) FROM device_inspection WHERE inspected_at >= :s "
+                "AND inspected_at < :e"
+            ),
+            {"s": start.replace(tzinfo=None), "e": end.replace(tzinfo=None)},
+        ).scalar_one()
+    total = Decimal(str(total))
+    rate = Decimal(terms["penalties"]["late_rate_per_day"])
+    cap = int(terms["penalties"]["late_cap_days"])
+    over = Decimal(terms["penalties"]["late_over_cap_rate"])
+    clocked = breached = decided = 0
+    exposure = Decimal("0.00")
+    restore: list[float] = []
+    for row in orders:
+        status = row.status
+        reported, responded, onsite, restored = map(
+            _utc, (row.reported_at, row.responded_at, row.onsite_at, row.restored_at)
+        )
+        dues = list(map(_utc, (row.response_due, row.onsite_due, row.restore_due)))
+        if status == "cancelled" or dues[0] is None:
+            continue
+        clocked += 1
+        done = [responded, onsite or restored, restored]
+        late = [
+            (d - due) if d is not None and d > due else (now - due) if d is None and now > due else None
+            for d, due in zip(done, dues, strict=True)
+        ]
+        late = [x for x in late if x is not None]
+        if late:
+            breached += 1
+            days = math.ceil(max(late) / dt.timedelta(days=1))
+            amount = total * over if days > cap else total * rate * days
+            exposure += amount.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        if late or restored is not None:
+            decided += 1
+        if restored is not None:
+            restore.append((restored - reported).total_seconds() / 60)
+    ordered = sorted(restore)
+    return {
+        "orders": len(orders),
+        "clocked": clocked,
+        "breached": breached,
+        "decided": decided,
+        "exposure": exposure,
+        "median": statistics.median(restore) if restore else None,
+        "p90": ordered[math.ceil(0.9 * len(ordered)) - 1] if ordered else None,
+        "inspections": inspections,
+    }
+
+
+def value_after(lines: list[str], label: str) -> str:
+    index = lines.index(label)
+    return lines[index + 1]
+
+
+def pdf_lines(pdf: bytes) -> tuple[list[str], int, int]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    lines = [
+        line.strip() for page in reader.pages for line in page.extract_text().splitlines()
+    ]
+    images = sum(len(page.images) for page in reader.pages)
+    return [line for line in lines if line], len(reader.pages), images
+
+
+def test_monthly_report_numbers_equal_the_store(demo_store: Any, tmp_path: Path) -> None:
+    from workbench.reports.monthly import monthly_pdf
+    from workbench.services import reporting
+
+    with demo_store.session() as session:
+        report = reporting.monthly_report(session, MONTH, now=UNTIL)
+    first, last = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
+    want = expected_month(demo_store, first, last, UNTIL)
+    assert want["orders"] > 5, "the demo month should hold work"
+    assert want["breached"] >= 0
+
+    s = report.sla
+    assert (s.orders, s.clocked, s.breached, s.decided) == (
+        want["orders"],
+        want["clocked"],
+        want["breached"],
+        want["decided"],
+    )
+    assert s.exposure_cny == want["exposure"]
+    assert report.restore.median_minutes == pytest.approx(want["median"])
+    assert report.restore.p90_minutes == pytest.approx(want["p90"])
+    assert report.inspections.done <= want["inspections"]
+
+    pdf = monthly_pdf(report)
+    (tmp_path / "monthly.pdf").write_bytes(pdf)
+    lines, pages, images = pdf_lines(pdf)
+    assert pages >= 3
+    assert images >= 4, "the four charts are images"
+    assert value_after(lines, "Work orders") == str(want["orders"])
+    assert value_after(lines, "Faults under the SLA clock") == str(want["clocked"])
+    assert value_after(lines, "Overdue work orders") == str(want["breached"])
+    compliance = (want["decided"] - want["breached"]) / want["decided"]
+    assert value_after(lines, "SLA compliance") == f"{compliance * 100:.1f}%"
+    assert value_after(lines, "Penalty exposure (period)") == f"¥{want['exposure']:,.2f}"
+    assert value_after(lines, "Time to restore, median") == f"{want['median']:.0f} min"
+    assert value_after(lines, "Time to restore, 90th percentile") == f"{want['p90']:.0f} min"
+    joined = "\n".join(lines)
+    # Every order of the month is listed with its number.
+    with demo_store.engine.connect() as conn:
+        numbers = conn.execute(
+            text("SELECT number FROM work_order WHERE reported_at >= :s AND reported_at < :e"),
+            {
+                "s": dt.datetime(2026, 9, 30, 16, 0),
+                "e": dt.datetime(2026, 10, 31, 16, 0),
+            },
+        ).scalars()
+        for number in numbers:
+            assert number in joined
+    assert "DEMO DATA" in joined
+
+
+def test_the_contract_year_exposure_is_the_sum_of_its_months(demo_store: Any) -> None:
+    from workbench.services import reporting
+
+    with demo_store.session() as session:
+        report = reporting.monthly_report(session, MONTH, now=UNTIL)
+    want = expected_month(demo_store, dt.date(2026, 3, 1), dt.date(2026, 10, 31), UNTIL)
+    assert report.year_sla.exposure_cny == want["exposure"]
+    assert report.year_sla.breached == want["breached"]
+
+
+def test_weekly_report_lists_every_site_and_its_findings(demo_store: Any) -> None:
+    from workbench.reports.weekly import weekly_pdf
+    from workbench.services import reporting
+
+    with demo_store.session() as session:
+        report = reporting.weekly_report(session, "2026-W44", now=UNTIL)
+    with demo_store.engine.connect() as conn:
+        findings = conn.execute(
+            text(
+                "SELECT sum(defacement + malicious_code + sensitive_content + availability), "
+                "count(*) FROM website_monitoring WHERE week = '2026-W44'"
+            )
+        ).one()
+    assert findings[1] == 5
+    lines, _pages, _images = pdf_lines(weekly_pdf(report))
+    assert value_after(lines, "Website monitoring findings") == str(findings[0])
+    assert value_after(lines, "Websites monitored") == "5 / 5"
+    joined = "\n".join(lines)
+    for url in ("xfb.beijing.gov.cn", "szxx.beijing.gov.cn", "bjxfgk.xfb.beijing.gov.cn"):
+        assert url in joined
+
+
+def test_deliverables_of_the_demo_year(demo_store: Any) -> None:
+    from workbench.services import deliverables
+
+    with demo_store.session() as session:
+        rows = deliverables.list_deliverables(session, today=UNTIL.date())
+        summary = {s.key: s for s in deliverables.summary(session, today=UNTIL.date())}
+    assert summary["weekly_security_report"].total == 52
+    assert summary["monthly_vulnerability_scan"].total == 60
+    assert summary["publication"].total == 24
+    assert summary["weekly_security_report"].delivered_late >= 1
+    with demo_store.engine.connect() as conn:
+        delivered = conn.execute(
+            text("SELECT count(*) FROM deliverable WHERE delivered_on IS NOT NULL")
+        ).scalar_one()
+    assert sum(1 for r in rows if r.delivered_on) == delivered
