@@ -100,12 +100,12 @@ def test_loads_and_saves_the_scanner_fields(qtbot: QtBot) -> None:
     assert settings.scanner_terminator == "etx"
     assert settings.scanner_encoding == "utf-8"
     assert settings.scanner_suffix == "#"
-    assert settings.extra["scanner_timeout_mode"] == "flush"
+    assert settings.scanner_timeout_mode == "flush"
     assert settings.wedge_enabled is True
     assert settings.wedge_max_interval_ms == 25
 
     settings.save()  # the caller saves; the timeout mode survives a round trip
-    assert Settings.load().extra["scanner_timeout_mode"] == "flush"
+    assert Settings.load().scanner_timeout_mode == "flush"
 
 
 def test_typed_port_and_not_used(qtbot: QtBot) -> None:

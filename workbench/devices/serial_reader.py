@@ -91,13 +91,8 @@ class PortConfig:
 
 
 def configs_from_settings(settings: Any) -> tuple[PortConfig, FramingConfig]:
-    """The reader's configuration from :class:`workbench.config.Settings`.
-
-    The timeout mode has no settings field yet; it is kept under the same key among the
-    settings' unknown keys (``extra``), so a later field of that name reads it back.
-    """
-    extra = getattr(settings, "extra", {}) or {}
-    mode = getattr(settings, "scanner_timeout_mode", None) or extra.get("scanner_timeout_mode")
+    """The reader's configuration from :class:`workbench.config.Settings`."""
+    mode = settings.scanner_timeout_mode
     framing = FramingConfig(
         terminator=settings.scanner_terminator,
         prefix=settings.scanner_prefix,

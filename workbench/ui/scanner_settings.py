@@ -232,7 +232,7 @@ class ScannerSettingsDialog(QDialog):
         self.prefix_edit.setText(settings.scanner_prefix)
         self.suffix_edit.setText(settings.scanner_suffix)
         self.timeout_spin.setValue(int(settings.scanner_timeout_ms))
-        mode = settings.extra.get("scanner_timeout_mode", "drop")
+        mode = settings.scanner_timeout_mode
         _select(self.timeout_mode_combo, mode if mode == "flush" else "drop")
         self.wedge_box.setChecked(bool(settings.wedge_enabled))
         self.wedge_interval_spin.setValue(int(settings.wedge_max_interval_ms))
@@ -328,7 +328,7 @@ class ScannerSettingsDialog(QDialog):
         settings.scanner_prefix = framing.prefix
         settings.scanner_suffix = framing.suffix
         settings.scanner_timeout_ms = self.timeout_spin.value()
-        settings.extra["scanner_timeout_mode"] = framing.timeout_mode
+        settings.scanner_timeout_mode = framing.timeout_mode
         settings.wedge_enabled = self.wedge_box.isChecked()
         settings.wedge_max_interval_ms = self.wedge_interval_spin.value()
         settings.wedge_min_length = self.wedge_length_spin.value()

@@ -282,7 +282,7 @@ def test_configs_from_settings() -> None:
     assert framing.prefix == "<"
     assert framing.timeout == pytest.approx(0.15)
     assert framing.timeout_mode == "drop"
-    settings.extra["scanner_timeout_mode"] = "flush"
+    settings.scanner_timeout_mode = "flush"
     settings.scanner_port = ""
     port, framing = configs_from_settings(settings)
     assert port.port == "auto"
