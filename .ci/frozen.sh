@@ -45,7 +45,7 @@ size_mb=$(du -sm "$DIST/workbench" | cut -f1)
 files=$(find "$DIST/workbench" -type f | wc -l)
 echo "== bundle: ${size_mb} MB unpacked, ${files} files ($DIST/workbench)"
 echo "   largest parts:"
-du -sm "$DIST/workbench/_internal"/* 2>/dev/null | sort -rn | head -8 | sed 's/^/     /'
+{ du -sm "$DIST/workbench/_internal"/* | sort -rn | head -8 | sed "s/^/     /"; } || true
 
 if [ "$status" -ne 0 ]; then
     echo "frozen self-test FAILED" >&2

@@ -99,12 +99,17 @@ def step_paths(ctx: Context) -> str:
         missing.append("i18n/*.zh_CN.qm")
     if missing:
         raise CheckFailed(f"missing from {resources}: {', '.join(missing)}")
-    # Beijing time everywhere; Windows has no zone database of its own, so the tzdata
-    # package must be in the build.
-    from importlib import resources as importlib_resources
+    # Beijing time everywhere; Windows has no zone database of its own, so there the
+    # tzdata package must be in the build.
+    if sys.platform == "win32":
+        from importlib import resources as importlib_resources
 
-    if not importlib_resources.files("tzdata.zoneinfo.Asia").joinpath("Shanghai").is_file():
-        raise CheckFailed("the tzdata package lacks Asia/Shanghai")
+        try:
+            zone = importlib_resources.files("tzdata.zoneinfo.Asia").joinpath("Shanghai")
+        except ModuleNotFoundError as exc:
+            raise CheckFailed("the tzdata package is missing") from exc
+        if not zone.is_file():
+            raise CheckFailed("the tzdata package lacks Asia/Shanghai")
     from workbench.domain.timeutil import LOCAL_TZ
 
     offset = dt.datetime(2026, 3, 1, tzinfo=dt.UTC).astimezone(LOCAL_TZ).utcoffset()
@@ -173,6 +178,24 @@ def step_translations(ctx: Context) -> str:
     if not CHINESE.search(translated):
         raise CheckFailed(f"{KNOWN_STRING!r} is not translated to Chinese")
     return f"{len(files)} translation files loaded; running in {ctx.language}"
+
+
+def step_database_drivers(ctx: Context) -> str:
+    """SQLite always; the PostgreSQL driver in the Windows build (a team's server)."""
+    import sqlite3
+
+    found = [f"SQLite {sqlite3.sqlite_version}"]
+    try:
+        import psycopg
+        from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+
+        PGDialect_psycopg.import_dbapi()  # type: ignore[no-untyped-call]
+        found.append(f"psycopg {psycopg.__version__}")
+    except ImportError as exc:
+        if sys.platform == "win32":
+            raise CheckFailed(f"the PostgreSQL driver is missing: {exc}") from exc
+        found.append("no PostgreSQL driver in this build")
+    return ", ".join(found)
 
 
 def _check_pdf(data: bytes, expected: list[str]) -> str:
@@ -417,6 +440,7 @@ def capture_views(window: Any, qt_app: Any, folder: Path, language: str) -> list
 STEPS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("paths and resources", step_paths),
     ("store and contract", step_store),
+    ("database drivers", step_database_drivers),
     ("translations", step_translations),
     ("work-order PDF", step_workorder_pdf),
     ("label PDF", step_label_pdf),

@@ -37,6 +37,7 @@ def test_selftest_passes_and_leaves_the_home_alone(workbench_home: Path) -> None
     assert set(steps) >= {
         "paths and resources",
         "store and contract",
+        "database drivers",
         "translations",
         "work-order PDF",
         "label PDF",
