@@ -79,7 +79,9 @@ def test_expected_inspections_count_due_dates_in_the_period():
     assert (done.expected, done.done) == (3, 2)
 
 
-def _fact(minutes: float | None, breaches: tuple[str, ...] = (), penalty: str = "0") -> fig.OrderFact:
+def _fact(
+    minutes: float | None, breaches: tuple[str, ...] = (), penalty: str = "0"
+) -> fig.OrderFact:
     t0 = dt.datetime(2026, 10, 5, 9, 0, tzinfo=LOCAL_TZ)
     return fig.OrderFact(
         number="WO",

@@ -93,7 +93,11 @@ def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) 
         clocked += 1
         done = [responded, onsite or restored, restored]
         late = [
-            (d - due) if d is not None and d > due else (now - due) if d is None and now > due else None
+            (d - due)
+            if d is not None and d > due
+            else (now - due)
+            if d is None and now > due
+            else None
             for d, due in zip(done, dues, strict=True)
         ]
         late = [x for x in late if x is not None]
@@ -126,9 +130,7 @@ def value_after(lines: list[str], label: str) -> str:
 
 def pdf_lines(pdf: bytes) -> tuple[list[str], int, int]:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    lines = [
-        line.strip() for page in reader.pages for line in page.extract_text().splitlines()
-    ]
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
     images = sum(len(page.images) for page in reader.pages)
     return [line for line in lines if line], len(reader.pages), images
 
