@@ -54,7 +54,7 @@ PAYMENT_STATE_NAMES = {
     "paid": QT_TRANSLATE_NOOP("documents", "Paid"),
     "invoiced": QT_TRANSLATE_NOOP("documents", "Invoiced"),
     "overdue": QT_TRANSLATE_NOOP("documents", "Overdue"),
-    "open": QT_TRANSLATE_NOOP("documents", "Open"),
+    "open": QT_TRANSLATE_NOOP("documents", "Not yet paid"),
 }
 FINDING_HEADERS = (
     QT_TRANSLATE_NOOP("documents", "Defacement"),

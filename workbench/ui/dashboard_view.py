@@ -227,7 +227,7 @@ class DashboardView(QWidget):
         )
         self.deliverable_card.set(
             str(data.deliverables_due),
-            self.tr("{n} overdue").format(n=data.deliverables_overdue),
+            self.tr("{n} past due").format(n=data.deliverables_overdue),
             data.deliverables_overdue > 0,
         )
         lines = []
