@@ -5,7 +5,7 @@
     python tools/screenshots.py shots/                                 # the source tree
 
 Runs the workbench's self-test once per language with ``WORKBENCH_SCREENSHOTS`` set: in
-a temporary data folder it loads the contract and a demo history (up to a fixed day),
+a temporary data folder it loads the contract and a demo history (up to today),
 opens the main window, shows each navigation entry in turn and saves the window as
 ``NN-<view>-<language>.png`` (``QWidget.grab()``). With ``--frozen`` the frozen app does
 all this itself, so the pictures show what the installed program draws: its bundled
