@@ -10,18 +10,19 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench import __version__, config, i18n
 from workbench.config import Settings
+from workbench.domain.messages import WorkbenchError
 from workbench.ui.context import AppContext
 from workbench.ui.messages import MessageBridge
 from workbench.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from workbench.data.store import Store
+    from workbench.data.store import Store, StoreError
     from workbench.ui.main_window import MainWindow
 
 log = logging.getLogger("workbench.app")
@@ -61,9 +62,11 @@ def create_application(language: str | None = None, argv: list[str] | None = Non
     app.setApplicationDisplayName("运维工作台" if (language or "zh_CN") == "zh_CN" else "Workbench")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Workbench")
-    icon = config.resource_path("icons", "workbench.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    icon = QIcon()
+    for png in sorted(config.resource_path("icons").glob("workbench-*.png")):
+        icon.addFile(str(png))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     setup_font(app)
     i18n.load(language or i18n.DEFAULT_LANGUAGE)
     return app
@@ -87,21 +90,66 @@ def create_main_window(
 
 
 def open_and_fill(db: str | None) -> Store:
-    """Open (and migrate) the store; on first start, fill it with the contract."""
+    """Open (and migrate) the store; on first start, fill it with the contract; bring the
+    checklists up to date; take the day's backup if there is none yet."""
     from workbench.data.store import open_store
-    from workbench.services.setup import current_contract, load_default_contract
+    from workbench.services.backups import daily_backup_if_due
+    from workbench.services.setup import prepare
 
     store = open_store(db)
-    with store.transaction("first start") as session:
-        if current_contract(session) is None:
-            load_default_contract(session)
+    with store.transaction("start") as session:
+        prepare(session, load_contract=False)
+    try:
+        daily_backup_if_due(store)
+    except OSError as exc:  # a full or read-only backup folder must not stop the work
+        log.error("daily backup failed: %s", exc)
     return store
+
+
+def offer_restore(parent: QWidget | None, exc: StoreError) -> bool:
+    """Tell the user what is wrong with the database and offer the newest backup.
+
+    Returns True when a backup was restored (the caller opens the store again).
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("app", "Maintenance Workbench"),
+        exc.render(i18n.translate),
+        parent=parent,
+    )
+    restore = None
+    if exc.latest_backup is not None and exc.db_path is not None:
+        restore = box.addButton(
+            QCoreApplication.translate("app", "Restore the latest backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return False
+    from workbench.data.store import StoreError
+    from workbench.services.backups import restore as restore_backup
+
+    backup_file, db_path = exc.latest_backup, exc.db_path
+    assert backup_file is not None
+    assert db_path is not None
+    try:
+        outcome = restore_backup(db_path, backup_file)
+    except (StoreError, WorkbenchError) as error:
+        title = QCoreApplication.translate("app", "Restore failed")
+        QMessageBox.critical(parent, title, error.render(i18n.translate))
+        return False
+    except OSError as error:
+        text = str(error)
+        QMessageBox.critical(parent, QCoreApplication.translate("app", "Restore failed"), text)
+        return False
+    log.info("restored %s from %s", outcome.database, outcome.restored_from)
+    return True
 
 
 def run(db: str | None = None, language: str | None = None) -> int:
     from workbench.ui import crash
     from workbench.ui.main_window import MainWindow
-    from workbench.ui.wiring import wire
 
     settings = Settings.load()
     language = language or settings.language or i18n.DEFAULT_LANGUAGE
@@ -112,6 +160,10 @@ def run(db: str | None = None, language: str | None = None) -> int:
     window.show()
 
     def opened(store: Store) -> None:
+        # Imported here, after the first frame: the wiring pulls in SQLAlchemy and the
+        # services (the scan router), which the window does not need to paint.
+        from workbench.ui.wiring import wire
+
         ctx.attach_store(store)
         wiring = wire(window)
         if not settings.welcome_done:

@@ -8,7 +8,7 @@ from typing import Any
 from workbench import i18n
 from workbench.cli.common import store_from
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
-from workbench.services.setup import load_default_contract
+from workbench.services.setup import prepare
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -30,7 +30,8 @@ def run_init(args: argparse.Namespace) -> int:
     store = store_from(args)
     try:
         with store.transaction("init") as session:
-            result = load_default_contract(session)
+            result = prepare(session)
+        assert result is not None
         created = result.created
         print(
             i18n.render(

@@ -36,14 +36,30 @@ def run_verify(args: argparse.Namespace) -> int:
 
     from workbench.data.models import SignedRecord
     from workbench.services import signing
+    from workbench.services.audit import verify_audit_chain
 
     store = store_from(args)
     try:
         with store.transaction("verify") as session:
             problems = signing.verify_chain(session)
             links = session.scalar(select(func.count()).select_from(SignedRecord)) or 0
+            audit = verify_audit_chain(session)
     finally:
         store.dispose()
+    for audit_problem in audit.problems:
+        print(i18n.render(audit_problem.message), file=sys.stderr)
+    if not audit.ok:
+        print(
+            i18n.render(
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "The audit trail was altered: {count} of {checked} entries."
+                    ),
+                    {"count": len(audit.problems), "checked": audit.checked},
+                )
+            ),
+            file=sys.stderr,
+        )
     for problem in problems:
         text = Message(
             PROBLEM_TEXT[problem.problem],
@@ -60,6 +76,7 @@ def run_verify(args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
+    if problems or not audit.ok:
         return 1
     print(
         i18n.render(

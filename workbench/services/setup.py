@@ -137,6 +137,18 @@ def load_default_contract(session: Session, path: Path | None = None) -> LoadRes
     return load_contract_into(session, load_contract(path), source=path.name)
 
 
+def prepare(session: Session, *, load_contract: bool = True) -> LoadResult | None:
+    """What every opening of a store does: the contract (on first start, or always with
+    ``load_contract``) and the checklists in their current versions."""
+    from workbench.services.checklists import sync_checklists
+
+    result = None
+    if load_contract or current_contract(session) is None:
+        result = load_default_contract(session)
+    sync_checklists(session)
+    return result
+
+
 def current_contract(session: Session) -> Contract | None:
     """The contract in force: the newest by start date."""
     return session.scalar(select(Contract).order_by(Contract.start_date.desc()).limit(1))

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from workbench.data.audit import acquire_write_lock
 from workbench.data.models import Signature, SignedRecord
 from workbench.data.models.workorders import SequenceCounter
 from workbench.domain import hashing
@@ -260,6 +261,8 @@ def lock_counter(session: Session, name: str) -> SequenceCounter:
     Taking numbers from a locked counter inside the transaction that uses them keeps
     them unique and gap-free: a rolled-back transaction gives its number back.
     """
+    # The audit trail's writer lock first: every writer takes the locks in one order.
+    acquire_write_lock(session)
     query = select(SequenceCounter).where(SequenceCounter.name == name).with_for_update()
     counter = session.scalar(query)
     if counter is None:

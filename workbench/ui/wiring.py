@@ -128,8 +128,13 @@ class Wiring(QObject):
             scanner=self.scanner,
             parent=self.window_,
         )
-        wizard.finishedWelcome.connect(lambda: self.ctx.events.dataChanged.emit("engineers"))
+        wizard.finishedWelcome.connect(self._welcome_finished)
         wizard.open()
+
+    def _welcome_finished(self) -> None:
+        # The wizard may have created an engineer and chosen a scanner port.
+        self.ctx.events.dataChanged.emit("engineers")
+        self.scanner.apply_settings(self.ctx.settings)
 
     def _print_selected_labels(self) -> None:
         codes: list[str] | None = None

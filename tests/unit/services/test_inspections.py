@@ -252,23 +252,29 @@ def test_sign_off_locks_and_verify_names_a_hand_edit(
         assert (summary.devices_checked, summary.failures) == (2, 1)
     with pytest.raises(WorkbenchError, match="locked"):
         _sign(store, number, T0 + dt.timedelta(hours=3))
-    store.dispose()
-    # Someone edits the failed lock to a pass in the SQLite file.
-    with sqlite3.connect(db_path) as conn:
-        changed = conn.execute(
-            "UPDATE inspection_result SET value = 'pass', passed = 1 WHERE item_key = 'locks'"
-            " AND passed = 0"
-        ).rowcount
-        assert changed == 1
-    reopened = Store(f"sqlite:///{db_path}")
+    # Someone edits the failed lock to a pass behind the app's back: in the SQLite file
+    # with the sqlite3 module, or with plain SQL on the server.
+    edit = (
+        "UPDATE inspection_result SET value = 'pass', passed = TRUE WHERE item_key = 'locks'"
+        " AND passed = FALSE"
+    )
+    if store.is_sqlite:
+        store.dispose()
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute(edit).rowcount == 1
+        checked = Store(f"sqlite:///{db_path}")
+    else:
+        with store.engine.begin() as conn:
+            assert conn.exec_driver_sql(edit).rowcount == 1
+        checked = store
     try:
-        with reopened.transaction("test") as session:
+        with checked.transaction("test") as session:
             problems = signing.verify_chain(session)
         assert [(p.record_type, p.label, p.problem) for p in problems] == [
             ("inspection_round", number, "content")
         ]
     finally:
-        reopened.dispose()
+        checked.dispose()
 
 
 def test_due_after_inspection_across_month_end(store: Store, engineer_id: str) -> None:
