@@ -68,7 +68,8 @@ def test_monthly_and_weekly_reports_are_written(db: Path, tmp_path: Path, capsys
     reader = pypdf.PdfReader(out)
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Monthly Operations Report" in text
-    assert "WO-2026-0001" in text and "WO-2026-0002" in text
+    assert "WO-2026-0001" in text
+    assert "WO-2026-0002" in text
     assert "¥3,315.00" in text  # one order 30 min late on response: one day
     assert sum(len(p.images) for p in reader.pages) >= 4
     week = tmp_path / "w.pdf"
@@ -123,7 +124,7 @@ def test_export_workorders_is_real_excel(db: Path, tmp_path: Path) -> None:
     assert headers[:3] == ["工单号", "类型", "状态"]
     reported = sheet.cell(row=2, column=headers.index("报修时间") + 1).value
     assert isinstance(reported, dt.datetime)
-    assert reported == dt.datetime(2026, 10, 12, 9, 0)
+    assert reported == dt.datetime(2026, 10, 12, 9, 0)  # noqa: DTZ001 - Excel has no zones
     assert sheet.max_row == 3
     penalty = sheet.cell(row=3, column=headers.index("违约金（元）") + 1).value
     assert penalty == 3315.0
@@ -145,4 +146,4 @@ def test_export_workorders_is_real_excel(db: Path, tmp_path: Path) -> None:
         )
         == 0
     )
-    assert [c.value for c in openpyxl.load_workbook(out2).active[1]][0] == "巡检单号"
+    assert next(c.value for c in openpyxl.load_workbook(out2).active[1]) == "巡检单号"

@@ -90,12 +90,13 @@ def test_dashboard_figures_equal_the_store(qtbot: Any, window: Any, store: Any) 
     with qtbot.waitSignal(view.ordersListed, timeout=10_000) as listed:
         view.list_orders(month, "*")
     assert listed.args == [2]
-    assert view.orders.item(0, 0).text() == "WO-{}-0001".format(dt.datetime.now(LOCAL_TZ).year)
+    assert view.orders.item(0, 0).text() == f"WO-{dt.datetime.now(LOCAL_TZ).year}-0001"
 
     opened: list[tuple[str, str]] = []
     window.ctx.events.showRequested.connect(lambda area, key: opened.append((area, key)))
     view.orders.cellDoubleClicked.emit(0, 0)
-    assert opened and opened[0][0] == "workorder"
+    assert opened
+    assert opened[0][0] == "workorder"
 
 
 def test_clicking_a_bar_lists_its_orders(qtbot: Any, window: Any, store: Any) -> None:
@@ -105,7 +106,7 @@ def test_clicking_a_bar_lists_its_orders(qtbot: Any, window: Any, store: Any) ->
         view.refresh()
     keys = [(artist, key) for artist, key in view.bar_keys.items() if key[1] == "kiosk"]
     assert keys, "the kiosk faults have a bar"
-    artist, (month, _category) = keys[0]
+    artist, _key = keys[0]
 
     class Pick:
         pass

@@ -13,7 +13,8 @@ def test_monthly_report_is_generated_and_shown(qtbot: Any, window: Any) -> None:
     pages = generated.args[0]
     assert pages >= 3
     assert len(view.page_labels) == pages
-    assert view.pdf is not None and view.pdf.startswith(b"%PDF")
+    assert view.pdf is not None
+    assert view.pdf.startswith(b"%PDF")
     assert view.save_button.isEnabled()
 
 

@@ -7,6 +7,7 @@ contract's terms as stored, not through the reporting service.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import io
 import math
 import statistics
@@ -177,8 +178,8 @@ def test_monthly_report_numbers_equal_the_store(demo_store: Any, tmp_path: Path)
         numbers = conn.execute(
             text("SELECT number FROM work_order WHERE reported_at >= :s AND reported_at < :e"),
             {
-                "s": dt.datetime(2026, 9, 30, 16, 0),
-                "e": dt.datetime(2026, 10, 31, 16, 0),
+                "s": dt.datetime(2026, 9, 30, 16, 0),  # noqa: DTZ001 - UTC as stored
+                "e": dt.datetime(2026, 10, 31, 16, 0),  # noqa: DTZ001
             },
         ).scalars()
         for number in numbers:
@@ -233,3 +234,68 @@ def test_deliverables_of_the_demo_year(demo_store: Any) -> None:
             text("SELECT count(*) FROM deliverable WHERE delivered_on IS NOT NULL")
         ).scalar_one()
     assert sum(1 for r in rows if r.delivered_on) == delivered
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("workbench.reports.workorder") is None
+    or importlib.util.find_spec("workbench.reports.inspection_form") is None,
+    reason="the work order and inspection form documents are not in this tree yet",
+)
+def test_acceptance_pack_of_the_demo_year_opens(demo_store: Any, tmp_path: Path) -> None:
+    from workbench.reports.acceptance import INDEX_NAME, write_pack
+    from workbench.services import inspections, reporting, workorders
+
+    with demo_store.session() as session:
+        index = reporting.acceptance_index(session, now=UNTIL)
+
+    def load_work_order(number: str) -> Any:
+        with demo_store.session() as session:
+            return workorders.document(session, number, now=UNTIL)
+
+    def load_round(round_id: str) -> Any:
+        with demo_store.session() as session:
+            return inspections.round_form(session, round_id)
+
+    steps: list[tuple[int, int]] = []
+    result = write_pack(
+        index,
+        tmp_path / "pack",
+        load_work_order=load_work_order,
+        load_round=load_round,
+        progress=lambda done, total, _name: steps.append((done, total)),
+    )
+    assert result.count == 1 + len(index.signed_work_orders) + len(index.signed_rounds)
+    assert len(index.signed_work_orders) > 50
+    assert steps[-1][0] == steps[-1][1] == result.count
+    for path in result.files:
+        reader = pypdf.PdfReader(path)
+        assert len(reader.pages) >= 1
+    first = pypdf.PdfReader(tmp_path / "pack" / INDEX_NAME).pages[0].extract_text()
+    assert "Year-end Acceptance Pack" in first
+    assert not list((tmp_path / "pack").rglob("*.part"))
+
+
+def test_a_cancelled_pack_leaves_no_partial_file(demo_store: Any, tmp_path: Path) -> None:
+    from workbench.reports.acceptance import write_pack
+    from workbench.services import reporting
+
+    with demo_store.session() as session:
+        index = reporting.acceptance_index(session, now=UNTIL)
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, _total: int, _name: str) -> None:
+        if done == 1:
+            raise Stop
+
+    with pytest.raises(Stop):
+        write_pack(
+            index,
+            tmp_path / "pack",
+            load_work_order=lambda n: pytest.fail("no order is loaded after the cancel"),
+            load_round=lambda r: pytest.fail("no round is loaded after the cancel"),
+            progress=progress,
+        )
+    files = sorted(p.name for p in (tmp_path / "pack").rglob("*") if p.is_file())
+    assert files == ["00-index.pdf"]

@@ -78,9 +78,9 @@ def test_scan_sheet_xlsx_checks_fixed_and_open(store: Any, tmp_path: Path) -> No
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["网站", "月份", "扫描日期", "高危", "中危", "低危", "已修复", "未修复", "备注"])
-    sheet.append(["WEB-XFB", "2026-10", dt.datetime(2026, 10, 25), 1, 2, 3, 5, 1, ""])
-    sheet.append(["WEB-SZXX", "2026-10", dt.datetime(2026, 10, 25), 1, 0, 0, 0, 0, ""])
-    sheet.append(["WEB-WSXF", "2026-10", dt.datetime(2026, 11, 2), 0, 0, 0, 0, 0, ""])
+    sheet.append(["WEB-XFB", "2026-10", dt.date(2026, 10, 25), 1, 2, 3, 5, 1, ""])
+    sheet.append(["WEB-SZXX", "2026-10", dt.date(2026, 10, 25), 1, 0, 0, 0, 0, ""])
+    sheet.append(["WEB-WSXF", "2026-10", dt.date(2026, 11, 2), 0, 0, 0, 0, 0, ""])
     path = tmp_path / "scans.xlsx"
     book.save(path)
     with store.transaction("t") as session, pytest.raises(ImportRefused) as refused:
@@ -93,7 +93,7 @@ def test_scan_sheet_xlsx_checks_fixed_and_open(store: Any, tmp_path: Path) -> No
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["网站", "月份", "扫描日期", "高危", "中危", "低危", "已修复", "未修复"])
-    sheet.append(["WEB-XFB", "2026-10", dt.datetime(2026, 10, 25), 1, 2, 3, 5, 1])
+    sheet.append(["WEB-XFB", "2026-10", dt.date(2026, 10, 25), 1, 2, 3, 5, 1])
     book.save(path)
     with store.transaction("t") as session:
         report = monitoring.import_file(session, path, today=TODAY)
