@@ -1,0 +1,175 @@
+"""Measurements that run in a process of their own: ``python -m benchmarks.probes NAME DB``.
+
+Each probe prints its results as one line ``BENCH {json}`` on stdout. Cold-start probes
+(``bare``, ``floor``, ``app-paint``, ``app-ready``) print ``time.monotonic()`` at the moment
+that counts; the runner took the same clock just before it spawned the process
+(CLOCK_MONOTONIC is one clock for every process of the machine). Only the standard library
+is imported here at the top, so the probes pay for nothing the program they measure does not.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from typing import Any
+
+
+def emit(**values: Any) -> None:
+    sys.stdout.write("BENCH " + json.dumps(values) + "\n")
+    sys.stdout.flush()
+
+
+def _done(**values: Any) -> None:
+    """Report and leave at once (no teardown in the measured process)."""
+    emit(**values)
+    os._exit(0)
+
+
+# -- cold starts ----------------------------------------------------------------------
+
+
+def bare(_db: str) -> None:
+    """The yardstick: a bare PySide6 window with a label, until it is painted."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and obj is window:
+                _done(painted=time.monotonic())
+            return False
+
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("运维工作台"))
+    window.resize(1400, 860)
+    watch = Watch()
+    window.installEventFilter(watch)
+    window.show()
+    app.exec()
+
+
+def floor(db: str) -> None:
+    """The floor of "ready": PySide6 and SQLAlchemy, the store opened, one query, a window."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from sqlalchemy import create_engine, text
+
+    app = QApplication(sys.argv[:1])
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT a.code, a.name, c.name, l.name FROM asset a "
+                "JOIN asset_category c ON c.id = a.category_id "
+                "LEFT JOIN location l ON l.id = a.location_id ORDER BY a.code"
+            )
+        ).all()
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and obj is window:
+                _done(painted=time.monotonic(), rows=len(rows))
+            return False
+
+    window = QMainWindow()
+    window.setCentralWidget(QLabel(f"{len(rows)} 台设备"))
+    window.resize(1400, 860)
+    watch = Watch()
+    window.installEventFilter(watch)
+    window.show()
+    app.exec()
+
+
+def _app_start(db: str, *, until_ready: bool) -> None:
+    """The workbench as the user starts it (the ``workbench`` command), watched from outside:
+    the first paint of the main window, or the 设备 list filled and painted."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])  # run() adopts it; the probe needs it to listen
+
+    class Watch(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.window: Any = None
+            self.view: Any = None
+            self.viewport: Any = None
+            self.loaded = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if self.window is None and isinstance(obj, QMainWindow):
+                if not until_ready:
+                    _done(painted=time.monotonic())
+                # From here on only the list's viewport is watched, not every event.
+                app.removeEventFilter(self)
+                self.window = obj
+                for key, widget in obj.created_views().items():  # type: ignore[attr-defined]
+                    self.view_created(key, widget)
+                obj.viewCreated.connect(self.view_created)  # type: ignore[attr-defined]
+            elif self.loaded and obj is self.viewport:
+                _done(
+                    painted=time.monotonic(),
+                    rows=self.view.model.rowCount(),
+                    rss_kb=_maxrss_kb(),
+                )
+            return False
+
+        def view_created(self, key: str, widget: Any) -> None:
+            if key == "assets" and self.view is None:
+                self.view = widget
+                self.viewport = widget.table.viewport()
+                self.viewport.installEventFilter(self)
+                widget.loaded.connect(self.list_loaded)
+
+        def list_loaded(self) -> None:
+            if self.view.model.rowCount() > 0:
+                self.loaded = True
+                self.viewport.update()
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    from workbench.cli import main
+
+    main(["--db", db])  # the `workbench` command with no subcommand: the GUI
+
+
+def app_paint(db: str) -> None:
+    _app_start(db, until_ready=False)
+
+
+def app_ready(db: str) -> None:
+    _app_start(db, until_ready=True)
+
+
+def _maxrss_kb() -> int:
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+PROBES = {
+    "bare": bare,
+    "floor": floor,
+    "app-paint": app_paint,
+    "app-ready": app_ready,
+}
+
+
+def main(argv: list[str]) -> int:
+    name, db = argv[0], argv[1]
+    if name in PROBES:
+        PROBES[name](db)
+        return 0
+    from benchmarks import gui_probes
+
+    return gui_probes.run(name, db, argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
