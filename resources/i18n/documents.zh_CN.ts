@@ -603,4 +603,27 @@
         <translation>甲方确认以上巡检已按要求完成。</translation>
     </message>
 </context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Give asset codes or --all, not both.</source>
+        <translation>请指定设备编号或使用 --all，二者不能同时使用。</translation>
+    </message>
+    <message>
+        <source>Name the asset codes to label, or use --all.</source>
+        <translation>请指定要打印标签的设备编号，或使用 --all 打印全部设备。</translation>
+    </message>
+    <message>
+        <source>--skip cannot be negative.</source>
+        <translation>--skip 不能为负数。</translation>
+    </message>
+    <message>
+        <source>No devices to label.</source>
+        <translation>没有可打印标签的设备。</translation>
+    </message>
+    <message>
+        <source>{count} labels ({layout}) written to {path}</source>
+        <translation>已生成 {count} 张标签（{layout}）：{path}</translation>
+    </message>
+</context>
 </TS>

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "workbench.cli.assets",
     "workbench.cli.backup",
     "workbench.cli.scan",
+    "workbench.cli.labels",
     "workbench.cli.inspections",
     "workbench.cli.forms",
     "workbench.cli.workorder",
@@ -97,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.selftest:
         from workbench import selftest
 
-        return selftest.run()
+        return selftest.run(language=lang)
     if args.command is None:
         from workbench import app
 
@@ -115,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(i18n.render(exc), file=sys.stderr)
         return EXIT_USER_ERROR
     except StoreError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.render(i18n.translate), file=sys.stderr)
         return EXIT_STORE_ERROR
     except KeyboardInterrupt:
         return 130

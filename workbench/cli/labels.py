@@ -1,0 +1,72 @@
+"""``workbench labels``: asset labels (QR + Code128 of the asset code) as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbench import i18n
+from workbench.cli.common import store_from
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.reports.labels import DEFAULT_LAYOUT, LAYOUTS
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "labels",
+        parents=[common],
+        help="print asset labels (设备标签): QR code and Code128 of each asset code",
+    )
+    p.add_argument("--all", action="store_true", help="every device in service")
+    p.add_argument("codes", nargs="*", metavar="CODE", help="asset codes, e.g. XF-KIOSK-01")
+    p.add_argument(
+        "--layout",
+        choices=tuple(LAYOUTS),
+        default=DEFAULT_LAYOUT,
+        help=f"label stock (default {DEFAULT_LAYOUT})",
+    )
+    p.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        metavar="N",
+        help="leave the first N positions of the first sheet empty (a sheet already used)",
+    )
+    p.add_argument("-o", "--output", type=Path, default=Path("labels.pdf"), help="PDF file")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.reports.labels import labels_pdf
+    from workbench.services.labels import label_docs
+
+    if args.all and args.codes:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Give asset codes or --all, not both."))
+    if not args.all and not args.codes:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Name the asset codes to label, or use --all.")
+        )
+    if args.skip < 0:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "--skip cannot be negative."))
+    store = store_from(args)
+    try:
+        with store.transaction() as session:
+            docs = label_docs(session, None if args.all else list(args.codes))
+    finally:
+        store.dispose()
+    if not docs:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "No devices to label."))
+    data = labels_pdf(docs, args.layout, i18n.translate, skip=args.skip)
+    output: Path = args.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(output)
+    print(
+        Message(
+            QT_TRANSLATE_NOOP("messages", "{count} labels ({layout}) written to {path}"),
+            {"count": len(docs), "layout": args.layout, "path": str(output)},
+        ).render(i18n.translate)
+    )
+    return 0
