@@ -183,7 +183,9 @@ class _Builder:
         self.counters[counter] = self.counters.get(counter, 0) + 1
         return self.counters[counter]
 
-    def sign(self, record_type: str, record_id: str, engineer: tuple[str, str], at: dt.datetime):
+    def sign(
+        self, record_type: str, record_id: str, engineer: tuple[str, str], at: dt.datetime
+    ) -> None:
         for role, name, engineer_id in (
             ("engineer", engineer[1], engineer[0]),
             ("client", self.rng.choice(CLIENT_SIGNERS), None),
@@ -485,7 +487,7 @@ def _readings(
     return values
 
 
-def _add_work_orders(
+def _add_work_orders(  # noqa: PLR0917
     b: _Builder,
     assets: list[dict[str, Any]],
     people: list[tuple[str, str]],
@@ -528,8 +530,8 @@ def _add_work_orders(
     entries: list[dict[str, Any]] = []
     finding_links: list[dict[str, Any]] = []
     minute = dt.timedelta(minutes=1)
-    for reported, kind, channel, asset, inspection_id in plans:
-        reported = reported.replace(microsecond=0)
+    for planned, kind, channel, asset, finding in plans:
+        reported = planned.replace(microsecond=0)
         year = rules.number_year(reported)
         seq = b.next_number(f"work_order:{year}")
         number = rules.format_number(year, seq)
@@ -641,14 +643,15 @@ def _add_work_orders(
             )
         if status == "signed":
             b.sign("work_order", order_id, engineer, times["signed"])
-        if inspection_id is not None:
-            finding_links.append({"iid": inspection_id, "wid": order_id, "wnum": number})
+        if finding is not None:
+            finding_links.append({"iid": finding, "wid": order_id, "wnum": number})
     _insert(s, WorkOrder, orders)
     _insert(s, WorkOrderAsset, links)
     _insert(s, WorkOrderEvent, events)
     _insert(s, WorkLogEntry, entries)
-    table = DeviceInspection.__table__
     from sqlalchemy import bindparam
+
+    table: Table = DeviceInspection.__table__  # type: ignore[assignment]
 
     for chunk in _chunks(finding_links):
         s.execute(

@@ -10,6 +10,7 @@ monthly report (no GUI). Results go out as one ``BENCH {json}`` line.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import statistics
@@ -96,6 +97,14 @@ class _Gui:
         return view
 
 
+def _painted_since(gui: _Gui, widget: Any, t0: float) -> Callable[[], bool]:
+    return lambda: gui.painted_after(widget, t0) is not None
+
+
+def _both(code: str, shown: list[str], painted: Callable[[], bool]) -> bool:
+    return code in shown and painted()
+
+
 def _stats(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -134,10 +143,8 @@ def scan(db: str, args: list[str]) -> None:
         shown.clear()
         os.write(master, code.encode("ascii") + b"\r")
         t0 = time.perf_counter()
-        ok = gui.wait(
-            lambda c=code: c in shown and gui.painted_after(view.detail.title, t0) is not None,
-            timeout=10,
-        )
+        painted_since = _painted_since(gui, view.detail.title, t0)
+        ok = gui.wait(functools.partial(_both, code, shown, painted_since), timeout=10)
         if not ok or view.detail.asset is None or view.detail.asset.code != code:
             raise RuntimeError(f"scan of {code} did not reach the screen")
         painted = gui.painted_after(view.detail.title, t0)
@@ -156,7 +163,6 @@ SEARCH_TERMS = ("KIOSK", "WO-2024-01", "XF-CAM-01", "SN0", "WO-2026-1", "DEC-1",
 
 
 def search(db: str, args: list[str]) -> None:
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     rounds = int(args[0]) if args else 2
@@ -182,8 +188,8 @@ def search(db: str, args: list[str]) -> None:
             last_key = 0.0
             for char in term:
                 t0 = time.perf_counter()
-                QTest.keyClick(view.search, char, Qt.KeyboardModifier.NoModifier)
-                gui.wait(lambda t=t0: gui.painted_after(view.search, t) is not None, timeout=5)
+                QTest.keyClicks(view.search, char)
+                gui.wait(_painted_since(gui, view.search, t0), timeout=5)
                 painted = gui.painted_after(view.search, t0)
                 assert painted is not None
                 key_ms.append((painted - t0) * 1000)
@@ -284,7 +290,6 @@ def dashboard(db: str, args: list[str]) -> None:
     from workbench.ui.dashboard_view import DashboardView
 
     loaded: list[float] = []
-    first: list[float] = []
     created: list[Any] = []
 
     def on_created(key: str, widget: Any) -> None:
@@ -316,8 +321,8 @@ def memory(db: str, args: list[str]) -> None:
         loaded = getattr(view, "loaded", None)
         flag: list[bool] = []
         if loaded is not None:
-            loaded.connect(lambda: flag.append(True))
-            gui.wait(lambda: bool(flag), timeout=60)
+            loaded.connect(functools.partial(flag.append, True))
+            gui.wait(functools.partial(bool, flag), timeout=60)
         gui.pump(1.0)
     # The 工单 list scrolled to its end: every page fetched.
     view = gui.window.show_view("workorders")
@@ -326,7 +331,7 @@ def memory(db: str, args: list[str]) -> None:
 
     def further() -> bool:
         bar.setValue(bar.maximum())
-        return model.rowCount() >= model.total()
+        return bool(model.rowCount() >= model.total())
 
     gui.wait(further, timeout=600)
     gui.pump(1.0)

