@@ -249,7 +249,7 @@ def _blank_device_block(
         rows.append([para(str(i), s.cell_center), text, TickBox(), TickBox(), TickBox(), ""])
     checklist = table(
         rows,
-        [9 * mm, 78 * mm, box_w, box_w, box_w, width - 87 * mm - 3 * box_w],
+        [11 * mm, 76 * mm, box_w, box_w, box_w, width - 87 * mm - 3 * box_w],
         extra=[
             ("ALIGN", (2, 1), (4, -1), "CENTER"),
             ("TOPPADDING", (0, 1), (-1, -1), 3.5),
@@ -329,7 +329,7 @@ def _failed_device_block(
         for r, res in enumerate(device.results, start=1)
         if res.passed is False
     ]
-    body = table(rows, [9 * mm, 68 * mm, 28 * mm, 22 * mm, width - 127 * mm], extra=failed_rows)
+    body = table(rows, [11 * mm, 66 * mm, 28 * mm, 22 * mm, width - 127 * mm], extra=failed_rows)
     parts: list[Any] = [head, body]
     if device.note:
         parts.append(

@@ -63,8 +63,8 @@ BAD_INK = colors.Color(0.75, 0.0, 0.0)
 WARN_INK = colors.Color(0.65, 0.38, 0.0)
 
 PAGE_MARGIN_X = 18 * mm
-PAGE_MARGIN_TOP = 26 * mm
-PAGE_MARGIN_BOTTOM = 18 * mm
+PAGE_MARGIN_TOP = 22 * mm
+PAGE_MARGIN_BOTTOM = 17 * mm
 
 
 def tr(translate: Translate, template: str, /, **params: Any) -> str:
@@ -122,7 +122,7 @@ def styles() -> Styles:
         title=style("wb-title", 19, 25, alignment=TA_CENTER, spaceAfter=2),
         subtitle=style("wb-subtitle", 9.5, 13, alignment=TA_CENTER, textColor=MUTED),
         section=style(
-            "wb-section", 11.5, 16, textColor=ACCENT, spaceBefore=9, spaceAfter=4, keepWithNext=1
+            "wb-section", 11.5, 15, textColor=ACCENT, spaceBefore=7, spaceAfter=3, keepWithNext=1
         ),
         cell=style("wb-cell", 9, 12.5),
         cell_small=style("wb-cell-small", 8, 10.5),
@@ -211,8 +211,8 @@ def grid_style(header: bool = True, extra: Sequence[tuple[Any, ...]] = ()) -> Ta
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BOX", (0, 0), (-1, -1), 0.9, INK),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.4),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
@@ -408,7 +408,7 @@ class SignatureBox(Flowable):  # type: ignore[misc]
         signature: SignatureDoc | None,
         translate: Translate,
         width: float,
-        height: float = 30 * mm,
+        height: float = 27 * mm,
     ) -> None:
         super().__init__()
         self.caption = caption
@@ -466,7 +466,7 @@ def signature_row(
     signatures: Sequence[SignatureDoc],
     width: float,
     roles: Sequence[tuple[str, str]],
-    height: float = 30 * mm,
+    height: float = 27 * mm,
 ) -> Table:
     """Signature boxes side by side, one per ``(role, caption)``, drawn or blank."""
     by_role = {s.role: s for s in signatures}
@@ -604,7 +604,7 @@ def _draw_frame(canvas: Canvas, info: PageInfo, page: int, total: int) -> None:
         demo = tr(translate, QT_TRANSLATE_NOOP("documents", "DEMO DATA - NOT A REAL RECORD"))
         canvas.setFillColor(BAD_INK)
         canvas.setFont(font, 9)
-        canvas.drawCentredString(width / 2, bottom + 5.5 * mm, demo)
+        canvas.drawCentredString(width / 2, top - 2 * mm, demo)
         canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.10))
         canvas.setFont(font, 54)
         canvas.translate(width / 2, height / 2)
