@@ -163,3 +163,4 @@ class InspectionFormDoc:
     record_hash: str | None = None
     blank_rows: int = 8
     extra: dict[str, str] = field(default_factory=dict)
+    demo: bool = False  # printed with the demo-data mark

@@ -606,7 +606,7 @@ def inspection_form_pdf(
         contract=doc.contract,
         translate=t,
         printed_at=printed_time(printed_at),
-        demo=doc.extra.get("demo") == "1",
+        demo=doc.demo or doc.extra.get("demo") == "1",
         reference=doc.round_number,
     )
     return build_pdf(story, info, subject=doc.round_number or doc.category_name)

@@ -100,3 +100,9 @@ def test_round_without_failures(zh: Translate) -> None:
     text = pdf_text(inspection_form_pdf(ok, zh))
     assert "本次巡检未发现异常设备。" in text
     assert "XF-KIOSK-03" not in text
+
+
+def test_demo_rounds_are_marked(zh: Translate) -> None:
+    demo = dataclasses.replace(finished_round(), demo=True)
+    assert "演示数据，非真实记录" in pdf_text(inspection_form_pdf(demo, zh))
+    assert "演示数据" not in pdf_text(inspection_form_pdf(finished_round(), zh))
