@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AssetDetail</name>
@@ -266,9 +265,7 @@
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation>
-            <numerusform>共 %n 项</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 项</numerusform></translation>
     </message>
     <message>
         <source>Retire device</source>
@@ -631,6 +628,25 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>Maintenance Workbench</source>
+        <translation>运维工作台</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Code</source>
@@ -734,15 +750,15 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
         <translation>设备无法保存：{details}</translation>
     </message>
     <message>
-        <source>Asset code &apos;{code}&apos; is already in use.</source>
+        <source>Asset code '{code}' is already in use.</source>
         <translation>设备编号“{code}”已被使用。</translation>
     </message>
     <message>
-        <source>No asset with code &apos;{code}&apos;.</source>
+        <source>No asset with code '{code}'.</source>
         <translation>没有编号为“{code}”的设备。</translation>
     </message>
     <message>
-        <source>Asset &apos;{code}&apos; was changed by someone else meanwhile; reload it and try again.</source>
+        <source>Asset '{code}' was changed by someone else meanwhile; reload it and try again.</source>
         <translation>设备“{code}”已被他人修改，请重新载入后再试。</translation>
     </message>
     <message>
@@ -770,7 +786,7 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
         <translation>文件过大（超过 {mb} MB）。</translation>
     </message>
     <message>
-        <source>Unsupported file type &apos;{suffix}&apos;: use .xlsx or .csv.</source>
+        <source>Unsupported file type '{suffix}': use .xlsx or .csv.</source>
         <translation>不支持的文件类型“{suffix}”，请使用 .xlsx 或 .csv。</translation>
     </message>
     <message>
@@ -786,7 +802,7 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
         <translation>这不是文本（CSV）文件。</translation>
     </message>
     <message>
-        <source>The file&apos;s text encoding is not UTF-8 or GBK.</source>
+        <source>The file's text encoding is not UTF-8 or GBK.</source>
         <translation>文件编码既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
@@ -794,23 +810,23 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
         <translation>CSV 文件格式有误：{error}</translation>
     </message>
     <message>
-        <source>Unknown column &apos;{column}&apos;.</source>
+        <source>Unknown column '{column}'.</source>
         <translation>未知的列“{column}”。</translation>
     </message>
     <message>
-        <source>Required column &apos;{column}&apos; is missing.</source>
+        <source>Required column '{column}' is missing.</source>
         <translation>缺少必需的列“{column}”。</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a whole number.</source>
+        <source>'{value}' is not a whole number.</source>
         <translation>“{value}”不是整数。</translation>
     </message>
     <message>
-        <source>Expected text, found &apos;{value}&apos;.</source>
+        <source>Expected text, found '{value}'.</source>
         <translation>应为文本，实际为“{value}”。</translation>
     </message>
     <message>
-        <source>Code &apos;{code}&apos; appears again (first in row {first}).</source>
+        <source>Code '{code}' appears again (first in row {first}).</source>
         <translation>编号“{code}”重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
@@ -822,7 +838,7 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
         <translation>设备编号为空。</translation>
     </message>
     <message>
-        <source>Asset code &apos;{code}&apos; is not valid: use capital letters and digits in parts joined by &apos;-&apos;, e.g. XF-KIOSK-01.</source>
+        <source>Asset code '{code}' is not valid: use capital letters and digits in parts joined by '-', e.g. XF-KIOSK-01.</source>
         <translation>设备编号“{code}”无效：请用大写字母和数字，各段以“-”连接，例如 XF-KIOSK-01。</translation>
     </message>
     <message>
@@ -830,19 +846,19 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
         <translation>名称为空。</translation>
     </message>
     <message>
-        <source>Unknown kind &apos;{kind}&apos;.</source>
+        <source>Unknown kind '{kind}'.</source>
         <translation>未知的类型“{kind}”。</translation>
     </message>
     <message>
-        <source>Unknown category &apos;{category}&apos;.</source>
+        <source>Unknown category '{category}'.</source>
         <translation>未知的类别“{category}”。</translation>
     </message>
     <message>
-        <source>Category &apos;{category}&apos; is for another kind than &apos;{kind}&apos;.</source>
+        <source>Category '{category}' is for another kind than '{kind}'.</source>
         <translation>类别“{category}”不属于类型“{kind}”。</translation>
     </message>
     <message>
-        <source>Unknown status &apos;{status}&apos;.</source>
+        <source>Unknown status '{status}'.</source>
         <translation>未知的状态“{status}”。</translation>
     </message>
     <message>

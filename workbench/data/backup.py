@@ -358,7 +358,7 @@ def restore_backup(
     backup_file: Path, db_path: Path, now: dt.datetime | None = None
 ) -> RestoreResult:
     """Replace the database at ``db_path`` with ``backup_file``, keeping the old file."""
-    from workbench.data.store import StoreMissingError
+    from workbench.data.store import StoreCorruptError, StoreMissingError
 
     now = now or dt.datetime.now(dt.UTC)
     backup_file = backup_file.resolve()
@@ -371,8 +371,12 @@ def restore_backup(
     kept: Path | None = None
     if db_path.exists():
         if _claim_exclusively(db_path):
-            kept = take_backup(db_path, "prerestore", now)
-        else:
+            try:
+                kept = take_backup(db_path, "prerestore", now)
+            except StoreCorruptError:
+                # Readable enough to open, too damaged to copy: keep the file itself.
+                log.warning("database %s is damaged: it will be moved aside", db_path)
+        if kept is None:
             kept = db_path.with_name(
                 f"{db_path.name}.damaged-{now.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}"
             )
