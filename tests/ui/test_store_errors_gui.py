@@ -63,7 +63,7 @@ def test_damaged_store_is_refused_and_the_backup_restored(qtbot, damaged, zh):
     QTimer.singleShot(200, lambda: press("恢复最近的备份", seen))
     assert offer_restore(None, error) is True, seen
     assert "已损坏" in seen[0]
-    kept = list(db.parent.glob(db.name + ".damaged-*"))
+    kept = list(db.parent.glob(db.name + ".damaged-*Z"))  # beside it: its -wal, -shm
     assert len(kept) == 1 and kept[0].read_bytes() == before  # kept aside, unchanged
     store = open_and_fill(str(db))
     try:

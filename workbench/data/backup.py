@@ -327,6 +327,18 @@ class RestoreResult:
     revision: str
 
 
+def _is_damaged(db_path: Path) -> bool:
+    """Whether SQLite, reading only, finds the file unreadable or inconsistent."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=2)
+        try:
+            return [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
+
+
 def _claim_exclusively(db_path: Path) -> bool:
     """Check nobody else has the database open and leave it as one self-contained file.
 
@@ -370,11 +382,12 @@ def restore_backup(
 
     kept: Path | None = None
     if db_path.exists():
-        if _claim_exclusively(db_path):
+        # A damaged file is not written to at all (not even its journal mode): it is
+        # moved aside as it is. A sound one is backed up first.
+        if not _is_damaged(db_path) and _claim_exclusively(db_path):
             try:
                 kept = take_backup(db_path, "prerestore", now)
             except StoreCorruptError:
-                # Readable enough to open, too damaged to copy: keep the file itself.
                 log.warning("database %s is damaged: it will be moved aside", db_path)
         if kept is None:
             kept = db_path.with_name(
