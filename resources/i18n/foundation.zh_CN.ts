@@ -877,6 +877,42 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
         <source>No asset with these codes: {codes}</source>
         <translation>以下编号没有对应的设备：{codes}</translation>
     </message>
+    <message>
+        <source>{label}: content no longer matches its signature</source>
+        <translation>{label}：内容与签字时不一致，记录已被改动</translation>
+    </message>
+    <message>
+        <source>{label}: the signed record is missing</source>
+        <translation>{label}：已签字的记录缺失</translation>
+    </message>
+    <message>
+        <source>{label}: the chain link is broken</source>
+        <translation>{label}：签字链校验失败</translation>
+    </message>
+    <message>
+        <source>{label}: a link before it was removed</source>
+        <translation>{label}：其前面的签字记录已被删除</translation>
+    </message>
+    <message>
+        <source>{label}: marked signed but not in the chain</source>
+        <translation>{label}：标记为已签字，但不在签字链中</translation>
+    </message>
+    <message>
+        <source>{label}: unknown kind of record</source>
+        <translation>{label}：未知的记录类型</translation>
+    </message>
+    <message>
+        <source>The audit trail was altered: {count} of {checked} entries.</source>
+        <translation>审计记录被改动：共 {checked} 条中有 {count} 条不符。</translation>
+    </message>
+    <message>
+        <source>{count} of {links} signed records failed.</source>
+        <translation>共 {links} 条已签字记录，其中 {count} 条校验未通过。</translation>
+    </message>
+    <message>
+        <source>All {links} signed records match.</source>
+        <translation>全部 {links} 条已签字记录校验通过。</translation>
+    </message>
 </context>
 <context>
     <name>window</name>
