@@ -98,7 +98,11 @@ def untranslated(sources: list[Path]) -> list[tuple[str, str]]:
             for message in context.iter("message"):
                 translation = message.find("translation")
                 text = (translation.text or "").strip() if translation is not None else ""
-                forms = [f.text for f in translation.iter("numerusform")] if translation is not None else []
+                forms = (
+                    [f.text for f in translation.iter("numerusform")]
+                    if translation is not None
+                    else []
+                )
                 if (
                     translation is not None
                     and (text or any(forms))

@@ -43,7 +43,7 @@ def _common_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="database: a SQLAlchemy URL, or a path to a SQLite file (default: the user data folder)",
+        help="database: a SQLAlchemy URL, or a SQLite file path (default: the user data folder)",
     )
     common.add_argument(
         "--lang",

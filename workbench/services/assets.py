@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -81,7 +81,7 @@ class AssetValidationError(WorkbenchError):
         )
 
 
-QueryT = TypeVar("QueryT", bound=Select[Unpack[tuple[Any, ...]]])
+QueryT = TypeVar("QueryT", bound=Select[*tuple[Any, ...]])
 
 # Sortable columns of the list, by key.
 SORT_COLUMNS: dict[str, Any] = {

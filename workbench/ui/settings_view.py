@@ -208,7 +208,11 @@ class SettingsView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.refresh()
-        ctx.events.dataChanged.connect(lambda area: area == "engineers" and self.refresh())
+        ctx.events.dataChanged.connect(self._data_changed)
+
+    def _data_changed(self, area: str) -> None:
+        if area == "engineers":
+            self.refresh()
 
     # -- engineers ------------------------------------------------------------------
     def refresh(self) -> None:

@@ -206,7 +206,7 @@ def test_excel_number_cells_and_dates_are_handled(store, tmp_path: Path):
         path2,
         [
             [*GOOD_HEADER, "notes"],
-            ["XF-KIOSK-13", "k", "device", "kiosk", 1, dt.datetime(2026, 5, 1)],
+            ["XF-KIOSK-13", "k", "device", "kiosk", 1, dt.datetime(2026, 5, 1)],  # noqa: DTZ001 - Excel cells have no zone,
         ],
     )
     with store.transaction() as session:
