@@ -10,8 +10,6 @@ notices are added one by one, when a change is planned. Payment milestones are t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,10 +25,10 @@ from workbench.domain import deliverables as rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.timeutil import now as utc_now
+from workbench.services.attachments import store_attachment
 from workbench.services.setup import current_contract
 
 ATTACHMENT_FOLDER = "deliverables"
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 STAFF_CHANGE_KEY = "staff_change_notice"
 
 
@@ -247,32 +245,7 @@ def summary(session: Session, today: dt.date | None = None) -> list[DeliverableS
 
 
 def _store_attachment(source: Path) -> tuple[str, str, int]:
-    """Copy ``source`` below the attachments folder, named by its SHA-256."""
-    try:
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise WorkbenchError(
-                QT_TRANSLATE_NOOP("messages", "{name} is larger than 50 MB."), name=source.name
-            )
-        digest = hashlib.sha256()
-        with source.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "Cannot read {name}: {error}"),
-            name=source.name,
-            error=exc.strerror or str(exc),
-        ) from exc
-    sha = digest.hexdigest()
-    relative = Path(ATTACHMENT_FOLDER) / sha[:2] / (sha + source.suffix.lower()[:10])
-    target = attachments_dir() / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
-    return relative.as_posix(), sha, size
+    return store_attachment(source, ATTACHMENT_FOLDER)
 
 
 def _deliverable(session: Session, deliverable_id: str) -> Deliverable:

@@ -16,9 +16,7 @@ of signed records that ``workbench verify`` checks.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,13 +52,13 @@ from workbench.services import checklists as checklist_service
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services import workorders as workorder_service
+from workbench.services.attachments import store_attachment
 from workbench.services.setup import current_contract
 
 log = logging.getLogger("workbench.services.inspections")
 
 RECORD_TYPE = "inspection_round"
 ATTACHMENT_FOLDER = "inspections"
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 def _identity(_context: str, text: str) -> str:
@@ -712,32 +710,7 @@ def device_form(session: Session, key: str, asset_code: str) -> DeviceForm:
 
 
 def _store_attachment(source: Path) -> tuple[str, str, int]:
-    """Copy a file into the attachments folder, named by its SHA-256; (path, sha, size)."""
-    try:
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise WorkbenchError(
-                QT_TRANSLATE_NOOP("messages", "{name} is larger than 50 MB."), name=source.name
-            )
-        digest = hashlib.sha256()
-        with source.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "Cannot read {name}: {error}"),
-            name=source.name,
-            error=exc.strerror or str(exc),
-        ) from exc
-    sha = digest.hexdigest()
-    relative = Path(ATTACHMENT_FOLDER) / sha[:2] / (sha + source.suffix.lower()[:10])
-    target = attachments_dir() / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
-    return relative.as_posix(), sha, size
+    return store_attachment(source, ATTACHMENT_FOLDER)
 
 
 def display_value(item: rules.ChecklistItem, value: str, translate: Translate = _identity) -> str:
