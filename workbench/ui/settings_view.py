@@ -200,6 +200,13 @@ class SettingsView(QWidget):
             layout.addWidget(box)
         self.extra = QVBoxLayout()  # backups and the audit trail add their panels here
         layout.addLayout(self.extra)
+        from workbench.ui.audit_view import AuditPanel
+        from workbench.ui.backups_panel import BackupsPanel
+
+        self.backups = BackupsPanel(ctx, content)
+        self.audit = AuditPanel(ctx, content)
+        self.extra.addWidget(self.backups)
+        self.extra.addWidget(self.audit)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
