@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -89,14 +90,19 @@ def create_main_window(
     return window
 
 
-def open_and_fill(db: str | None) -> Store:
+def open_and_fill(db: str | None, *, full_check: bool = True) -> Store:
     """Open (and migrate) the store; on first start, fill it with the contract; bring the
-    checklists up to date; take the day's backup if there is none yet."""
+    checklists up to date; take the day's backup if there is none yet.
+
+    ``full_check=False`` leaves SQLite's page-by-page ``quick_check`` to the caller unless
+    the file was not closed cleanly (see ``Store.check``): the GUI runs it after the
+    window is ready (:func:`check_in_background`).
+    """
     from workbench.data.store import open_store
     from workbench.services.backups import daily_backup_if_due
     from workbench.services.setup import prepare
 
-    store = open_store(db)
+    store = open_store(db, full_check=full_check)
     with store.transaction("start") as session:
         prepare(session, load_contract=False)
     try:
@@ -147,6 +153,36 @@ def offer_restore(parent: QWidget | None, exc: StoreError) -> bool:
     return True
 
 
+# The background quick_check starts this long after the store is ready, so that it does
+# not compete with the first view's query for the disk and the second core.
+BACKGROUND_CHECK_DELAY_MS = 3000
+
+
+def check_in_background(window: QWidget, ctx: AppContext, on_damaged: Callable[[], None]) -> None:
+    """Run the store's full ``quick_check`` off the GUI thread (the open did only the cheap
+    checks). A damaged file gets the same dialog as at open, offering the latest backup;
+    then ``on_damaged`` ends the session (the store is disposed first, so that a restore
+    can move the damaged file aside)."""
+    store = ctx.store
+    if store.fully_checked:
+        return
+
+    def failed(exc: BaseException) -> None:
+        from workbench.data.store import StoreError
+
+        if not isinstance(exc, StoreError):
+            log.error("background check of the store failed: %s", exc)
+            return
+        log.error("the store failed its check: %s", exc)
+        store.dispose()
+        # Restored or not, this session ends: the views hold the disposed store. The
+        # next start opens the restored file.
+        offer_restore(window, exc)
+        on_damaged()
+
+    ctx.tasks.run(store.quick_check, None, failed)
+
+
 def run(db: str | None = None, language: str | None = None) -> int:
     from workbench.ui import crash
     from workbench.ui.main_window import MainWindow
@@ -168,6 +204,10 @@ def run(db: str | None = None, language: str | None = None) -> int:
         wiring = wire(window)
         if not settings.welcome_done:
             wiring.show_welcome()
+        QTimer.singleShot(
+            BACKGROUND_CHECK_DELAY_MS,
+            lambda: check_in_background(window, ctx, lambda: app.exit(3)),
+        )
 
     def failed(exc: BaseException) -> None:
         from workbench.data.store import StoreError
@@ -182,10 +222,14 @@ def run(db: str | None = None, language: str | None = None) -> int:
     QTimer.singleShot(
         0,
         lambda: ctx.tasks.run(
-            lambda: open_and_fill(db or settings.database or None), opened, failed
+            lambda: open_and_fill(db or settings.database or None, full_check=False),
+            opened,
+            failed,
         ),
     )
     status = app.exec()
+    if ctx.ready:
+        ctx.store.interrupt_check()
     ctx.tasks.wait()
     if ctx.ready:
         ctx.store.dispose()
