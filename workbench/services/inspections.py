@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.config import attachments_dir
@@ -321,7 +321,44 @@ def _last_inspected(session: Session) -> dict[str, dt.datetime]:
     return result
 
 
-def _summary(rnd: InspectionRound) -> RoundSummary:
+@dataclass(frozen=True)
+class _Counts:
+    total: int = 0
+    checked: int = 0
+    failures: int = 0
+
+
+def _round_counts(session: Session, round_ids: Sequence[str] | None) -> dict[str, _Counts]:
+    """Devices in scope, checked and failed per round, counted in SQL (``None``: every
+    round). Nothing is loaded as objects: five years of rounds are 260,000 inspections."""
+    scope = select(InspectionRoundAsset.round_id, func.count()).group_by(
+        InspectionRoundAsset.round_id
+    )
+    done = select(
+        DeviceInspection.round_id,
+        func.count(),
+        func.coalesce(func.sum(case((DeviceInspection.failed.is_(True), 1), else_=0)), 0),
+    ).group_by(DeviceInspection.round_id)
+    if round_ids is not None:
+        if not round_ids:
+            return {}
+        scope = scope.where(InspectionRoundAsset.round_id.in_(list(round_ids)))
+        done = done.where(DeviceInspection.round_id.in_(list(round_ids)))
+    totals = {round_id: int(n) for round_id, n in session.execute(scope)}
+    checked = {round_id: (int(n), int(failed)) for round_id, n, failed in session.execute(done)}
+    return {
+        round_id: _Counts(totals.get(round_id, 0), *checked.get(round_id, (0, 0)))
+        for round_id in set(totals) | set(checked)
+    }
+
+
+def _summary(rnd: InspectionRound, counts: _Counts | None = None) -> RoundSummary:
+    if counts is None:  # from the round's loaded collections (a round being shown)
+        counts = _Counts(
+            len(rnd.scope_assets),
+            len(rnd.inspections),
+            sum(1 for i in rnd.inspections if i.failed),
+        )
     return RoundSummary(
         id=rnd.id,
         number=rnd.number,
@@ -335,9 +372,9 @@ def _summary(rnd: InspectionRound) -> RoundSummary:
         started_at=rnd.started_at,
         finished_at=rnd.finished_at,
         signed_at=rnd.signed_at,
-        devices_total=len(rnd.scope_assets),
-        devices_checked=len(rnd.inspections),
-        failures=sum(1 for i in rnd.inspections if i.failed),
+        devices_total=counts.total,
+        devices_checked=counts.checked,
+        failures=counts.failures,
         demo=rnd.demo,
     )
 
@@ -603,22 +640,32 @@ def list_rounds(
     statuses: Sequence[str] = (),
     include_demo: bool = True,
     limit: int | None = None,
+    offset: int = 0,
+    started_from: dt.datetime | None = None,
+    started_before: dt.datetime | None = None,
 ) -> list[RoundSummary]:
-    """Rounds, newest first."""
-    query = (
-        select(InspectionRound)
-        .options(
-            selectinload(InspectionRound.scope_assets), selectinload(InspectionRound.inspections)
-        )
-        .order_by(InspectionRound.started_at.desc(), InspectionRound.number.desc())
+    """Rounds, newest first; a page of them with ``limit``/``offset``, those started in
+    [``started_from``, ``started_before``) when given. The counts come from one
+    aggregate query over the page."""
+    query = select(InspectionRound).order_by(
+        InspectionRound.started_at.desc(), InspectionRound.number.desc()
     )
     if statuses:
         query = query.where(InspectionRound.status.in_(list(statuses)))
     if not include_demo:
         query = query.where(InspectionRound.demo.is_(False))
+    if started_from is not None:
+        query = query.where(InspectionRound.started_at >= started_from)
+    if started_before is not None:
+        query = query.where(InspectionRound.started_at < started_before)
     if limit is not None:
         query = query.limit(limit)
-    return [_summary(r) for r in session.scalars(query)]
+    if offset:
+        query = query.offset(offset)
+    rounds = list(session.scalars(query))
+    paged = limit is not None or offset or started_from is not None or started_before is not None
+    counts = _round_counts(session, [r.id for r in rounds] if paged else None)
+    return [_summary(r, counts.get(r.id, _Counts())) for r in rounds]
 
 
 def active_round(session: Session, engineer_id: str | None = None) -> RoundSummary | None:
@@ -627,7 +674,9 @@ def active_round(session: Session, engineer_id: str | None = None) -> RoundSumma
     if engineer_id is not None:
         query = query.where(InspectionRound.engineer_id == engineer_id)
     rnd = session.scalar(query.order_by(InspectionRound.started_at.desc()).limit(1))
-    return _summary(rnd) if rnd else None
+    if rnd is None:
+        return None
+    return _summary(rnd, _round_counts(session, [rnd.id]).get(rnd.id, _Counts()))
 
 
 def in_scope(session: Session, key: str, asset_code: str) -> bool:
@@ -954,7 +1003,14 @@ def round_content(session: Session, record_id: str) -> dict[str, Any]:
     """What the signatures on a round cover (see :mod:`workbench.domain.hashing`)."""
     rnd = _round_by_id(session, record_id)
     contract = session.get(Contract, rnd.contract_id) if rnd.contract_id else None
-    inspections = sorted(rnd.inspections, key=lambda i: (i.asset.code, i.inspected_at))
+    # One query for the inspections, one each for all their results and attachments
+    # (not one per inspection): ``workbench verify`` builds this for every signed round.
+    loaded = session.scalars(
+        select(DeviceInspection)
+        .where(DeviceInspection.round_id == rnd.id)
+        .options(selectinload(DeviceInspection.results), selectinload(DeviceInspection.attachments))
+    ).all()
+    inspections = sorted(loaded, key=lambda i: (i.asset.code, i.inspected_at))
     checked = {i.asset_id for i in inspections}
     return {
         "record_type": RECORD_TYPE,

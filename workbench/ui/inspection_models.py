@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -180,7 +181,15 @@ class DueModel(RowsModel[DueRow]):
 
 
 class RoundsModel(RowsModel[RoundSummary]):
+    """Rounds, newest first, in pages: the view asks for the next page (``fetchMore``,
+    when the list is scrolled to its end) through ``fetchRequested(offset)`` and hands it
+    over with :meth:`append_page`. The model never queries anything itself."""
+
+    fetchRequested = Signal(int)  # offset of the next page
+
     def __init__(self, parent: Any = None) -> None:
+        self._more = False
+        self._fetching = False
         super().__init__(
             [
                 Column(
@@ -216,6 +225,36 @@ class RoundsModel(RowsModel[RoundSummary]):
             ],
             parent,
         )
+
+    def set_page(self, rows: Sequence[RoundSummary], more: bool) -> None:
+        """The first page (a reset); ``more`` when the store holds further rounds."""
+        self._more = more
+        self._fetching = False
+        self.set_rows(rows)
+
+    def append_page(self, offset: int, rows: Sequence[RoundSummary], more: bool) -> None:
+        """A further page; ignored unless it continues the rows shown (a refresh between
+        the request and the answer starts over)."""
+        if offset != len(self._rows) or not self._fetching:
+            return
+        self._fetching = False
+        self._more = more
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def fetch_failed(self) -> None:
+        self._fetching = False
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: Index) -> None:
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.fetchRequested.emit(len(self._rows))
 
     def colours(self, row: RoundSummary) -> tuple[str, str] | None:
         if row.status == "signed":

@@ -56,6 +56,9 @@ __all__ = ["InspectionHistoryWidget", "InspectionsView"]
 
 log = logging.getLogger("workbench.ui.inspections")
 
+# Rounds listed per page (a year of weekly rounds is 52); more as the list is scrolled.
+ROUNDS_PAGE = 100
+
 
 @dataclass(frozen=True)
 class _Snapshot:
@@ -133,6 +136,7 @@ class InspectionsView(QWidget):
         self.due_model = DueModel(self)
         self.due_table = _table(self.due_model, self)
         self.rounds_model = RoundsModel(self)
+        self.rounds_model.fetchRequested.connect(self._fetch_rounds)
         self.rounds_table = _table(self.rounds_model, self)
         self.rounds_table.selectionModel().currentRowChanged.connect(self._round_selected)
         self.tabs = QTabWidget(self)
@@ -196,7 +200,8 @@ class InspectionsView(QWidget):
                 shown = service.round_detail(session, wanted) if wanted else running
                 return _Snapshot(
                     due=service.due_devices(session, only_needing=True),
-                    rounds=service.list_rounds(session, limit=500),
+                    # One row more than a page: whether there are further pages.
+                    rounds=service.list_rounds(session, limit=ROUNDS_PAGE + 1),
                     shown=shown,
                     running=running,
                     engineers=[(e.id, e.name) for e in engineer_service.list_engineers(session)],
@@ -206,11 +211,27 @@ class InspectionsView(QWidget):
 
         self.ctx.tasks.run(load, on_done=self._loaded, on_error=self.ctx.messages.exception)
 
+    def _fetch_rounds(self, offset: int) -> None:
+        """The next page of the rounds list (asked for by the model at the list's end)."""
+
+        def load() -> list[service.RoundSummary]:
+            with self.ctx.store.session() as session:
+                return service.list_rounds(session, limit=ROUNDS_PAGE + 1, offset=offset)
+
+        def done(rows: list[service.RoundSummary]) -> None:
+            self.rounds_model.append_page(offset, rows[:ROUNDS_PAGE], len(rows) > ROUNDS_PAGE)
+
+        def failed(exc: BaseException) -> None:
+            self.rounds_model.fetch_failed()
+            self.ctx.messages.exception(exc)
+
+        self.ctx.tasks.run(load, on_done=done, on_error=failed)
+
     def _loaded(self, snap: _Snapshot) -> None:
         self._snapshot = snap
         self.due_model.set_rows(snap.due)
         self.tabs.setTabText(0, self.tr("Due today ({0})").format(len(snap.due)))
-        self.rounds_model.set_rows(snap.rounds)
+        self.rounds_model.set_page(snap.rounds[:ROUNDS_PAGE], len(snap.rounds) > ROUNDS_PAGE)
         self.running = snap.running
         self._scope_codes = {a.code for a in snap.running.assets} if snap.running else set()
         self._show_round(snap.shown)
