@@ -175,9 +175,13 @@ class ReportsView(QWidget):
         scroll.setWidget(self.pages)
         scroll.setStyleSheet("QScrollArea { background: #888; }")
 
-        layout = QHBoxLayout(self)
+        page = QWidget(self)  # the reports; deliverables and monitoring are tabs beside
+        layout = QHBoxLayout(page)
         layout.addWidget(left)
         layout.addWidget(scroll, 1)
+        from workbench.ui.deliverables_panel import add_report_tabs
+
+        self.tabs = add_report_tabs(self, ctx, page)
         self._kind_changed()
 
     # -- choosing --------------------------------------------------------------------
