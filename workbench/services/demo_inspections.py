@@ -1,13 +1,16 @@
 """Demo inspection rounds: the contract's year so far, walked as the schedules say.
 
-Registered with :func:`workbench.services.demo.register_demo_filler`. Every Monday (and
-on the contract's first working day) a demo engineer walks the devices due that day; each
-device takes a few minutes; measured values drift as they do on real machines (disks fill,
-temperatures follow the seasons); about one device in forty fails an item. Demo work
-orders of type ``inspection_finding`` are linked to the inspection of their device in the
-round of that week; other failures open their own work orders. Rounds are finished and
-signed by the engineer and the client representative; the newest one is left paused,
-half done, as work in hand.
+Listed in :data:`workbench.services.demo.FILLER_MODULES`; registers its filler when
+imported. Every Monday (and on the contract's first working day) a demo engineer walks the
+devices due that day; each device takes a few minutes; measured values drift as they do on
+real machines (disks fill, temperatures follow the seasons) and are put right after the
+finding; about one device in forty fails a check, with one of the typical findings of its
+kind. A failure opens a work order of type ``inspection_finding`` (numbered in turn with
+the history's other orders), which the engineer who found it handles at once
+(:func:`workbench.services.demo.carry_out`): answered within minutes, restored within an
+hour or two (a few late: a spare part had to come), logged and signed by both sides.
+Rounds are finished and signed by the engineer and the client representative; the newest
+one is left paused, half done, as work in hand.
 """
 
 from __future__ import annotations
@@ -15,13 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.data.models import Asset
 from workbench.data.models.inspections import InspectionRound
-from workbench.data.models.workorders import WorkOrder, WorkOrderAsset
 from workbench.domain import checklists as rules
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
@@ -31,6 +33,127 @@ from workbench.services import inspections as service
 FAILURE_RATE = 0.025
 CLIENT_SIGNER = "于文浩"
 UNCHECKED_REASONS = ("会议室占用，改日补检", "设备送修中", "甲方临时活动，暂停巡检")
+REMOTE_CATEGORIES = ("application_system", "cloud_server", "website")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A typical failed check of a category: what was seen, why, what was done."""
+
+    item: str  # the check item's key
+    note: str
+    cause: str
+    resolution: str
+    part: bool = False  # a spare part had to be ordered: restored the next working day
+
+
+FINDINGS: dict[str, tuple[Finding, ...]] = {
+    "kiosk": (
+        Finding("printer", "测试凭条字迹浅淡", "热敏打印头老化", "更换打印头，试打印清晰", True),
+        Finding(
+            "touch_screen", "屏幕右下角触控偏移", "触摸屏校准数据漂移", "重新校准触摸屏，触控准确"
+        ),
+        Finding("clock", "系统时间慢4分钟", "时间同步服务未启用", "启用时间同步并校时，时间一致"),
+    ),
+    "video_reception": (
+        Finding("audio", "测试通话有回声", "回声消除被关闭", "开启回声消除并调整音量，通话正常"),
+        Finding("clock", "系统时间快3分钟", "时间同步服务异常", "重新配置时间同步并校时，时间一致"),
+        Finding("appearance", "设备背部线缆松散", "线缆扎带断裂", "整理并重新绑扎线缆，接口固定"),
+    ),
+    "video_conference": (
+        Finding("remote", "遥控器按键反应迟钝", "遥控器电池电量不足", "更换遥控器电池，按键正常"),
+        Finding(
+            "registration",
+            "终端显示未注册",
+            "SIP注册过期未续注册",
+            "重新注册终端账号，测试呼叫正常",
+        ),
+    ),
+    "camera": (
+        Finding("presets", "2号预置位偏离发言席", "预置位被误改", "重新设置并保存预置位，调用准确"),
+        Finding("lens", "镜头表面有灰尘", "长期未清洁", "清洁镜头，画面清晰"),
+    ),
+    "microphone": (
+        Finding("noise", "测试时有轻微底噪", "线缆屏蔽层接触不良", "重新插接并固定线缆，底噪消除"),
+        Finding("mute", "静音指示灯不亮", "指示灯模块损坏", "更换麦克风指示灯模块，工作正常", True),
+    ),
+    "av_node": (
+        Finding("cabling", "节点网线标签脱落", "标签老化脱落", "重新制作并粘贴线缆标签"),
+        Finding("online", "节点在管理平台中离线", "节点网口松动", "重新插紧网线，节点上线"),
+    ),
+    "wall_controller": (
+        Finding("power", "机箱风扇有异响", "风扇轴承磨损", "更换机箱风扇，运行正常", True),
+        Finding("scenes", "预案调用后窗口错位", "预案配置被误改", "从备份恢复预案配置，调用正常"),
+    ),
+    "decoder": (
+        Finding("cabling", "散热口积灰较多", "机柜内灰尘积聚", "清洁散热口及风扇，通风良好"),
+        Finding(
+            "decode_output", "上墙画面偶发马赛克", "节点散热不良", "清理风扇灰尘并重启，画面正常"
+        ),
+    ),
+    "interactive_display": (
+        Finding("touch", "白板书写定位偏移", "触控未校准", "重新校准触控，书写准确"),
+        Finding("projection", "无线投屏连接失败", "投屏服务未启动", "重启投屏服务，投屏正常"),
+    ),
+    "info_screen": (
+        Finding(
+            "content_current", "仍在播放已过期节目", "播放计划未更新", "重新下发播放计划，内容一致"
+        ),
+        Finding(
+            "power_schedule", "未按计划定时关机", "定时开关机计划丢失", "重新配置定时开关机并验证"
+        ),
+    ),
+    "file_cabinet": (
+        Finding("doors", "3号柜门闭合不到位", "柜门合页变形", "更换柜门合页并调整，闭合到位", True),
+        Finding(
+            "barcode_scanner", "扫描枪识读条码失败", "扫描枪配置被重置", "重新设置扫描枪，扫码正常"
+        ),
+        Finding("indicators", "5号柜指示灯不亮", "指示灯连接线松动", "重新插紧连接线，指示灯正常"),
+    ),
+    "workstation": (
+        Finding("patches", "有3个安全补丁未安装", "自动更新被暂停", "安装安全补丁并重启，状态正常"),
+        Finding(
+            "antivirus", "病毒库超过7天未更新", "病毒库更新地址失效", "修正更新地址并升级病毒库"
+        ),
+    ),
+    "application_system": (
+        Finding(
+            "logs",
+            "应用日志有数据库连接超时报错",
+            "连接池配置偏小",
+            "调整连接池参数并重启服务，无新报错",
+        ),
+        Finding("backup", "昨晚备份任务未完成", "备份目录空间不足", "清理过期备份，补做备份并校验"),
+    ),
+    "cloud_server": (
+        Finding(
+            "patches",
+            "中间件有安全补丁待更新",
+            "补丁发布后尚未安装",
+            "安装中间件补丁并验证服务正常",
+        ),
+        Finding(
+            "time_sync",
+            "系统时间偏差约2分钟",
+            "时间同步服务未开机自启",
+            "设置时间同步服务自启并校时",
+        ),
+    ),
+    "website": (
+        Finding(
+            "availability",
+            "首页偶发加载缓慢",
+            "Web服务连接数接近上限",
+            "调整连接数上限并重启Web服务，访问正常",
+        ),
+        Finding(
+            "monitoring_alarms",
+            "有1条可用性告警未闭环",
+            "告警处置后未在平台确认",
+            "核实已处置并在监测平台关闭告警",
+        ),
+    ),
+}
 
 
 def _walk_days(start: dt.date, last: dt.date) -> Iterable[dt.date]:
@@ -61,49 +184,106 @@ class _Readings:
         if item.high is not None and item.low is None and item.unit == "%":
             level = self.level.get(key, (item.high) * rng.uniform(0.3, 0.7))
             level = max(5.0, level + rng.uniform(-0.5, 1.6))
-            if level > item.high + 3:
-                level = item.high * 0.5  # cleaned up after the finding
-            self.level[key] = level
+            # Over the limit: a finding, and cleaned up before the next round.
+            self.level[key] = item.high * 0.5 if round(level) > item.high else level
             return f"{level:.0f}"
         if item.low is not None and item.high is not None:
             return f"{rng.uniform(item.low, item.high * 0.4):.1f}"
         if item.low is not None:  # e.g. certificate days left
             left = self.level.get(key, rng.uniform(90, 360)) - 7
-            if left < item.low - 10:
-                left = 365.0  # renewed
-            self.level[key] = left
+            # Under the limit: a finding, and renewed before the next round.
+            self.level[key] = 365.0 if round(left) < item.low else left
             return f"{left:.0f}"
         if item.high is not None:
             return f"{item.high * rng.uniform(0.2, 0.6):.1f}"
         return ""
 
 
-def _findings(session: Session) -> dict[str, list[tuple[dt.datetime, str]]]:
-    """Demo work orders found on inspection, by asset code."""
-    rows = session.execute(
-        select(Asset.code, WorkOrder.reported_at, WorkOrder.number)
-        .join(WorkOrderAsset, WorkOrderAsset.work_order_id == WorkOrder.id)
-        .join(Asset, Asset.id == WorkOrderAsset.asset_id)
-        .where(WorkOrder.demo.is_(True), WorkOrder.type == "inspection_finding")
+def _finding(rng: random.Random, checklist: rules.Checklist, late_ok: bool) -> Finding:
+    """A typical finding of the checklist's category (one needing a part only if
+    ``late_ok``); any check item with a general cause for a category without a list."""
+    keys = {i.key for i in checklist.items if i.kind == "check"}
+    typical = [
+        f
+        for f in FINDINGS.get(checklist.category, ())
+        if f.item in keys and (late_ok or not f.part)
+    ]
+    if typical:
+        return rng.choice(typical)
+    item = checklist.item(rng.choice(sorted(keys)))
+    return Finding(item.key, "现场复核确认异常", "部件连接松动", "重新紧固连接并复测，恢复正常")
+
+
+def _measured(checklist: rules.Checklist, values: dict[str, str]) -> Finding | None:
+    """The finding of a measured value out of its limits (disk filling up, a certificate
+    running out), or None."""
+    results = rules.evaluate_all(checklist, values)
+    failed = [r for r in rules.failures(results) if checklist.item(r.key).kind == "number"]
+    if not failed:
+        return None
+    item = checklist.item(failed[0].key)
+    if item.low is not None and item.high is None:
+        return Finding(item.key, "", "证书临近到期", "申请续期并部署新证书，复查有效期正常")
+    if item.unit == "°C":
+        return Finding(item.key, "", "风扇及风道积灰，散热不良", "清洁风扇及风道，温度恢复正常")
+    if "cpu" in item.key or "memory" in item.key:
+        return Finding(
+            item.key, "", "个别服务进程资源占用异常", "排查并重启异常进程，使用率恢复正常"
+        )
+    return Finding(item.key, "", "日志及临时文件持续增长", "清理过期日志和临时文件，使用率恢复正常")
+
+
+def _handle(
+    session: Session,
+    rng: random.Random,
+    ctx: demo.DemoContext,
+    *,
+    number: str,
+    found: dt.datetime,
+    code: str,
+    category: str,
+    finding: Finding,
+    checklist: rules.Checklist,
+    name: str,
+) -> None:
+    """The engineer who found it handles the finding's work order at once."""
+    item = checklist.item(finding.item).text.split("：")[0]
+    response = rng.uniform(1, 6)
+    onsite = None if category in REMOTE_CATEGORIES else response + rng.uniform(0.5, 3)
+    if finding.part:
+        # The part comes the next working day; fitted in the morning or early afternoon.
+        next_day = found.astimezone(LOCAL_TZ).date() + dt.timedelta(days=1)
+        while next_day.weekday() >= 5:
+            next_day += dt.timedelta(days=1)
+        fitted = dt.datetime.combine(next_day, dt.time(10), tzinfo=LOCAL_TZ) + dt.timedelta(
+            minutes=rng.uniform(0, 300)
+        )
+        restore = (fitted - found).total_seconds() / 60
+        resolution = "备件到货后" + finding.resolution
+    else:
+        restore = (onsite or response) + rng.uniform(12, 95)
+        resolution = finding.resolution
+    plan = demo.OrderPlan(
+        found,
+        "inspection_finding",
+        "inspection",
+        code,
+        finding.note,
+        finding.cause,
+        resolution,
+        name,
+        response,
+        onsite,
+        restore,
+        rng.uniform(20, 200),
+        onsite_note=f"巡检中发现{code}“{item}”异常{('：' + finding.note) if finding.note else ''}，"
+        f"现场排查原因：{finding.cause}。",
     )
-    result: dict[str, list[tuple[dt.datetime, str]]] = {}
-    for code, at, number in rows:
-        result.setdefault(code, []).append((at, number))
-    return result
-
-
-def _failing_values(
-    rng: random.Random, checklist: rules.Checklist, values: dict[str, str]
-) -> tuple[dict[str, str], dict[str, str]]:
-    checks = [i for i in checklist.items if i.kind == "check"]
-    item = rng.choice(checks)
-    return {**values, item.key: rules.FAIL}, {item.key: "现场复核确认异常"}
+    demo.carry_out(session, rng, plan, number, engineer_id=ctx.engineers[name], until=ctx.until)
 
 
 def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext) -> None:
     checklist_service.sync_checklists(session)
-    findings = _findings(session)
-    linked: set[str] = set()
     readings = _Readings(rng)
     names = sorted(ctx.engineers)
     start = ctx.start.astimezone(LOCAL_TZ).date()
@@ -130,9 +310,10 @@ def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext
         for row in rows:
             if row.code in skipped:
                 continue
-            t += dt.timedelta(minutes=rng.uniform(2.5, 6.0))
+            t += dt.timedelta(seconds=round(rng.uniform(150, 360)))
             if t >= ctx.until:
                 break
+            ctx.catch_up(t)  # the history's orders reported before this one come first
             if row.category not in checklists:
                 checklists[row.category] = checklist_service.current_checklist(
                     session, row.category
@@ -144,18 +325,21 @@ def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext
                 if i.kind == "number"
             }
             notes: dict[str, str] = {}
-            link = ""
-            for reported, number in findings.get(row.code, []):
-                if number not in linked and abs((reported - t).total_seconds()) < 3.5 * 86400:
-                    link = number
-                    linked.add(number)
-                    break
-            if link or rng.random() < FAILURE_RATE:
-                values, notes = _failing_values(rng, checklist, values)
-            service.record_inspection(
+            finding = _measured(checklist, values)
+            if rng.random() < FAILURE_RATE:
+                finding = _finding(rng, checklist, late_ok=day < last - dt.timedelta(days=3))
+                values = {**values, finding.item: rules.FAIL}
+                notes = {finding.item: finding.note}
+            recorded = service.record_inspection(
                 session, detail.number, row.code, values, item_notes=notes, now=t,
-                work_order_number=link,
+                translate=demo.record_text,
             )  # fmt: skip
+            if finding is not None and recorded.work_order_number:
+                _handle(
+                    session, rng, ctx, number=recorded.work_order_number, found=t,
+                    code=row.code, category=row.category, finding=finding,
+                    checklist=checklist, name=name,
+                )  # fmt: skip
         if newest:
             service.pause_round(session, detail.number, now=t)
             continue
@@ -163,7 +347,7 @@ def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext
         left = len(detail.assets) - len(rows) + len(skipped)
         reason = rng.choice(UNCHECKED_REASONS) if left else ""
         service.finish_round(session, detail.number, reason, now=finished)
-        signed_at = finished + dt.timedelta(minutes=rng.uniform(20, 240))
+        signed_at = finished + dt.timedelta(seconds=round(rng.uniform(20, 240) * 60))
         if signed_at >= ctx.until:
             continue
         service.sign_round(

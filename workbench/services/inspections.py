@@ -1291,9 +1291,3 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
             "client_representative": rnd.client_representative,
         },
     )
-
-
-# The demo filler of this area registers itself with the demo hook when imported.
-from workbench.services import demo_inspections as _demo_inspections  # noqa: E402
-
-__all__ = ["RECORD_TYPE", "_demo_inspections"]
