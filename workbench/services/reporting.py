@@ -320,17 +320,35 @@ def inspection_completion(
     )
 
 
+def _reported_within(
+    rows: Sequence[wo.WorkOrderRow], start: dt.datetime, end: dt.datetime
+) -> list[wo.WorkOrderRow]:
+    """The rows reported in [start, end), in their order (a slice of a wider query)."""
+    return [r for r in rows if start <= r.reported_at < end]
+
+
 def month_series(
-    session: Session, contract: Contract, until: dt.date, now: dt.datetime
+    session: Session,
+    contract: Contract,
+    until: dt.date,
+    now: dt.datetime,
+    orders: Sequence[wo.WorkOrderRow] | None = None,
 ) -> list[figures.MonthFigures]:
-    """One :class:`MonthFigures` per month of the contract up to ``until``."""
+    """One :class:`MonthFigures` per month of the contract up to ``until``.
+
+    ``orders``: the work orders of a span covering the contract's start to ``until``,
+    evaluated at ``now`` (when the caller has them already), else they are queried.
+    """
     last = min(until, contract.end_date)
     if last < contract.start_date:
         return []
     start, end = figures.day_bounds(contract.start_date, last)
-    facts = figures.split_by_month(
-        facts_of(orders_between(session, start, end, now), _asset_categories(session))
+    rows = (
+        orders_between(session, start, end, now)
+        if orders is None
+        else _reported_within(orders, start, end)
     )
+    facts = figures.split_by_month(facts_of(rows, _asset_categories(session)))
     intervals = _intervals(session)
     inspected = _inspection_days(session, start, end)
     result = []
@@ -459,7 +477,7 @@ def orders_for(
 
 
 def _rounds_between(session: Session, start: dt.datetime, end: dt.datetime) -> list[RoundLine]:
-    rounds = [r for r in inspection_service.list_rounds(session) if start <= r.started_at < end]
+    rounds = inspection_service.list_rounds(session, started_from=start, started_before=end)
     rounds.sort(key=lambda r: r.started_at)
     return [
         RoundLine(
@@ -482,18 +500,14 @@ def _period_report(
     today = now.astimezone(LOCAL_TZ).date()
     start, end = period.bounds
     asset_categories = _asset_categories(session)
-    rows = orders_between(session, start, end, now)
+    # One query for the period, the charts' months and the year so far: every one of
+    # them lies in [min(period start, contract start), period end).
+    year_start = figures.day_bounds(contract.start_date, contract.start_date)[0]
+    span = orders_between(session, min(start, year_start), end, now)
+    rows = _reported_within(span, start, end)
     facts = facts_of(rows, asset_categories)
-    series = month_series(session, contract, min(period.last, today), now)
-    year_facts = facts_of(
-        orders_between(
-            session,
-            figures.day_bounds(contract.start_date, contract.start_date)[0],
-            end,
-            now,
-        ),
-        asset_categories,
-    )
+    series = month_series(session, contract, min(period.last, today), now, span)
+    year_facts = facts_of(_reported_within(span, year_start, end), asset_categories)
     if kind == "monthly":
         scans = monitoring_service.list_scans(session, period.label, period.label)
         deliverables = deliverable_service.list_deliverables(
@@ -572,10 +586,11 @@ def acceptance_index(
     contract = _contract(session, contract_number)
     today = now.astimezone(LOCAL_TZ).date()
     period = contract_period(contract)
-    series = month_series(session, contract, today, now)
     start, end = period.bounds
-    facts = facts_of(orders_between(session, start, end, now), _asset_categories(session))
-    rows = [r for r in orders_between(session, start, end, now) if r.breaches]
+    year_orders = orders_between(session, start, end, now)
+    series = month_series(session, contract, today, now, year_orders)
+    facts = facts_of(year_orders, _asset_categories(session))
+    rows = [r for r in year_orders if r.breaches]
     signed_orders = tuple(
         session.scalars(
             select(WorkOrder.number)
