@@ -113,6 +113,9 @@ def parse_values(text: str) -> dict[str, Any]:
 
 
 def short(value: Any, limit: int = 80) -> str:
+    """A value as one short line; an empty value (None, "") as a dash."""
+    if value is None or value == "":
+        return "—"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -127,7 +130,8 @@ def summary(entry: AuditEntry) -> str:
             parts.append(f"{key}: {short(old.get(key), 30)} → {short(new.get(key), 30)}")
         else:
             parts.append(f"{key}: {short(new.get(key, old.get(key)), 30)}")
-    return short("; ".join(parts), 160)
+    text = "; ".join(parts)
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,11 @@ class AuditView(QWidget):
                 Column(self.tr("No."), lambda e: str(e.seq), lambda e: e.seq, numeric=True),
                 Column(self.tr("Time"), entry_time, lambda e: e.at),
                 Column(self.tr("User"), lambda e: e.actor),
-                Column(self.tr("Table"), lambda e: self.table_text(e.table_name)),
+                Column(
+                    self.tr("Table"),
+                    lambda e: self.table_text(e.table_name),
+                    tooltip=lambda e: e.table_name,
+                ),
                 Column(self.tr("Record"), lambda e: e.record_id),
                 Column(
                     self.tr("Action"),
@@ -255,8 +259,7 @@ class AuditView(QWidget):
             "vulnerability_scan": self.tr("Vulnerability scan"),
             "sequence_counter": self.tr("Number counter"),
         }
-        name = names.get(table)
-        return f"{name} ({table})" if name else table
+        return names.get(table, table)
 
     # -- filtering and paging -----------------------------------------------------------
     def current_filter(self) -> AuditFilter:

@@ -182,6 +182,7 @@ class DeliverablesPanel(QWidget):
             self,
         )
         self.payments_table = self._table(self.payments, (40, 200, 110, 150, 100, 100, 80))
+        self.payments_table.setMinimumHeight(150)
         self.payments_table.doubleClicked.connect(lambda _i: self.record_payment())
         self.payment_button = QPushButton(self.tr("Record invoice / payment…"))
         self.payment_button.clicked.connect(self.record_payment)
@@ -285,11 +286,11 @@ class DeliverablesPanel(QWidget):
                 name=item.name, delivered=item.delivered, due=item.due_so_far
             )
             if item.overdue:
-                text += ", <span style='color:#b00020'>{}</span>".format(
-                    self.tr("{n} overdue").format(n=item.overdue)
+                text += "<span style='color:#b00020'>{}</span>".format(
+                    self.tr(", {n} overdue").format(n=item.overdue)
                 )
             parts.append(text)
-        self.summary_label.setText(" · ".join(parts))
+        self.summary_label.setText(self.tr("; ").join(parts))
         target = -1
         for index, row in enumerate(data.rows):
             if chosen is not None and row.id == chosen.id:

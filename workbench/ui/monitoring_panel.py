@@ -218,9 +218,11 @@ class MonitoringPanel(QWidget):
                 last = min(contract.end_date, today()) if contract else today()
                 weeks = [w for w in service.list_weeks(session) if not site or w.site_code == site]
                 scans = [s for s in service.list_scans(session) if not site or s.site_code == site]
-                return MonitoringData(
-                    service.sites(session), weeks[::-1], scans[::-1], first, max(first, last)
-                )
+                # Newest period first; the sites in their order within it.
+                weeks.sort(key=lambda w: (-w.week_start.toordinal(), w.site_code))
+                scans.sort(key=lambda s: s.site_code)
+                scans.sort(key=lambda s: s.month, reverse=True)
+                return MonitoringData(service.sites(session), weeks, scans, first, max(first, last))
 
         self.ctx.tasks.run(
             query, lambda data: self._show(generation, data), self.ctx.messages.exception
