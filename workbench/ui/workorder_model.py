@@ -4,7 +4,9 @@ Rows are the service's read models (``WorkOrderRow``), fetched a page at a time;
 and filtering are done by the query. ``data()`` only looks up: the SLA columns are
 re-derived from each row's stored deadlines and completion times with the pure SLA
 module at the model's ``now``, which :meth:`WorkOrderTableModel.tick` advances every
-second without touching the store.
+second without touching the store. Each cell is computed once per row and role (the SLA
+cells once per tick) and then looked up: a repaint asks for every visible cell in several
+roles, and scrolling repaints constantly.
 """
 
 from __future__ import annotations
@@ -173,6 +175,25 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._now = utc_now()
         self._fetcher: Callable[[int], None] | None = None
         self._fetching = False
+        # What data() answers, computed once: (row, column, role) -> value. The SLA
+        # columns' entries hold for one clock tick, the others until the row changes.
+        self._cells: dict[tuple[int, int, int], Any] = {}
+        self._sla_cells: dict[tuple[int, int, int], Any] = {}
+        self._sla_items: dict[tuple[int, str], sla_rules.SlaItem | None] = {}
+        self._sla_first = self.COLUMNS.index("response")
+
+    def _forget(self, row: int | None = None) -> None:
+        """Drop the cached cells (of one row, or all)."""
+        if row is None:
+            self._cells.clear()
+            self._sla_cells.clear()
+            self._sla_items.clear()
+            return
+        for cache in (self._cells, self._sla_cells):
+            for key in [k for k in cache if k[0] == row]:
+                del cache[key]
+        for item_key in [k for k in self._sla_items if k[0] == row]:
+            del self._sla_items[item_key]
 
     # -- content ---------------------------------------------------------------
     def set_rows(
@@ -182,6 +203,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._total = len(self._rows) if total is None else max(total, len(self._rows))
         self._fetching = False
+        self._forget()
         self.endResetModel()
 
     def append_rows(self, rows: list[WorkOrderRow] | tuple[WorkOrderRow, ...]) -> None:
@@ -202,6 +224,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         for i, old in enumerate(self._rows):
             if old.number == row.number:
                 self._rows[i] = row
+                self._forget(i)
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
                 return True
         return False
@@ -231,6 +254,8 @@ class WorkOrderTableModel(QAbstractTableModel):
     def tick(self, now: dt.datetime | None = None) -> None:
         """Advance the clock: the SLA cells of rows with a running clock change."""
         self._now = now or utc_now()
+        self._sla_cells.clear()
+        self._sla_items.clear()
         first_col = self.COLUMNS.index("response")
         last_col = self.COLUMNS.index("restore")
         running = [i for i, r in enumerate(self._rows) if any(item.open for item in r.sla)]
@@ -244,6 +269,7 @@ class WorkOrderTableModel(QAbstractTableModel):
         )
 
     def sla_item(self, row: WorkOrderRow, key: str) -> sla_rules.SlaItem | None:
+        """The row's SLA target ``key`` as it stands at the model's ``now``."""
         for item in row.sla:
             if item.key == key:
                 return reevaluate(item, self._now) if item.open else item
@@ -288,17 +314,34 @@ class WorkOrderTableModel(QAbstractTableModel):
             return self.tr("Time left or overdue against the contract's deadline")
         return None
 
+    # Cells are cached only while they stay few: a view asks for what it shows.
+    MAX_CACHED_CELLS = 60_000
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.row_at(index.row())
-        if row is None or not 0 <= index.column() < len(self.COLUMNS):
+        number, column = index.row(), index.column()
+        if not 0 <= number < len(self._rows) or not 0 <= column < len(self.COLUMNS):
             return None
-        key = self.COLUMNS[index.column()]
         if role == RowRole:
-            return row
+            return self._rows[number]
+        cache = self._sla_cells if column >= self._sla_first else self._cells
+        cell = (number, column, role)
+        try:
+            return cache[cell]
+        except KeyError:
+            pass
+        value = self._compute(number, column, role)
+        if len(cache) >= self.MAX_CACHED_CELLS:
+            cache.clear()
+        cache[cell] = value
+        return value
+
+    def _compute(self, number: int, column: int, role: int) -> Any:
+        row = self._rows[number]
+        key = self.COLUMNS[column]
         if key in self.SLA_COLUMNS:
-            return self._sla_data(row, key, role)
+            return self._sla_data(number, row, key, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)
         if role == SortRole:
@@ -343,8 +386,11 @@ class WorkOrderTableModel(QAbstractTableModel):
             return rules.STATUSES.index(row.status) if row.status in rules.STATUSES else 99
         return self._display(row, key)
 
-    def _sla_data(self, row: WorkOrderRow, key: str, role: int) -> Any:
-        item = self.sla_item(row, key)
+    def _sla_data(self, number: int, row: WorkOrderRow, key: str, role: int) -> Any:
+        try:
+            item = self._sla_items[(number, key)]
+        except KeyError:
+            item = self._sla_items[(number, key)] = self.sla_item(row, key)
         if item is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 return "—"
