@@ -39,7 +39,7 @@ from workbench.domain.messages import WorkbenchError
 from workbench.domain.timeutil import fmt_local
 from workbench.services import backups as backup_service
 from workbench.services.backups import BackupEntry, RestoreOutcome
-from workbench.ui.audit_model import Column, RowsModel
+from workbench.ui.rows_model import Column, RowsModel
 from workbench.ui.context import AppContext
 
 if TYPE_CHECKING:

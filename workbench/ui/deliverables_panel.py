@@ -39,7 +39,7 @@ from workbench.domain import deliverables as rules
 from workbench.services import deliverables as service
 from workbench.services.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.services.setup import current_contract
-from workbench.ui.audit_model import Column, RowsModel
+from workbench.ui.rows_model import Column, RowsModel
 from workbench.ui.context import AppContext
 from workbench.ui.deliverables_dialogs import DeliveryDialog, PaymentDialog, StaffChangeDialog
 

@@ -42,7 +42,7 @@ from workbench.services.monitoring import (
     WeekRow,
 )
 from workbench.services.setup import current_contract
-from workbench.ui.audit_model import Column, RowsModel
+from workbench.ui.rows_model import Column, RowsModel
 from workbench.ui.context import AppContext
 from workbench.ui.deliverables_dialogs import today
 from workbench.ui.monitoring_dialogs import (

@@ -1,4 +1,4 @@
-"""Item models of the audit view, and the small row model the 设置/报表 panels share.
+"""The small row model the 设置/报表 panels share, and the audit view's helpers.
 
 :class:`RowsModel` shows a list of plain read models (frozen dataclasses from a service
 query) through a list of :class:`Column`: ``data()`` only looks the row up. Sorting and
