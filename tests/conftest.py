@@ -71,6 +71,23 @@ BACKENDS = (
 
 
 @pytest.fixture(autouse=True)
+def _fresh_logging() -> Iterator[None]:
+    """Handlers that a test's in-process CLI run attached (files in its tmp folder, the
+    captured stderr) are closed and removed after it, so no test writes to another's."""
+    import logging
+
+    from workbench import logsetup
+
+    root = logging.getLogger("workbench")
+    before = list(root.handlers)
+    yield
+    for handler in [h for h in root.handlers if h not in before]:
+        root.removeHandler(handler)
+        handler.close()
+    logsetup._configured = False
+
+
+@pytest.fixture(autouse=True)
 def workbench_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data, log and config folders."""
     home = tmp_path / "home"
