@@ -37,8 +37,8 @@ from workbench import i18n
 from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.services import audit as audit_service
 from workbench.services.audit import AuditEntry, AuditFilter, ChainReport
-from workbench.ui.rows_model import Column, RowsModel, changes, entry_time, summary
 from workbench.ui.context import AppContext
+from workbench.ui.rows_model import Column, RowsModel, changes, entry_time, summary
 
 log = logging.getLogger("workbench.ui.audit")
 

@@ -39,9 +39,9 @@ from workbench.domain import deliverables as rules
 from workbench.services import deliverables as service
 from workbench.services.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.services.setup import current_contract
-from workbench.ui.rows_model import Column, RowsModel
 from workbench.ui.context import AppContext
 from workbench.ui.deliverables_dialogs import DeliveryDialog, PaymentDialog, StaffChangeDialog
+from workbench.ui.rows_model import Column, RowsModel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -42,7 +42,6 @@ from workbench.services.monitoring import (
     WeekRow,
 )
 from workbench.services.setup import current_contract
-from workbench.ui.rows_model import Column, RowsModel
 from workbench.ui.context import AppContext
 from workbench.ui.deliverables_dialogs import today
 from workbench.ui.monitoring_dialogs import (
@@ -53,6 +52,7 @@ from workbench.ui.monitoring_dialogs import (
     months_between,
     weeks_between,
 )
+from workbench.ui.rows_model import Column, RowsModel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
