@@ -177,7 +177,14 @@ def check_in_background(window: QWidget, ctx: AppContext, on_damaged: Callable[[
         store.dispose()
         # Restored or not, this session ends: the views hold the disposed store. The
         # next start opens the restored file.
-        offer_restore(window, exc)
+        if offer_restore(window, exc):
+            QMessageBox.information(
+                window,
+                QCoreApplication.translate("app", "Maintenance Workbench"),
+                QCoreApplication.translate(
+                    "app", "The backup was restored. Start the workbench again to use it."
+                ),
+            )
         on_damaged()
 
     ctx.tasks.run(store.quick_check, None, failed)
@@ -209,24 +216,26 @@ def run(db: str | None = None, language: str | None = None) -> int:
             lambda: check_in_background(window, ctx, lambda: app.exit(3)),
         )
 
+    def open_store() -> None:
+        ctx.tasks.run(
+            lambda: open_and_fill(db or settings.database or None, full_check=False),
+            opened,
+            failed,
+        )
+
     def failed(exc: BaseException) -> None:
         from workbench.data.store import StoreError
 
         if isinstance(exc, StoreError):
-            QMessageBox.critical(window, window.tr("Maintenance Workbench"), str(exc))
-            app.exit(3)
+            if offer_restore(window, exc):
+                open_store()  # the restored file, from the start
+            else:
+                app.exit(3)
         else:
             crash.handle(type(exc), exc, exc.__traceback__)
             app.exit(1)
 
-    QTimer.singleShot(
-        0,
-        lambda: ctx.tasks.run(
-            lambda: open_and_fill(db or settings.database or None, full_check=False),
-            opened,
-            failed,
-        ),
-    )
+    QTimer.singleShot(0, open_store)
     status = app.exec()
     if ctx.ready:
         ctx.store.interrupt_check()

@@ -645,6 +645,10 @@ Database: {db}</source>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
+    <message>
+        <source>The backup was restored. Start the workbench again to use it.</source>
+        <translation>备份已恢复。请重新启动运维工作台以使用恢复后的数据。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -912,13 +916,6 @@ Contract {contract}: added {assets} assets, {categories} categories, {locations}
     <message>
         <source>All {links} signed records match.</source>
         <translation>全部 {links} 条已签字记录校验通过。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Maintenance Workbench</source>
-        <translation>运维工作台</translation>
     </message>
 </context>
 </TS>

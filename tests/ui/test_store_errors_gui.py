@@ -83,3 +83,22 @@ def test_declining_the_restore_changes_nothing(qtbot, damaged, zh):
     assert offer_restore(None, info.value) is False
     assert seen and "buttons" not in seen[-1], seen
     assert db.read_bytes() == before
+
+
+def test_damage_found_by_the_background_check_offers_the_backup(qtbot, damaged, zh):
+    """The GUI opens with the cheap checks only; the full check follows in the background
+    and, finding damage, ends the session after offering the backup."""
+    from workbench.app import check_in_background, create_main_window
+    from workbench.config import Settings
+
+    db, _backup = damaged
+    store = open_and_fill(str(db), full_check=False)  # pages, not the header, are damaged
+    window = create_main_window(store, Settings(), start_scanner=False)
+    qtbot.addWidget(window)
+    ended: list[bool] = []
+    seen: list[str] = []
+    QTimer.singleShot(500, lambda: press("退出", seen))
+    check_in_background(window, window.ctx, lambda: ended.append(True))
+    qtbot.waitUntil(lambda: ended == [True], timeout=20000)
+    assert seen and "已损坏" in seen[0]
+    window.ctx.tasks.wait()
