@@ -10,9 +10,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from pyzbar import pyzbar
-from pyzbar.pyzbar import ZBarSymbol
 
+from tests import tooling
 from workbench.cli import main
 from workbench.data.store import Store
 from workbench.reports.labels import LAYOUTS
@@ -27,6 +26,7 @@ def _pages(path: Path) -> list[Image.Image]:
 
 
 def test_all_devices(store: Store, db_path: Path, tmp_path: Path) -> None:
+    zbar = tooling.pyzbar()
     store.dispose()
     out = tmp_path / "l.pdf"
     assert main(["labels", "--all", "-o", str(out), "--db", str(db_path)]) == 0
@@ -40,7 +40,7 @@ def test_all_devices(store: Store, db_path: Path, tmp_path: Path) -> None:
             counter = qr if r.format == zxingcpp.BarcodeFormat.QRCode else bars
             counter[r.text] += 1
         zbar_bars.update(
-            r.data.decode() for r in pyzbar.decode(image, symbols=[ZBarSymbol.CODE128])
+            r.data.decode() for r in zbar.decode(image, symbols=[zbar.ZBarSymbol.CODE128])
         )
         for slot in range(spec.per_page):  # zbar's QR reader: one label at a time
             x, y = spec.origin(slot)
@@ -54,7 +54,7 @@ def test_all_devices(store: Store, db_path: Path, tmp_path: Path) -> None:
                 )
             )
             zbar_qr.update(
-                r.data.decode() for r in pyzbar.decode(cell, symbols=[ZBarSymbol.QRCODE])
+                r.data.decode() for r in zbar.decode(cell, symbols=[zbar.ZBarSymbol.QRCODE])
             )
     assert len(qr) == 74
     assert all(n == 1 for n in qr.values())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import queue
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,13 +16,18 @@ from typing import IO, TYPE_CHECKING
 
 import pytest
 
+from tests.tooling import need_socat
+
 if TYPE_CHECKING:
     from workbench.data.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 20.0
 
-pytestmark = pytest.mark.skipif(shutil.which("socat") is None, reason="socat is not installed")
+
+@pytest.fixture(autouse=True)
+def _socat() -> None:
+    need_socat()
 
 
 class Pty:

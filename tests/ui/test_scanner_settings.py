@@ -4,7 +4,6 @@ reading a real pseudo-terminal."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from tests.tooling import need_socat
 from workbench.config import Settings
 from workbench.devices.qt import ScannerService
 from workbench.ui.scanner_settings import ScannerSettingsDialog
@@ -45,8 +45,7 @@ class Pty:
 
 @pytest.fixture
 def pty(tmp_path: Path) -> Iterator[Pty]:
-    if shutil.which("socat") is None:
-        pytest.skip("socat is not installed")
+    need_socat()
     p = Pty(tmp_path)
     yield p
     p.close()

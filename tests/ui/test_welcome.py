@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.tooling import need_socat
 from workbench import config
 from workbench.config import Settings
 from workbench.domain.contract import load_contract
@@ -164,8 +164,7 @@ def test_blank_engineer_page_is_skipped(qtbot: Any, wizard: Any, ctx: Any) -> No
 @pytest.fixture
 def pty_port(tmp_path: Path) -> Iterator[tuple[str, int]]:
     """A socat pty pair: (the port the app opens, a descriptor to write scans into)."""
-    if shutil.which("socat") is None:
-        pytest.skip("socat is not installed")
+    need_socat()
     port, scanner_end = tmp_path / "ttyScanner", tmp_path / "scanner-side"
     proc = subprocess.Popen(
         ["socat", f"pty,raw,echo=0,link={scanner_end}", f"pty,raw,echo=0,link={port}"],

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pty_pair import PtyPair
 
+from tests.tooling import need_socat
+
 
 @pytest.fixture
 def pty_pair(tmp_path: Path) -> Iterator[PtyPair]:
-    if shutil.which("socat") is None:
-        pytest.skip("socat is not installed")
+    need_socat()
     pair = PtyPair(tmp_path)
     pair.plug()
     yield pair
@@ -22,8 +22,7 @@ def pty_pair(tmp_path: Path) -> Iterator[PtyPair]:
 
 @pytest.fixture
 def unplugged_pty(tmp_path: Path) -> Iterator[PtyPair]:
-    if shutil.which("socat") is None:
-        pytest.skip("socat is not installed")
+    need_socat()
     pair = PtyPair(tmp_path)
     yield pair
     pair.unplug()

@@ -9,8 +9,8 @@ import pypdfium2 as pdfium
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from pyzbar import pyzbar
-from pyzbar.pyzbar import ZBarSymbol
+
+from tests import tooling
 
 DPI = 300
 
@@ -46,8 +46,11 @@ def zxing_codes(image: Image.Image) -> tuple[list[str], list[str]]:
 
 def zbar_codes(image: Image.Image) -> tuple[list[str], list[str]]:
     """(QR texts, Code128 texts) that zbar finds in the image."""
-    qr = [r.data.decode("ascii") for r in pyzbar.decode(image, symbols=[ZBarSymbol.QRCODE])]
-    code128 = [r.data.decode("ascii") for r in pyzbar.decode(image, symbols=[ZBarSymbol.CODE128])]
+    zbar = tooling.pyzbar()
+    qr = [r.data.decode("ascii") for r in zbar.decode(image, symbols=[zbar.ZBarSymbol.QRCODE])]
+    code128 = [
+        r.data.decode("ascii") for r in zbar.decode(image, symbols=[zbar.ZBarSymbol.CODE128])
+    ]
     return qr, code128
 
 
