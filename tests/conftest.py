@@ -143,3 +143,20 @@ def sqlite_store(db_path: Path) -> Iterator[Store]:
         load_default_contract(session)
     yield s
     s.dispose()
+
+
+# PostgreSQL runs the store's own tests: data, services and the reliability checks. The
+# UI and command-line tests drive files on disk (SQLite paths, the CLI's --db FILE) and
+# run once, on SQLite.
+PG_TEST_FOLDERS = ("tests/unit/data/", "tests/unit/services/", "tests/reliability/")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    dropped = [
+        item
+        for item in items
+        if "[postgresql" in item.nodeid and not item.nodeid.startswith(PG_TEST_FOLDERS)
+    ]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
