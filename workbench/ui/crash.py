@@ -28,7 +28,7 @@ def _message_for(exc: BaseException) -> tuple[str, bool]:
     from workbench.data.store import StoreError
 
     if isinstance(exc, StoreError):
-        return str(exc), False
+        return exc.render(i18n.translate), False
     text = QCoreApplication.translate(
         "crash",
         "An unexpected error occurred. Your saved data is safe; the last action may not have been completed.\n\nDetails were written to the log:\n{log}",  # noqa: E501

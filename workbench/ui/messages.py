@@ -61,8 +61,13 @@ class MessageBridge(QObject):
         self.status.emit(text, timeout_ms)
 
     def exception(self, exc: BaseException) -> None:
-        """Show a user error plainly; anything else is a bug for the crash hook."""
+        """Show a user error or a storage problem plainly; anything else is a bug for the
+        crash hook."""
+        from workbench.data.store import StoreError
+
         if isinstance(exc, WorkbenchError):
             self.error(i18n.render(exc))
+        elif isinstance(exc, StoreError):
+            self.error(exc.render(i18n.translate))
         else:
             raise exc
