@@ -85,6 +85,7 @@ def _fresh_logging() -> Iterator[None]:
         root.removeHandler(handler)
         handler.close()
     logsetup._configured = False
+    logsetup._pending = None
 
 
 @pytest.fixture(autouse=True)

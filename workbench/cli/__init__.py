@@ -93,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from workbench import logsetup
 
-    logsetup.configure(console=args.command is not None)
+    # The GUI opens its log file after the first frame (see logsetup).
+    logsetup.configure(
+        console=args.command is not None,
+        defer_file=args.command is None and not args.selftest,
+    )
 
     if args.selftest:
         from workbench import selftest

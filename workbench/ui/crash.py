@@ -41,6 +41,7 @@ def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
+    logsetup.attach_file()  # a crash before the first frame still reaches the file
     text, is_bug = _message_for(exc)
     if is_bug:
         log.error("unhandled exception\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))

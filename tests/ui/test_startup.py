@@ -1,0 +1,71 @@
+"""Start-up pieces that keep the first frame cheap: the UI font and the deferred log file."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from workbench import app as app_module
+from workbench import logsetup
+
+
+@pytest.fixture
+def restore_font(qapp: QApplication) -> Any:
+    font = qapp.font()
+    yield
+    qapp.setFont(font)
+
+
+def test_without_a_system_cjk_font_the_bundled_one_is_registered(
+    qapp: QApplication, restore_font: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "PREFERRED_SYSTEM_FONTS", ("No Such Font 字体",))
+    family = app_module.setup_font(qapp)
+    assert family == app_module.BUNDLED_FAMILY
+    assert family in QFontDatabase.families()
+    assert qapp.font().families()[0] == family
+
+
+def test_a_system_cjk_font_is_used_as_it_is(
+    qapp: QApplication, restore_font: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    system = next(f for f in QFontDatabase.families() if f)
+    monkeypatch.setattr(app_module, "PREFERRED_SYSTEM_FONTS", ("No Such Font", system))
+    calls: list[int] = []
+    monkeypatch.setattr(app_module, "register_bundled_font", lambda: calls.append(1) or [])
+    assert app_module.setup_font(qapp) == system
+    assert qapp.font().family() == system
+    assert calls == []  # the 5 MB file is not loaded
+
+
+def test_deferred_log_file_holds_records_until_attached(workbench_home: Path) -> None:
+    logsetup.configure(defer_file=True)
+    log_path = Path(logsetup.log_file())
+    logging.getLogger("workbench.test").info("before the first frame 设备")
+    assert not log_path.exists() or "before the first frame" not in log_path.read_text("utf-8")
+
+    logsetup.attach_file()
+    logging.getLogger("workbench.test").warning("after the first frame")
+    root = logging.getLogger("workbench")
+    for handler in root.handlers:
+        handler.flush()
+    text = log_path.read_text("utf-8")
+    assert text.index("before the first frame 设备") < text.index("after the first frame")
+    assert any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers)
+    assert not any(isinstance(h, logsetup._Pending) for h in root.handlers)
+    logsetup.attach_file()  # a second call (crash hook, exit) changes nothing
+    assert sum(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers) == 1
+
+
+def test_the_log_file_opens_at_once_without_deferral(workbench_home: Path) -> None:
+    logsetup.configure()
+    logging.getLogger("workbench.test").info("command line")
+    for handler in logging.getLogger("workbench").handlers:
+        handler.flush()
+    assert "command line" in Path(logsetup.log_file()).read_text("utf-8")
