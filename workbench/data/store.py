@@ -21,20 +21,20 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.data.audit import AuditedSession
+from workbench.data.migrations import HEAD_REVISION
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger("workbench.data")
 
@@ -266,6 +266,8 @@ def _pg_sqlstate(exc: BaseException) -> str | None:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     # An absolute path, so that a frozen build finds the scripts it ships as data.
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -273,13 +275,31 @@ def _alembic_config() -> Config:
 
 
 def head_revision() -> str:
+    """The newest revision as Alembic reads it from the scripts."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The store's schema revision (None for an empty database), read the way Alembic
+    keeps it: one row in ``alembic_version``."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:  # several heads: let Alembic say what is wrong
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(conn).get_current_revision()
+    return str(rows[0]) if rows else None
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -505,11 +525,15 @@ class Store:
 
     def current_revision(self) -> str | None:
         with self._storage_errors(), self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return stored_revision(conn)
 
     def upgrade(self) -> None:
         """Bring the schema to the newest revision, backing up an older file first."""
         current = self.current_revision()
+        if current == HEAD_REVISION:
+            return  # the common case, decided without loading Alembic
+        from alembic import command
+
         head = head_revision()
         if current == head:
             return

@@ -51,10 +51,18 @@ class Wiring(QObject):
         self._clock.timeout.connect(self._tick)
         self._clock.start()
         self.ctx.events.dataChanged.connect(lambda _area: self.refresh_status())
-        self.refresh_status()
         self._menus()
         assets = window.view("assets") if window.has_view("assets") else None
-        if assets is not None:
+        if assets is None:
+            self.refresh_status()
+        else:
+            # The status query waits for the first list: both would share the one
+            # interpreter lock, and the list is what the user is waiting for.
+            def first_status() -> None:
+                assets.loaded.disconnect(first_status)
+                self.refresh_status()
+
+            assets.loaded.connect(first_status)
             assets.printLabels.connect(lambda codes: print_labels(self.ctx, window, codes))
             if window.has_view("workorders"):
                 assets.newWorkOrder.connect(self._new_work_order)

@@ -1,0 +1,60 @@
+"""The written-down head revision and the open path that relies on it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from workbench.data.migrations import HEAD_REVISION
+from workbench.data.store import Store, head_revision, known_revisions
+
+
+def test_head_revision_constant_matches_the_scripts() -> None:
+    # A new migration must move HEAD_REVISION with it, or stores would not be upgraded.
+    assert head_revision() == HEAD_REVISION
+    assert HEAD_REVISION in known_revisions()
+
+
+def test_an_older_store_is_still_upgraded(db_path: Path) -> None:
+    store = Store(f"sqlite:///{db_path}")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0004'")
+        conn.exec_driver_sql("DROP TABLE audit_log")
+    store.dispose()
+    reopened = Store(f"sqlite:///{db_path}")
+    try:
+        assert reopened.current_revision() == HEAD_REVISION
+        with reopened.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() == 0
+    finally:
+        reopened.dispose()
+
+
+def test_an_empty_file_has_no_revision_and_is_created(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'new.sqlite3'}", migrate=False)
+    try:
+        assert store.current_revision() is None
+        store.upgrade()
+        assert store.current_revision() == HEAD_REVISION
+    finally:
+        store.dispose()
+
+
+def test_opening_an_up_to_date_store_does_not_load_alembic(db_path: Path) -> None:
+    Store(f"sqlite:///{db_path}").dispose()
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from workbench.data.store import Store
+        store = Store({f"sqlite:///{db_path}"!r}, full_check=False)
+        store.dispose()
+        loaded = sorted(m for m in sys.modules if m == "alembic" or m.startswith("alembic."))
+        print(",".join(loaded))
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip() == ""
