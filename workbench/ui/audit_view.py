@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -38,7 +37,15 @@ from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.services import audit as audit_service
 from workbench.services.audit import AuditEntry, AuditFilter, ChainReport
 from workbench.ui.context import AppContext
-from workbench.ui.rows_model import Column, RowsModel, changes, entry_time, summary
+from workbench.ui.rows_model import (
+    Change,
+    Column,
+    RowsModel,
+    changes,
+    entry_time,
+    rows_table,
+    summary,
+)
 
 log = logging.getLogger("workbench.ui.audit")
 
@@ -134,7 +141,7 @@ class AuditView(QWidget):
         grid.setColumnStretch(3, 1)
 
         # -- the list -------------------------------------------------------------------
-        self.model = RowsModel(
+        self.model: RowsModel[AuditEntry] = RowsModel(
             [
                 Column(self.tr("No."), lambda e: str(e.seq), lambda e: e.seq, numeric=True),
                 Column(self.tr("Time"), entry_time, lambda e: e.at),
@@ -154,21 +161,10 @@ class AuditView(QWidget):
             ],
             self,
         )
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((60, 150, 90, 110, 150, 60)):
-            self.view.setColumnWidth(column, width)
+        self.view = rows_table(self.model, (60, 150, 90, 110, 150, 60))
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_detail())
 
-        self.changes_model = RowsModel(
+        self.changes_model: RowsModel[Change] = RowsModel(
             [
                 Column(self.tr("Field"), lambda c: c.field),
                 Column(self.tr("Before"), lambda c: c.old, tooltip=lambda c: c.old),
@@ -363,9 +359,7 @@ class AuditView(QWidget):
         self.next_button.setEnabled(self.offset + PAGE_SIZE < self.total)
 
     def selected(self) -> AuditEntry | None:
-        index = self.view.currentIndex()
-        entry = self.model.row_at(index.row()) if index.isValid() else None
-        return entry if isinstance(entry, AuditEntry) else None
+        return self.model.row_of(self.view.currentIndex())
 
     def _show_detail(self) -> None:
         entry = self.selected()

@@ -75,7 +75,7 @@ class BackupsPanel(QGroupBox):
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.note)
 
-        self.model = RowsModel(
+        self.model: RowsModel[BackupEntry] = RowsModel(
             [
                 Column(self.tr("Taken"), lambda b: fmt_local(b.taken_at, seconds=True)),
                 Column(self.tr("Kind"), lambda b: self.kind_text(b.kind)),
@@ -160,8 +160,7 @@ class BackupsPanel(QGroupBox):
 
     def selected(self) -> BackupEntry | None:
         rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
-        return row if isinstance(row, BackupEntry) else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     # -- backing up -----------------------------------------------------------------
     def backup_now(self) -> None:

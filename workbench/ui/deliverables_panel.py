@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,7 @@ from workbench.services.deliverables import DeliverableRow, DeliverableSummary, 
 from workbench.services.setup import current_contract
 from workbench.ui.context import AppContext
 from workbench.ui.deliverables_dialogs import DeliveryDialog, PaymentDialog, StaffChangeDialog
-from workbench.ui.rows_model import Column, RowsModel
+from workbench.ui.rows_model import Column, RowsModel, rows_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -105,7 +103,7 @@ class DeliverablesPanel(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
 
-        self.model = RowsModel(
+        self.model: RowsModel[DeliverableRow] = RowsModel(
             [
                 Column(self.tr("Deliverable"), lambda r: r.name, tooltip=lambda r: r.clause),
                 Column(self.tr("Period"), self._period_text, tooltip=lambda r: r.title),
@@ -132,7 +130,7 @@ class DeliverablesPanel(QWidget):
             ],
             self,
         )
-        self.table = self._table(self.model, (150, 150, 150, 90, 80, 90, 60, 160))
+        self.table = rows_table(self.model, (150, 150, 150, 90, 80, 90, 60, 160))
         self.table.doubleClicked.connect(lambda _i: self.record_delivery())
         self.deliver_button = QPushButton(self.tr("Record delivery…"))
         self.deliver_button.clicked.connect(self.record_delivery)
@@ -159,7 +157,7 @@ class DeliverablesPanel(QWidget):
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(actions)
 
-        self.payments = RowsModel(
+        self.payments: RowsModel[PaymentRow] = RowsModel(
             [
                 Column(self.tr("No."), lambda p: str(p.seq), lambda p: p.seq, numeric=True),
                 Column(self.tr("Payment"), lambda p: p.description, tooltip=lambda p: p.condition),
@@ -181,7 +179,7 @@ class DeliverablesPanel(QWidget):
             ],
             self,
         )
-        self.payments_table = self._table(self.payments, (40, 200, 110, 150, 100, 100, 80))
+        self.payments_table = rows_table(self.payments, (40, 200, 110, 150, 100, 100, 80))
         self.payments_table.setMinimumHeight(150)
         self.payments_table.doubleClicked.connect(lambda _i: self.record_payment())
         self.payment_button = QPushButton(self.tr("Record invoice / payment…"))
@@ -204,22 +202,6 @@ class DeliverablesPanel(QWidget):
         layout.addWidget(splitter)
         ctx.events.dataChanged.connect(self._data_changed)
         self.refresh()
-
-    @staticmethod
-    def _table(model: RowsModel, widths: tuple[int, ...]) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
-        return table
 
     def _period_text(self, row: DeliverableRow) -> str:
         if row.key == service.STAFF_CHANGE_KEY:
@@ -309,14 +291,10 @@ class DeliverablesPanel(QWidget):
         self.loaded.emit(len(data.rows))
 
     def selected(self) -> DeliverableRow | None:
-        index = self.table.currentIndex()
-        row = self.model.row_at(index.row()) if index.isValid() else None
-        return row if isinstance(row, DeliverableRow) else None
+        return self.model.row_of(self.table.currentIndex())
 
     def selected_payment(self) -> PaymentRow | None:
-        index = self.payments_table.currentIndex()
-        row = self.payments.row_at(index.row()) if index.isValid() else None
-        return row if isinstance(row, PaymentRow) else None
+        return self.payments.row_of(self.payments_table.currentIndex())
 
     # -- saving ---------------------------------------------------------------------
     def _save(self, what: str, job: Callable[[Session], Any]) -> None:

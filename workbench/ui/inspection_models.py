@@ -1,33 +1,20 @@
 """Item models of the 巡检 view: due devices, rounds, the devices of one round.
 
-Each model is fed plain rows from the inspection service; ``data()`` only looks up.
+Each is a :class:`~workbench.ui.rows_model.RowsModel` fed plain rows from the inspection
+service; ``data()`` only looks up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 
 from workbench.domain.timeutil import fmt_local
 from workbench.services.inspections import DueRow, RoundAssetRow, RoundSummary
-
-SortRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
-R = TypeVar("R")
+from workbench.ui.rows_model import Column, Index, RowsModel
 
 FAIL_COLOURS = ("#fbe0e0", "#a00000")
 OVERDUE_COLOURS = ("#fff1cc", "#7a4a00")
@@ -54,99 +41,44 @@ def due_state_text(state: str) -> str:
     return names.get(state, state)
 
 
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    title: Callable[[], str]
-    text: Callable[[R], str]
-    sort: Callable[[R], Any]
-
-
-class RowsModel(QAbstractTableModel, Generic[R]):
-    """A read-only table of plain rows with typed columns."""
-
-    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title()
-        return None
-
-    def colours(self, row: R) -> tuple[str, str] | None:
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self._columns)):
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == SortRole:
-            return column.sort(row)
-        if role == RowRole:
-            return row
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            colours = self.colours(row)
-            if colours is None:
-                return None
-            colour = colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]
-            return QBrush(QColor(colour))
-        return None
-
-
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def _code_column() -> Column[Any]:
+    return Column(QCoreApplication.translate("InspectionModels", "Code"), lambda r: r.code)
+
+
+def _location_column() -> Column[Any]:
+    return Column(QCoreApplication.translate("InspectionModels", "Location"), lambda r: r.location)
+
+
+def _due_colours(row: DueRow) -> tuple[str, str] | None:
+    return OVERDUE_COLOURS if row.state == "overdue" else None
+
+
+def _due_state(row: DueRow) -> str:
+    text = due_state_text(row.state)
+    if row.days_overdue:
+        text += QCoreApplication.translate("InspectionModels", " ({0} days)").format(
+            row.days_overdue
+        )
+    return text
 
 
 class DueModel(RowsModel[DueRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
+                _code_column(),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Code"),
-                    lambda r: r.code,
-                    lambda r: r.code,
-                ),
-                Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Category"),
+                    QCoreApplication.translate("InspectionModels", "Category"),
                     lambda r: r.category_name,
                     lambda r: r.category,
                 ),
+                _location_column(),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Location"),
-                    lambda r: r.location,
-                    lambda r: r.location,
-                ),
-                Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Last inspected"),
+                    QCoreApplication.translate("InspectionModels", "Last inspected"),
                     lambda r: (
                         _date(r.last_inspected)
                         or QCoreApplication.translate("InspectionModels", "Never")
@@ -154,30 +86,27 @@ class DueModel(RowsModel[DueRow]):
                     lambda r: r.last_inspected or dt.date.min,
                 ),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Due on"),
+                    QCoreApplication.translate("InspectionModels", "Due on"),
                     lambda r: _date(r.due_on),
                     lambda r: r.due_on or dt.date.max,
                 ),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "State"),
-                    lambda r: (
-                        due_state_text(r.state)
-                        + (
-                            QCoreApplication.translate("InspectionModels", " ({0} days)").format(
-                                r.days_overdue
-                            )
-                            if r.days_overdue
-                            else ""
-                        )
-                    ),
+                    QCoreApplication.translate("InspectionModels", "State"),
+                    _due_state,
                     lambda r: r.days_overdue,
                 ),
             ],
             parent,
+            row_colours=_due_colours,
         )
 
-    def colours(self, row: DueRow) -> tuple[str, str] | None:
-        return OVERDUE_COLOURS if row.state == "overdue" else None
+
+def _round_colours(row: RoundSummary) -> tuple[str, str] | None:
+    if row.status == "signed":
+        return DONE_COLOURS
+    if row.status == "running":
+        return OVERDUE_COLOURS
+    return None
 
 
 class RoundsModel(RowsModel[RoundSummary]):
@@ -192,38 +121,34 @@ class RoundsModel(RowsModel[RoundSummary]):
         self._fetching = False
         super().__init__(
             [
+                Column(QCoreApplication.translate("InspectionModels", "Round"), lambda r: r.number),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Round"),
-                    lambda r: r.number,
-                    lambda r: r.number,
-                ),
-                Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Started"),
+                    QCoreApplication.translate("InspectionModels", "Started"),
                     lambda r: fmt_local(r.started_at),
                     lambda r: r.started_at,
                 ),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Engineer"),
-                    lambda r: r.engineer_name,
+                    QCoreApplication.translate("InspectionModels", "Engineer"),
                     lambda r: r.engineer_name,
                 ),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Checked"),
+                    QCoreApplication.translate("InspectionModels", "Checked"),
                     lambda r: r.progress_text,
                     lambda r: r.devices_checked,
                 ),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Failures"),
+                    QCoreApplication.translate("InspectionModels", "Failures"),
                     lambda r: str(r.failures),
                     lambda r: r.failures,
                 ),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Status"),
+                    QCoreApplication.translate("InspectionModels", "Status"),
                     lambda r: round_status_text(r.status),
                     lambda r: r.status,
                 ),
             ],
             parent,
+            row_colours=_round_colours,
         )
 
     def set_page(self, rows: Sequence[RoundSummary], more: bool) -> None:
@@ -256,61 +181,43 @@ class RoundsModel(RowsModel[RoundSummary]):
             self._fetching = True
             self.fetchRequested.emit(len(self._rows))
 
-    def colours(self, row: RoundSummary) -> tuple[str, str] | None:
-        if row.status == "signed":
-            return DONE_COLOURS
-        if row.status == "running":
-            return OVERDUE_COLOURS
-        return None
+
+def _asset_colours(row: RoundAssetRow) -> tuple[str, str] | None:
+    if row.failed:
+        return FAIL_COLOURS
+    if row.checked:
+        return DONE_COLOURS
+    return None
+
+
+def _result_text(row: RoundAssetRow) -> str:
+    if not row.checked:
+        return QCoreApplication.translate("InspectionModels", "Not yet")
+    if row.failed:
+        return QCoreApplication.translate("InspectionModels", "Fail")
+    return QCoreApplication.translate("InspectionModels", "Pass")
 
 
 class RoundAssetsModel(RowsModel[RoundAssetRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
+                _code_column(),
+                Column(QCoreApplication.translate("InspectionModels", "Device"), lambda r: r.name),
+                _location_column(),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Code"),
-                    lambda r: r.code,
-                    lambda r: r.code,
-                ),
-                Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Device"),
-                    lambda r: r.name,
-                    lambda r: r.name,
-                ),
-                Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Location"),
-                    lambda r: r.location,
-                    lambda r: r.location,
-                ),
-                Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Result"),
-                    lambda r: (
-                        (
-                            QCoreApplication.translate("InspectionModels", "Fail")
-                            if r.failed
-                            else QCoreApplication.translate("InspectionModels", "Pass")
-                        )
-                        if r.checked
-                        else QCoreApplication.translate("InspectionModels", "Not yet")
-                    ),
+                    QCoreApplication.translate("InspectionModels", "Result"),
+                    _result_text,
                     lambda r: (r.checked, not r.failed),
                 ),
                 Column(
-                    lambda: QCoreApplication.translate("InspectionModels", "Work order"),
-                    lambda r: r.work_order_number,
+                    QCoreApplication.translate("InspectionModels", "Work order"),
                     lambda r: r.work_order_number,
                 ),
             ],
             parent,
+            row_colours=_asset_colours,
         )
-
-    def colours(self, row: RoundAssetRow) -> tuple[str, str] | None:
-        if row.failed:
-            return FAIL_COLOURS
-        if row.checked:
-            return DONE_COLOURS
-        return None
 
     def index_of(self, code: str) -> int:
         for number, row in enumerate(self._rows):

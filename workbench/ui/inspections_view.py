@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -46,11 +47,13 @@ from workbench.ui.inspection_models import (
     DueModel,
     RoundAssetsModel,
     RoundsModel,
-    RowRole,
-    SortRole,
     round_status_text,
 )
+from workbench.ui.rows_model import RowRole, RowsModel, SortRole
 from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = ["InspectionHistoryWidget", "InspectionsView"]
 
@@ -71,7 +74,7 @@ class _Snapshot:
     categories: list[tuple[str, str]]
 
 
-def _table(model: Any, parent: QWidget) -> QTableView:
+def _table(model: RowsModel[Any], parent: QWidget) -> QTableView:
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SortRole)
@@ -410,17 +413,23 @@ class InspectionsView(QWidget):
 
     def _start(self, dialog: StartRoundDialog) -> None:
         choice = dialog.choice()
+        self._change_round(
+            lambda session: service.start_round(
+                session,
+                engineer_id=choice.engineer_id,
+                scope=choice.scope,
+                scope_value=choice.scope_value,
+                planned_date=choice.planned_date,
+                kind=choice.kind,
+            )
+        )
+
+    def _change_round(self, change: Callable[[Session], RoundDetail]) -> None:
+        """Start, pause, resume or finish a round (off the GUI thread), then show it."""
 
         def write() -> RoundDetail:
             with self.ctx.store.transaction(self.ctx.actor) as session:
-                return service.start_round(
-                    session,
-                    engineer_id=choice.engineer_id,
-                    scope=choice.scope,
-                    scope_value=choice.scope_value,
-                    planned_date=choice.planned_date,
-                    kind=choice.kind,
-                )
+                return change(session)
 
         self.ctx.tasks.run_write(
             write, on_done=self._round_moved, on_error=self.ctx.messages.exception
@@ -447,14 +456,7 @@ class InspectionsView(QWidget):
             return
         round_id = self.shown.summary.id
         fn = service.pause_round if action == "pause" else service.resume_round
-
-        def write() -> RoundDetail:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return fn(session, round_id)
-
-        self.ctx.tasks.run_write(
-            write, on_done=self._round_moved, on_error=self.ctx.messages.exception
-        )
+        self._change_round(lambda session: fn(session, round_id))
 
     def finish_shown(self) -> FinishRoundDialog | None:
         if self.shown is None:
@@ -473,14 +475,7 @@ class InspectionsView(QWidget):
         if self.shown is None:
             return
         round_id = self.shown.summary.id
-
-        def write() -> RoundDetail:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return service.finish_round(session, round_id, reason)
-
-        self.ctx.tasks.run_write(
-            write, on_done=self._round_moved, on_error=self.ctx.messages.exception
-        )
+        self._change_round(lambda session: service.finish_round(session, round_id, reason))
 
     def open_sign_dialog(self) -> SignOffDialog | None:
         if self.shown is None or self.shown.status != states.FINISHED:

@@ -214,7 +214,7 @@ class ImportProblemsDialog(QDialog):
         self.setWindowTitle(self.tr("File not imported"))
         summary = QLabel(refused.message.render(i18n.translate))  # the headline only
         summary.setWordWrap(True)
-        self.model = RowsModel(
+        self.model: RowsModel[RowProblem] = RowsModel(
             [
                 Column(
                     self.tr("Row"),

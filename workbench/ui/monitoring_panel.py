@@ -18,16 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +49,7 @@ from workbench.ui.monitoring_dialogs import (
     months_between,
     weeks_between,
 )
-from workbench.ui.rows_model import Column, RowsModel
+from workbench.ui.rows_model import Column, RowsModel, rows_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -72,7 +69,7 @@ class MonitoringData:
     last_day: dt.date
 
 
-def _count_column(title: str, get: Callable[[Any], int]) -> Column:
+def _count_column(title: str, get: Callable[[Any], int]) -> Column[Any]:
     return Column(
         title,
         lambda r: str(get(r)),
@@ -113,7 +110,7 @@ class MonitoringPanel(QWidget):
         def tr_finding(name: str) -> str:
             return i18n.translate("monitoring", FINDING_NAMES[name])
 
-        self.weeks = RowsModel(
+        self.weeks: RowsModel[WeekRow] = RowsModel(
             [
                 Column(self.tr("Week"), lambda r: r.week, lambda r: r.week_start),
                 Column(self.tr("Website"), lambda r: r.site_name, tooltip=lambda r: r.url),
@@ -126,7 +123,7 @@ class MonitoringPanel(QWidget):
             ],
             self,
         )
-        self.weeks_table = self._table(self.weeks, (80, 220, 70, 70, 70, 90, 260))
+        self.weeks_table = rows_table(self.weeks, (80, 220, 70, 70, 70, 90, 260))
         self.weeks_table.doubleClicked.connect(lambda _i: self.enter_week(self.selected_week()))
         week_button = QPushButton(self.tr("Enter a week…"))
         week_button.clicked.connect(lambda: self.enter_week())
@@ -138,7 +135,7 @@ class MonitoringPanel(QWidget):
         row.addWidget(self.gaps, 1)
         weeks_layout.addLayout(row)
 
-        self.scans = RowsModel(
+        self.scans: RowsModel[ScanRow] = RowsModel(
             [
                 Column(self.tr("Month"), lambda r: r.month),
                 Column(self.tr("Website"), lambda r: r.site_name, tooltip=lambda r: r.url),
@@ -153,7 +150,7 @@ class MonitoringPanel(QWidget):
             ],
             self,
         )
-        self.scans_table = self._table(self.scans, (70, 220, 90, 50, 50, 50, 50, 60, 220))
+        self.scans_table = rows_table(self.scans, (70, 220, 90, 50, 50, 50, 50, 60, 220))
         self.scans_table.doubleClicked.connect(lambda _i: self.enter_scan(self.selected_scan()))
         scan_button = QPushButton(self.tr("Enter a scan…"))
         scan_button.clicked.connect(lambda: self.enter_scan())
@@ -176,22 +173,6 @@ class MonitoringPanel(QWidget):
         layout.addWidget(splitter, 1)
         ctx.events.dataChanged.connect(self._data_changed)
         self.refresh()
-
-    @staticmethod
-    def _table(model: RowsModel, widths: tuple[int, ...]) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
-        return table
 
     def _source(self, row: WeekRow | ScanRow) -> str:
         if not row.source:
@@ -259,14 +240,10 @@ class MonitoringPanel(QWidget):
             self.gaps.setText("")
 
     def selected_week(self) -> WeekRow | None:
-        index = self.weeks_table.currentIndex()
-        row = self.weeks.row_at(index.row()) if index.isValid() else None
-        return row if isinstance(row, WeekRow) else None
+        return self.weeks.row_of(self.weeks_table.currentIndex())
 
     def selected_scan(self) -> ScanRow | None:
-        index = self.scans_table.currentIndex()
-        row = self.scans.row_at(index.row()) if index.isValid() else None
-        return row if isinstance(row, ScanRow) else None
+        return self.scans.row_of(self.scans_table.currentIndex())
 
     # -- entering by hand -----------------------------------------------------------
     def _save(self, what: str, job: Callable[[Session], Any]) -> None:

@@ -1,8 +1,11 @@
-"""The small row model the 设置/报表 panels share, and the audit view's helpers.
+"""The row model every list of plain read models uses, and the audit view's helpers.
 
 :class:`RowsModel` shows a list of plain read models (frozen dataclasses from a service
 query) through a list of :class:`Column`: ``data()`` only looks the row up. Sorting and
-filtering are done by the query; ``SortRole`` gives native values for a proxy.
+filtering are done by the query or by a proxy: ``SortRole`` gives native values,
+``RowRole`` the row itself. A model may colour whole rows (``row_colours``: background
+and text) and single cells (``Column.colour``: text, before the row's).
+:func:`rows_table` is the plain read-only table the 设置/报表 panels show a model in.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from workbench.domain.timeutil import fmt_local
 from workbench.services.audit import AuditEntry
@@ -22,41 +26,61 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass(frozen=True)
-class Column:
-    """One column: its (already translated) title and how a row shows in it."""
+class Column(Generic[R]):
+    """One column: its (already translated) title and how a row shows in it.
+
+    ``sort`` gives the value a proxy sorts by (the text when left out); ``colour`` the
+    text colour of this cell (``"#rrggbb"``, or None for the row's own).
+    """
 
     title: str
-    text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None
+    text: Callable[[R], str]
+    sort: Callable[[R], Any] | None = None
     numeric: bool = False
-    colour: Callable[[Any], str | None] | None = None  # "#rrggbb" or None
-    tooltip: Callable[[Any], str] | None = None
+    colour: Callable[[R], str | None] | None = None
+    tooltip: Callable[[R], str] | None = None
 
 
-class RowsModel(QAbstractTableModel):
+# The colours of a whole row: (background, text) as "#rrggbb", or None for the default.
+RowColours = Callable[[R], tuple[str, str] | None]
+
+
+class RowsModel(QAbstractTableModel, Generic[R]):
     """A read-only table over plain rows."""
 
-    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        parent: Any = None,
+        *,
+        row_colours: RowColours[R] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
-        self._rows: list[Any] = []
+        self._row_colours = row_colours
+        self._rows: list[R] = []
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[Any]:
+    def rows(self) -> list[R]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> Any:
+    def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, index: Index) -> R | None:
+        """The row an index of this model points at (None for an invalid index)."""
+        return self.row_at(index.row()) if index.isValid() else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -90,12 +114,36 @@ class RowsModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column.numeric else LEFT
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            colour = column.colour(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = column.colour(row) if column.colour is not None else None
+            if colour is None and self._row_colours is not None:
+                colours = self._row_colours(row)
+                colour = colours[1] if colours else None
             return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.BackgroundRole and self._row_colours is not None:
+            colours = self._row_colours(row)
+            return QBrush(QColor(colours[0])) if colours else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row) or None
         return None
+
+
+def rows_table(model: RowsModel[Any], widths: Sequence[int] = ()) -> QTableView:
+    """A read-only table of ``model``: whole rows selected one at a time, one line a
+    row, the columns ``widths`` wide (the last one stretched)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table
 
 
 # -- the audit trail -------------------------------------------------------------------
