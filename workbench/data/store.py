@@ -317,9 +317,17 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         cursor.close()
 
 
+READ_ONLY_OPTION = "workbench_read_only"
+
+
 def _on_sqlite_begin(conn: Any) -> None:
-    # Take the write lock at the start: no deadlocking upgrade from reader to writer.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        # A reader never writes: a plain (deferred) BEGIN takes no write lock, so it
+        # never waits for a writer (WAL lets readers and one writer run side by side).
+        conn.exec_driver_sql("BEGIN")
+    else:
+        # Take the write lock at the start: no deadlocking upgrade from reader to writer.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Store:
@@ -358,6 +366,11 @@ class Store:
             event.listen(self.engine, "connect", _on_sqlite_connect)
             event.listen(self.engine, "begin", _on_sqlite_begin)
         self._sessions = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY_OPTION: True}),
+            class_=AuditedSession,
+            autoflush=False,
+        )
         try:
             if check:
                 self.check(full=full_check)
@@ -566,6 +579,16 @@ class Store:
             session.info["actor"] = actor
             with session.begin():
                 yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A unit of reading: a snapshot of the store that takes no write lock, so a
+        query on the GUI thread never waits behind a long write. Anything added or
+        changed in it is a programming error (use :meth:`transaction`)."""
+        with self._storage_errors(), self._readers() as session:
+            yield session  # closing the session ends (rolls back) the read
+            if session.new or session.dirty or session.deleted:
+                raise RuntimeError("Store.read() is for reading; use transaction()")
 
     @property
     def safe_url(self) -> str:

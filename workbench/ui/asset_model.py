@@ -11,10 +11,20 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from workbench import i18n
 from workbench.services.assets import AssetRow
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
+
+# data() runs for every visible cell and role on each repaint (about a thousand calls
+# when a scan moves the selection): compare plain ints, not enum attributes.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT = int(SortRole)
+_ROW = int(RowRole)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,6 +45,11 @@ class AssetTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AssetRow] = []
+        self._positions: dict[str, int] = {}
+        self._cells: dict[int, tuple[str, ...]] = {}  # display texts, built when first shown
+        self._retired = QBrush(QColor("#888888"))
+        self._status_column = self.COLUMNS.index("status")
+        self._line_item_column = self.COLUMNS.index("line_item")
 
     def _header(self, key: str) -> str:
         return {
@@ -59,16 +74,15 @@ class AssetTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[AssetRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._positions = {row.code: index for index, row in enumerate(self._rows)}
+        self._cells = {}
         self.endResetModel()
 
     def row_at(self, row: int) -> AssetRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, code: str) -> int:
-        for index, row in enumerate(self._rows):
-            if row.code == code:
-                return index
-        return -1
+        return self._positions.get(code, -1)
 
     def rows(self) -> list[AssetRow]:
         return list(self._rows)
@@ -91,28 +105,49 @@ class AssetTableModel(QAbstractTableModel):
             return self._header(self.COLUMNS[section])
         return None
 
+    def _display(self, row: AssetRow) -> tuple[str, ...]:
+        status = self.status_text(row.status)
+        line_item = "" if row.line_item is None else str(row.line_item)
+        category = (
+            row.category_name
+            if i18n.language() == "zh_CN" or not row.category_name_en
+            else row.category_name_en
+        )
+        return tuple(
+            category
+            if key == "category"
+            else status
+            if key == "status"
+            else line_item
+            if key == "line_item"
+            else str(getattr(row, key) or "")
+            for key in self.COLUMNS
+        )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        number = index.row()
+        if not 0 <= number < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        key = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "category":
-                return row.category_name
-            if key == "status":
+        if role == _DISPLAY:
+            cells = self._cells.get(number)
+            if cells is None:
+                cells = self._cells[number] = self._display(self._rows[number])
+            return cells[index.column()]
+        row = self._rows[number]
+        if role == _FOREGROUND:
+            return self._retired if row.status == "retired" else None
+        if role == _ALIGNMENT:
+            if index.column() == self._line_item_column:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if role == _TOOLTIP:
+            if index.column() == self._status_column:
                 return self.status_text(row.status)
-            if key == "line_item":
-                return "" if row.line_item is None else str(row.line_item)
-            return getattr(row, key)
-        if role == SortRole:
+            return None
+        if role == _SORT:
+            key = self.COLUMNS[index.column()]
             value = row.category if key == "category" else getattr(row, key)
             return -1 if value is None else value
-        if role == RowRole:
+        if role == _ROW:
             return row
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == "retired":
-            return QBrush(QColor("#888888"))
-        if role == Qt.ItemDataRole.ToolTipRole and key == "status":
-            return self.status_text(row.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "line_item":
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None

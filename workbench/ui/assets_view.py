@@ -307,7 +307,7 @@ class AssetsView(QWidget):
 
     def _load_choices(self) -> None:
         def query() -> tuple[list[CategoryRow], list[str]]:
-            with self.ctx.store.transaction() as session:
+            with self.ctx.store.read() as session:
                 return asset_service.list_categories(session), asset_service.list_locations(session)
 
         def done(result: tuple[list[CategoryRow], list[str]]) -> None:
@@ -331,7 +331,7 @@ class AssetsView(QWidget):
         order_by, descending = self._order
 
         def query() -> list[AssetRow]:
-            with self.ctx.store.transaction() as session:
+            with self.ctx.store.read() as session:
                 return asset_service.list_assets(
                     session, flt, order_by=order_by, descending=descending
                 )
@@ -403,7 +403,7 @@ class AssetsView(QWidget):
     def _fetch(self, code: str) -> AssetRow | None:
         # A single indexed lookup: quick enough for the GUI thread, and the scan must
         # show its device within one frame.
-        with self.ctx.store.transaction() as session:
+        with self.ctx.store.read() as session:
             return asset_service.get_asset(session, code)
 
     def current_asset(self) -> AssetRow | None:
@@ -515,7 +515,7 @@ class AssetsView(QWidget):
         flt = self.current_filter()
 
         def job() -> int:
-            with self.ctx.store.transaction() as session:
+            with self.ctx.store.read() as session:
                 return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
 
         self.ctx.tasks.run(

@@ -50,7 +50,7 @@ class ScanRouter(QObject):
             if callable(route_asset) and route_asset(scan.code):
                 self.window.show_view("inspections")
                 return "inspection"
-            with self.ctx.store.transaction() as session:
+            with self.ctx.store.read() as session:
                 found = asset_service.get_asset(session, scan.code)
             if found is None:
                 self._offer_registration(scan.code)

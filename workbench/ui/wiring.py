@@ -100,7 +100,7 @@ class Wiring(QObject):
         def query() -> StatusSummary:
             from workbench.services.status import status_summary
 
-            with self.ctx.store.transaction() as session:
+            with self.ctx.store.read() as session:
                 return status_summary(session)
 
         self.ctx.tasks.run(query, self._show_status, lambda exc: log.warning("status: %s", exc))

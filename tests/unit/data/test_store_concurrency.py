@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from workbench.data.models import Location
 from workbench.data.models.workorders import WorkOrder
 from workbench.data.store import Store
 from workbench.services.audit import verify_audit_chain
@@ -66,3 +70,36 @@ def test_numbers_are_unique_and_gap_free_under_concurrency(store: Store) -> None
         assert stored == expected
         chain = verify_audit_chain(s)
         assert chain.ok, [p.message.render() for p in chain.problems]
+
+
+def test_a_reader_does_not_wait_for_a_writer(db_path: Path) -> None:
+    """Store.read() takes no write lock: it reads the last committed state while a
+    write transaction is open elsewhere, at once instead of after the busy timeout."""
+    store = Store(f"sqlite:///{db_path}", busy_timeout_ms=5_000)
+    other = Store(f"sqlite:///{db_path}", busy_timeout_ms=5_000)
+    try:
+        with store.transaction("t") as session:
+            session.add(Location(name="读", name_en="r"))
+        with other.transaction("writer") as writing:
+            writing.scalars(select(Location).where(Location.name == "读")).one().name = "写"
+            writing.flush()
+            started = time.perf_counter()
+            with store.read() as session:
+                names = set(session.scalars(select(Location.name)))
+            waited = time.perf_counter() - started
+        assert "读" in names and "写" not in names  # the committed state, not the writer's
+        assert waited < 1.0
+    finally:
+        store.dispose()
+        other.dispose()
+
+
+def test_writing_in_a_read_is_refused(db_path: Path) -> None:
+    store = Store(f"sqlite:///{db_path}")
+    try:
+        with pytest.raises(RuntimeError, match="read"), store.read() as session:
+            session.add(Location(name="不应写入", name_en="no"))
+        with store.read() as session:
+            assert session.scalar(select(Location).where(Location.name == "不应写入")) is None
+    finally:
+        store.dispose()
