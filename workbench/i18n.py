@@ -67,6 +67,12 @@ def language() -> str:
     return _language
 
 
+def local_name(name: str, name_en: str) -> str:
+    """A name the data keeps in both languages (a category, a location) in the language
+    shown: the English one in English where there is one, else the Chinese one."""
+    return name_en if _language == "en" and name_en else name
+
+
 def translate(context: str, text: str) -> str:
     for translator in _translators:
         result = translator.translate(context, text)

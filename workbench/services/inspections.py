@@ -75,6 +75,7 @@ class DueRow:
     name: str
     category: str
     category_name: str
+    category_name_en: str
     location: str
     interval_days: int | None
     state: str  # not_due | due | overdue | unscheduled
@@ -122,6 +123,7 @@ class RoundAssetRow:
     name: str
     category: str
     category_name: str
+    category_name_en: str
     location: str
     checked: bool
     failed: bool
@@ -185,6 +187,7 @@ class DeviceForm:
     location: str
     category: str
     category_name: str
+    category_name_en: str
     checklist_id: str
     checklist_version: int
     checklist: rules.Checklist
@@ -415,6 +418,7 @@ def due_devices(
                 name=asset.name,
                 category=asset.category.code,
                 category_name=asset.category.name,
+                category_name_en=asset.category.name_en,
                 location=_location_name(asset),
                 interval_days=asset.category.inspection_interval_days,
                 state=st.state,
@@ -609,6 +613,7 @@ def round_detail(session: Session, key: str) -> RoundDetail:
                 name=asset.name,
                 category=asset.category.code,
                 category_name=asset.category.name,
+                category_name_en=asset.category.name_en,
                 location=location,
                 checked=done is not None,
                 failed=bool(done and done.failed),
@@ -744,6 +749,7 @@ def device_form(session: Session, key: str, asset_code: str) -> DeviceForm:
         location=_location_name(asset),
         category=asset.category.code,
         category_name=asset.category.name,
+        category_name_en=asset.category.name_en,
         checklist_id=row.id,
         checklist_version=row.version,
         checklist=checklist,

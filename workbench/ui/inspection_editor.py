@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench import i18n
 from workbench.domain import checklists as rules
 from workbench.domain.messages import WorkbenchError
 from workbench.services.inspections import DeviceForm
@@ -160,7 +161,7 @@ class DeviceChecklistEditor(QWidget):
         self.title.setText(f"{form.asset_code}  {form.asset_name}")
         parts = [
             form.location,
-            form.category_name,
+            i18n.local_name(form.category_name, form.category_name_en),
             self.tr("checklist v{0}").format(form.checklist_version),
         ]
         if form.work_order_number:

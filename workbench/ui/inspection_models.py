@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 
+from workbench import i18n
 from workbench.domain.timeutil import fmt_local
 from workbench.services.inspections import DueRow, RoundAssetRow, RoundSummary
 from workbench.ui.rows_model import Column, Index, RowsModel
@@ -73,7 +74,7 @@ class DueModel(RowsModel[DueRow]):
                 _code_column(),
                 Column(
                     QCoreApplication.translate("InspectionModels", "Category"),
-                    lambda r: r.category_name,
+                    lambda r: i18n.local_name(r.category_name, r.category_name_en),
                     lambda r: r.category,
                 ),
                 _location_column(),

@@ -153,6 +153,7 @@ class InspectionsView(QWidget):
         self.round_status.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setFormat("%v/%m")
+        self.progress.hide()  # until a round is shown
         self.left_label = QLabel(self)
         self.left_label.setWordWrap(True)
         self.assets_model = RoundAssetsModel(self)
@@ -209,7 +210,10 @@ class InspectionsView(QWidget):
                     running=running,
                     engineers=[(e.id, e.name) for e in engineer_service.list_engineers(session)],
                     locations=asset_service.list_locations(session),
-                    categories=[(c.code, c.name) for c in asset_service.list_categories(session)],
+                    categories=[
+                        (c.code, i18n.local_name(c.name, c.name_en))
+                        for c in asset_service.list_categories(session)
+                    ],
                 )
 
         self.ctx.tasks.run(load, on_done=self._loaded, on_error=self.ctx.messages.exception)
@@ -254,8 +258,8 @@ class InspectionsView(QWidget):
             self.round_status.setText(
                 self.tr("Start a round: the devices due today are listed on the left.")
             )
-            self.progress.setRange(0, 1)
-            self.progress.setValue(0)
+            # No round, no progress: an empty "0/1" bar would read as one.
+            self.progress.hide()
             self.left_label.setText("")
             self.assets_model.set_rows([])
             self._update_actions()
@@ -276,6 +280,7 @@ class InspectionsView(QWidget):
         self.round_status.setText(status)
         self.progress.setRange(0, max(1, s.devices_total))
         self.progress.setValue(s.devices_checked)
+        self.progress.show()
         left = [f"{p.location or '—'} {p.left}" for p in detail.by_location if p.left]
         self.left_label.setText(
             self.tr("Left by location: {0}").format("，".join(left)) if left else ""
