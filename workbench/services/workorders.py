@@ -17,9 +17,9 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.data.models import Asset, Contract, Engineer
@@ -32,7 +32,12 @@ from workbench.data.models.workorders import (
 )
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
-from workbench.domain.contract import penalties_from_terms, sla_from_terms
+from workbench.domain.contract import (
+    PenaltyTerms,
+    SlaTerms,
+    penalties_from_terms,
+    sla_from_terms,
+)
 from workbench.domain.documents import (
     AssetLine,
     ContractHeader,
@@ -76,6 +81,7 @@ AMENDABLE_FIELDS = (
     "contractor_caused",
     "assets",
 )
+QueryT = TypeVar("QueryT", bound=Select[*tuple[Any, ...]])
 SORT_KEYS = ("number", "reported_at", "status", "type", "priority", "engineer")
 
 
@@ -279,14 +285,24 @@ def _check_time(at: dt.datetime, now: dt.datetime) -> dt.datetime:
     return at
 
 
-def _terms(contract: Contract) -> tuple[Any, Any]:
-    return sla_from_terms(contract.terms), penalties_from_terms(contract.terms)
+@dataclass(frozen=True)
+class _Clock:
+    """A contract's SLA and penalty terms, read once per query rather than once per row."""
+
+    sla: SlaTerms
+    penalties: PenaltyTerms
+    total_cny: Decimal
+
+    @classmethod
+    def of(cls, terms: dict[str, Any], total_cny: Decimal) -> _Clock:
+        return cls(sla_from_terms(terms), penalties_from_terms(terms), total_cny)
 
 
 class _ContractCache:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._cache: dict[str, Contract] = {}
+        self._clocks: dict[str, _Clock] = {}
 
     def get(self, contract_id: str) -> Contract:
         if contract_id not in self._cache:
@@ -295,15 +311,58 @@ class _ContractCache:
             self._cache[contract_id] = contract
         return self._cache[contract_id]
 
+    def clock(self, contract_id: str) -> _Clock:
+        if contract_id not in self._clocks:
+            contract = self.get(contract_id)
+            self._clocks[contract_id] = _Clock.of(contract.terms, contract.total_cny)
+        return self._clocks[contract_id]
+
+    def clocks(self, contract_ids: Iterable[str]) -> dict[str, _Clock]:
+        """The clocks of these contracts, read in one plain query (no ORM objects)."""
+        wanted = set(contract_ids) - self._clocks.keys()
+        if wanted:
+            for contract_id, terms, total in self.session.execute(
+                select(Contract.id, Contract.terms, Contract.total_cny).where(
+                    Contract.id.in_(sorted(wanted))
+                )
+            ):
+                self._clocks[contract_id] = _Clock.of(terms, total)
+        return self._clocks
+
+
+def _evaluate_times(
+    clock: _Clock,
+    status: str,
+    response_due: dt.datetime | None,
+    reported_at: dt.datetime,
+    *,
+    responded_at: dt.datetime | None,
+    onsite_at: dt.datetime | None,
+    restored_at: dt.datetime | None,
+    now: dt.datetime,
+    at_risk_fraction: float,
+) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
+    if status == "cancelled" or response_due is None:
+        return (), sla_rules.NO_PENALTY
+    items = sla_rules.evaluate(
+        clock.sla,
+        reported_at,
+        responded_at=responded_at,
+        onsite_at=onsite_at,
+        restored_at=restored_at,
+        now=now,
+        at_risk_fraction=at_risk_fraction,
+    )
+    return items, sla_rules.penalty(items, clock.total_cny, clock.penalties)
+
 
 def _evaluate(
-    order: WorkOrder, contract: Contract, now: dt.datetime, at_risk_fraction: float
+    order: WorkOrder, clock: _Clock, now: dt.datetime, at_risk_fraction: float
 ) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
-    if order.status == "cancelled" or order.response_due is None:
-        return (), sla_rules.NO_PENALTY
-    sla_terms, penalty_terms = _terms(contract)
-    items = sla_rules.evaluate(
-        sla_terms,
+    return _evaluate_times(
+        clock,
+        order.status,
+        order.response_due,
         order.reported_at,
         responded_at=order.responded_at,
         onsite_at=order.onsite_at,
@@ -311,16 +370,15 @@ def _evaluate(
         now=now,
         at_risk_fraction=at_risk_fraction,
     )
-    return items, sla_rules.penalty(items, contract.total_cny, penalty_terms)
 
 
 def _row(
     order: WorkOrder,
-    contract: Contract,
+    clock: _Clock,
     now: dt.datetime,
     at_risk_fraction: float = sla_rules.DEFAULT_AT_RISK_FRACTION,
 ) -> WorkOrderRow:
-    items, penalty = _evaluate(order, contract, now, at_risk_fraction)
+    items, penalty = _evaluate(order, clock, now, at_risk_fraction)
     assets = [link.asset for link in order.asset_links]
     return WorkOrderRow(
         id=order.id,
@@ -476,7 +534,7 @@ def create_work_order(
     )
     session.flush()
     log.info("work order %s reported", order.number)
-    return _row(order, contract, now)
+    return _row(order, _Clock.of(contract.terms, contract.total_cny), now)
 
 
 def update_work_order(
@@ -530,7 +588,7 @@ def update_work_order(
             )
         _set_assets(order, assets)
     session.flush()
-    return _row(order, _ContractCache(session).get(order.contract_id), _now(now))
+    return _row(order, _ContractCache(session).clock(order.contract_id), _now(now))
 
 
 def advance(
@@ -598,7 +656,7 @@ def advance(
     order.status = to_status
     session.flush()
     log.info("work order %s -> %s", order.number, to_status)
-    return _row(order, _ContractCache(session).get(order.contract_id), now)
+    return _row(order, _ContractCache(session).clock(order.contract_id), now)
 
 
 # -- the work log ---------------------------------------------------------------------
@@ -1056,8 +1114,20 @@ def _breached_clause(now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
+def _contains(column: Any, pattern: str, dialect: str) -> ColumnElement[bool]:
+    """``column`` contains ``pattern`` (a LIKE pattern), ignoring case.
+
+    SQLite's LIKE already ignores case (as far as its ``lower()`` does: ASCII), and
+    without the ``lower()`` calls that ``ilike`` adds a search over every order takes half
+    the time; other databases get ``ILIKE``.
+    """
+    if dialect == "sqlite":
+        return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
+    return column.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
+
+
 def _filtered(
-    query: Select[Any],
+    query: QueryT,
     *,
     status: str | Sequence[str] | None,
     type: str | Sequence[str] | None,
@@ -1068,7 +1138,8 @@ def _filtered(
     search: str | None,
     demo: bool | None,
     now: dt.datetime,
-) -> Select[Any]:
+    dialect: str = "",
+) -> QueryT:
     if status:
         query = query.where(WorkOrder.status.in_([status] if isinstance(status, str) else status))
     if type:
@@ -1088,18 +1159,20 @@ def _filtered(
         pattern = (
             "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         )
-        asset_hit = exists().where(
-            WorkOrderAsset.work_order_id == WorkOrder.id,
-            WorkOrderAsset.asset_id == Asset.id,
-            Asset.code.ilike(pattern, escape="\\"),
+        # Orders on a matching device: one pass over the few assets, not a correlated
+        # subquery per order.
+        on_asset = (
+            select(WorkOrderAsset.work_order_id)
+            .join(Asset, Asset.id == WorkOrderAsset.asset_id)
+            .where(_contains(Asset.code, pattern, dialect))
         )
         query = query.where(
             or_(
-                WorkOrder.number.ilike(pattern, escape="\\"),
-                WorkOrder.description.ilike(pattern, escape="\\"),
-                WorkOrder.reporter_name.ilike(pattern, escape="\\"),
-                WorkOrder.reporter_phone.ilike(pattern, escape="\\"),
-                asset_hit,
+                _contains(WorkOrder.number, pattern, dialect),
+                _contains(WorkOrder.description, pattern, dialect),
+                _contains(WorkOrder.reporter_name, pattern, dialect),
+                _contains(WorkOrder.reporter_phone, pattern, dialect),
+                WorkOrder.id.in_(on_asset),
             )
         )
     return query
@@ -1125,6 +1198,81 @@ def _ordering(sort: str, descending: bool) -> list[Any]:
     ]
 
 
+# What a list line needs of an order, read as plain columns (no ORM objects).
+_LIST_COLUMNS = (
+    WorkOrder.id,
+    WorkOrder.number,
+    WorkOrder.type,
+    WorkOrder.status,
+    WorkOrder.priority,
+    WorkOrder.channel,
+    WorkOrder.description,
+    WorkOrder.reporter_name,
+    WorkOrder.engineer_id,
+    func.coalesce(Engineer.name, "").label("engineer_name"),
+    WorkOrder.reported_at,
+    WorkOrder.responded_at,
+    WorkOrder.onsite_at,
+    WorkOrder.restored_at,
+    WorkOrder.closed_at,
+    WorkOrder.signed_at,
+    WorkOrder.cancelled_at,
+    WorkOrder.response_due,
+    WorkOrder.contract_id,
+    WorkOrder.demo,
+)
+_ASSET_CHUNK = 500  # ids per IN list when the assets of many orders are read
+
+
+def _assets_of(
+    session: Session, order_ids: Sequence[str]
+) -> dict[str, tuple[list[str], list[str]]]:
+    """Codes and names of each order's devices, in the order's own order."""
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for first in range(0, len(order_ids), _ASSET_CHUNK):
+        chunk = order_ids[first : first + _ASSET_CHUNK]
+        for order_id, code, name in session.execute(
+            select(WorkOrderAsset.work_order_id, Asset.code, Asset.name)
+            .join(Asset, Asset.id == WorkOrderAsset.asset_id)
+            .where(WorkOrderAsset.work_order_id.in_(chunk))
+            .order_by(WorkOrderAsset.work_order_id, WorkOrderAsset.position)
+        ):
+            codes, names = found.setdefault(order_id, ([], []))
+            codes.append(code)
+            names.append(name)
+    return found
+
+
+def count_work_orders(
+    session: Session,
+    *,
+    status: str | Sequence[str] | None = None,
+    type: str | Sequence[str] | None = None,
+    engineer_id: str | None = None,
+    breached: bool | None = None,
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    search: str | None = None,
+    demo: bool | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """How many orders :func:`list_work_orders` lists with these filters."""
+    query = _filtered(
+        select(func.count()).select_from(WorkOrder),
+        status=status,
+        type=type,
+        engineer_id=engineer_id,
+        breached=breached,
+        start=start,
+        end=end,
+        search=search,
+        demo=demo,
+        now=_now(now),
+        dialect=session.get_bind().dialect.name,
+    )
+    return int(session.scalar(query) or 0)
+
+
 def list_work_orders(
     session: Session,
     *,
@@ -1142,10 +1290,15 @@ def list_work_orders(
     limit: int | None = 200,
     now: dt.datetime | None = None,
     at_risk_fraction: float = sla_rules.DEFAULT_AT_RISK_FRACTION,
+    total: int | None = None,
 ) -> WorkOrderPage:
-    """One page of work orders, filtered and sorted by the query."""
+    """One page of work orders, filtered and sorted by the query.
+
+    ``total``: the count of these filters, known from an earlier page (it is then not
+    counted again); None counts them.
+    """
     now = _now(now)
-    filters = {
+    filters: dict[str, Any] = {
         "status": status,
         "type": type,
         "engineer_id": engineer_id,
@@ -1154,31 +1307,97 @@ def list_work_orders(
         "end": end,
         "search": search,
         "demo": demo,
-        "now": now,
     }
-    total = session.scalar(
-        _filtered(select(func.count(WorkOrder.id)), **filters)  # type: ignore[arg-type]
-    )
+    if total is None:
+        total = count_work_orders(session, now=now, **filters)
     query = (
-        _filtered(select(WorkOrder), **filters)  # type: ignore[arg-type]
-        .outerjoin(Engineer, Engineer.id == WorkOrder.engineer_id)
-        .options(selectinload(WorkOrder.asset_links))
+        _filtered(
+            select(*_LIST_COLUMNS).outerjoin(Engineer, Engineer.id == WorkOrder.engineer_id),
+            now=now,
+            dialect=session.get_bind().dialect.name,
+            **filters,
+        )
         .order_by(*_ordering(sort, descending))
         .offset(offset)
     )
     if limit is not None:
         query = query.limit(limit)
-    contracts = _ContractCache(session)
-    rows = tuple(
-        _row(order, contracts.get(order.contract_id), now, at_risk_fraction)
-        for order in session.scalars(query).unique()
-    )
-    return WorkOrderPage(rows=rows, total=int(total or 0), offset=offset, limit=limit or 0)
+    lines = session.execute(query).all()
+    assets = _assets_of(session, [line[0] for line in lines])
+    clocks = _ContractCache(session).clocks({line.contract_id for line in lines})
+    no_assets: tuple[list[str], list[str]] = ([], [])
+    rows = []
+    for (
+        order_id,
+        number,
+        type_,
+        status_,
+        priority,
+        channel,
+        description,
+        reporter_name,
+        engineer_id_,
+        engineer_name,
+        reported_at,
+        responded_at,
+        onsite_at,
+        restored_at,
+        closed_at,
+        signed_at,
+        cancelled_at,
+        response_due,
+        contract_id,
+        demo_,
+    ) in lines:
+        items, penalty = _evaluate_times(
+            clocks[contract_id],
+            status_,
+            response_due,
+            reported_at,
+            responded_at=responded_at,
+            onsite_at=onsite_at,
+            restored_at=restored_at,
+            now=now,
+            at_risk_fraction=at_risk_fraction,
+        )
+        codes, names = assets.get(order_id, no_assets)
+        rows.append(
+            WorkOrderRow(
+                id=order_id,
+                number=number,
+                type=type_,
+                status=status_,
+                priority=priority,
+                channel=channel,
+                asset_codes=tuple(codes),
+                asset_names=tuple(names),
+                description=description,
+                reporter_name=reporter_name,
+                engineer_id=engineer_id_,
+                engineer_name=engineer_name,
+                reported_at=reported_at,
+                responded_at=responded_at,
+                onsite_at=onsite_at,
+                restored_at=restored_at,
+                closed_at=closed_at,
+                signed_at=signed_at,
+                cancelled_at=cancelled_at,
+                sla=items,
+                breaches=sla_rules.breaches(items),
+                days_late=penalty.days_late,
+                penalty_cny=penalty.amount_cny,
+                termination_right=penalty.termination_right,
+                next_deadline=sla_rules.next_deadline(items),
+                demo=bool(demo_),
+                evaluated_at=now,
+            )
+        )
+    return WorkOrderPage(rows=tuple(rows), total=total, offset=offset, limit=limit or 0)
 
 
 def row(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderRow:
     order = _order(session, number)
-    return _row(order, _ContractCache(session).get(order.contract_id), _now(now))
+    return _row(order, _ContractCache(session).clock(order.contract_id), _now(now))
 
 
 def _events(session: Session, order: WorkOrder) -> tuple[EventView, ...]:
@@ -1224,7 +1443,7 @@ def detail(session: Session, number: str, now: dt.datetime | None = None) -> Wor
     if order.contractor_caused and order.restored_at is not None:
         extension = order.restored_at - order.reported_at
     return WorkOrderDetail(
-        row=_row(order, contract, now),
+        row=_row(order, _Clock.of(contract.terms, contract.total_cny), now),
         contract_number=contract.number,
         reporter_phone=order.reporter_phone,
         cause=order.cause,
@@ -1354,23 +1573,38 @@ def signed_numbers(
 def next_deadline(session: Session, now: dt.datetime | None = None) -> UpcomingDeadline | None:
     """The next SLA deadline among open orders (for the status bar), or None."""
     now = _now(now)
-    orders = session.scalars(
-        select(WorkOrder)
-        .where(WorkOrder.status.in_(rules.OPEN_STATUSES), WorkOrder.response_due.is_not(None))
-        .options(selectinload(WorkOrder.asset_links))
+    orders = session.execute(
+        select(
+            WorkOrder.number,
+            WorkOrder.status,
+            WorkOrder.response_due,
+            WorkOrder.reported_at,
+            WorkOrder.responded_at,
+            WorkOrder.onsite_at,
+            WorkOrder.restored_at,
+            WorkOrder.contract_id,
+        ).where(WorkOrder.status.in_(rules.OPEN_STATUSES), WorkOrder.response_due.is_not(None))
     ).all()
-    contracts = _ContractCache(session)
+    clocks = _ContractCache(session).clocks({order.contract_id for order in orders})
     best: tuple[dt.datetime, str, sla_rules.SlaItem] | None = None
     overdue = 0
-    for order in orders:
-        items, _ = _evaluate(
-            order, contracts.get(order.contract_id), now, sla_rules.DEFAULT_AT_RISK_FRACTION
+    for number, status, response_due, reported_at, responded, onsite, restored, contract in orders:
+        items, _ = _evaluate_times(
+            clocks[contract],
+            status,
+            response_due,
+            reported_at,
+            responded_at=responded,
+            onsite_at=onsite,
+            restored_at=restored,
+            now=now,
+            at_risk_fraction=sla_rules.DEFAULT_AT_RISK_FRACTION,
         )
         if any(i.state == "breached" and i.open for i in items):
             overdue += 1
         upcoming = sla_rules.next_deadline(items)
         if upcoming is not None and (best is None or upcoming.deadline < best[0]):
-            best = (upcoming.deadline, order.number, upcoming)
+            best = (upcoming.deadline, number, upcoming)
     if best is None:
         return None if overdue == 0 else UpcomingDeadline("", "", now, "breached", overdue)
     deadline, number, item = best

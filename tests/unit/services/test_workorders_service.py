@@ -378,3 +378,32 @@ def test_document_and_scan_check(store):
     assert doc.closed_at == T0 + 90 * MIN
     assert [line.text for line in doc.log] == ["到场检查，触摸屏驱动异常"]
     assert not doc.demo
+
+
+def test_list_pages_count_once_and_read_the_same_rows_as_one_order(store):
+    eng = make_engineer(store)
+    late = restored_order(store, eng.id, T0, asset="XF-CAM-03", response_minutes=35)
+    numbers = [late] + [create(store, T0 + (i + 1) * MIN).number for i in range(4)]
+    cancelled = numbers[2]
+    with store.transaction() as s:
+        wo.advance(s, cancelled, "cancelled", at=T0 + 10 * MIN, now=T0 + 10 * MIN)
+    now = T0 + 3 * 24 * 60 * MIN
+    with store.transaction() as s:
+        assert wo.count_work_orders(s, now=now) == 5
+        assert wo.count_work_orders(s, search="cam-03", now=now) == 1
+        # The first page counts; further pages take the count they are given.
+        first = wo.list_work_orders(s, sort="number", descending=False, limit=2, now=now)
+        assert first.total == 5
+        rest = wo.list_work_orders(
+            s, sort="number", descending=False, offset=2, limit=None, total=5, now=now
+        )
+        assert rest.total == 5
+        listed = first.rows + rest.rows
+        assert [r.number for r in listed] == numbers
+        # A list line is the same read model as the order's own, clock and penalty included.
+        assert list(listed) == [wo.row(s, n, now=now) for n in numbers]
+        assert listed[0].breaches == ("response",)
+        assert listed[2].sla == ()
+        assert listed[1].asset_codes == ("XF-VRT-01",)
+        assert listed[1].engineer_name == ""
+        assert listed[0].engineer_name == "张伟"
