@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -50,7 +50,18 @@ def ctx(qtbot: QtBot, store: Store, messages: list[tuple[str, str, str]]) -> Ite
 @pytest.fixture
 def view(qtbot: QtBot, ctx: AppContext) -> Iterator[WorkOrdersView]:
     widget = WorkOrdersView(ctx)
-    qtbot.addWidget(widget)
+
+    def settle(_widget: WorkOrdersView) -> None:
+        # Deliver the callbacks of work still under way while the view lives (a callback
+        # may start more work), not after pytest-qt closed it or into the next test.
+        widget.clock.stop()
+        for _ in range(50):
+            ctx.tasks.wait()
+            qtbot.wait(10)
+            if not ctx.tasks._live:
+                break
+
+    qtbot.addWidget(widget, before_close_func=settle)
     widget.resize(1400, 900)
     widget.show()
     widget.activateWindow()
@@ -292,3 +303,83 @@ def test_sla_text_words() -> None:
         "response", 30, deadline, done_at=deadline + dt.timedelta(minutes=65), now=deadline
     )
     assert sla_text(late) == "Done late by 1 h 5 min"
+
+
+def _report(ctx: AppContext, count: int, at: dt.datetime) -> list[str]:
+    with ctx.store.transaction("test") as session:
+        return [
+            wo.create_work_order(
+                session,
+                type="fault",
+                channel="hotline",
+                description=f"一体机故障 {i}",
+                asset_codes=["XF-KIOSK-03"],
+                reported_at=at + dt.timedelta(minutes=i),
+            ).number
+            for i in range(count)
+        ]
+
+
+def test_further_pages_keep_the_listed_filter_and_count_once(
+    qtbot: QtBot, view: WorkOrdersView, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.ui import workorders_view
+
+    qtbot.waitUntil(lambda: bool(view._listed_filter))  # the view's first (empty) list
+    numbers = _report(ctx, 5, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+    monkeypatch.setattr(workorders_view, "PAGE_SIZE", 2)
+    counted: list[dict[str, Any]] = []
+    count = wo.count_work_orders
+
+    def spy(session: Any, **filters: Any) -> int:
+        counted.append(filters)
+        return count(session, **filters)
+
+    monkeypatch.setattr(wo, "count_work_orders", spy)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.total() == 5)
+    # Typing has begun, the typing pause has not ended: further pages (fetched by the
+    # table on its own or asked for here) are still the list's.
+    view.search.setText("no such order")
+    view._search_timer.stop()
+
+    def fetched_all() -> bool:
+        if view.model.canFetchMore(QModelIndex()):
+            view.model.fetchMore(QModelIndex())
+        return view.model.rowCount() == 5 and not view.model.canFetchMore(QModelIndex())
+
+    qtbot.waitUntil(fetched_all)
+    assert [r.number for r in view.model.rows()] == numbers[::-1]
+    assert len(counted) == 1
+    assert "5" in view.count_label.text()
+
+
+def test_model_appends_pages_and_ticks_the_running_rows(
+    qtbot: QtBot, view: WorkOrdersView, ctx: AppContext
+) -> None:
+    import gc
+
+    reported = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=20)
+    running = _report(ctx, 3, reported)
+    with ctx.store.session() as session:
+        page = wo.list_work_orders(session, sort="number", descending=False)
+    model = WorkOrderTableModel()
+    model.set_rows(page.rows[:1], total=3)
+    model.append_rows(page.rows[:2])  # the first is listed already
+    model.append_rows(page.rows[2:])
+    assert [r.number for r in model.rows()] == running
+    spans: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles: spans.append((a.row(), b.row())))
+    model.tick(reported + dt.timedelta(minutes=21))
+    assert spans == [(0, 2)]
+    column = WorkOrderTableModel.COLUMNS.index("response")
+    assert model.data(model.index(2, column)) == "11 min 00 s left"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(0, column), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) is None
+    assert "XF-KIOSK-03" in model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "XF-KIOSK-03" not in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    # The cached cells are strings and numbers only: nothing for the garbage collector.
+    gc.collect()
+    assert not any(gc.is_tracked(cell) for cells in model._cells.values() for cell in cells)
+    assert not any(gc.is_tracked(cell) for cells in model._sla_cells.values() for cell in cells)

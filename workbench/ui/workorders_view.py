@@ -69,8 +69,10 @@ from workbench.ui.workorder_model import (
 
 log = logging.getLogger("workbench.ui.workorders")
 
-PAGE_SIZE = 200
-SEARCH_DELAY_MS = 250
+# A page is small: the worker that reads it shares the interpreter with the GUI thread.
+PAGE_SIZE = 100
+# The typing pause before a search runs.
+SEARCH_DELAY_MS = 150
 AREA = "workorders"
 
 
@@ -143,6 +145,9 @@ class WorkOrdersView(QWidget):
         self._engineers: list[EngineerRow] = []
         self._assets: list[AssetChoice] = []
         self._sort = ("reported_at", True)
+        # The filter of the listed rows: further pages are read with it, not with what the
+        # search field says meanwhile.
+        self._listed_filter: dict[str, Any] = {}
         self._pending_select: str | None = None
         self._next_deadline: wo.UpcomingDeadline | None = None
         self._new_dialog: NewWorkOrderDialog | None = None
@@ -206,7 +211,7 @@ class WorkOrdersView(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(self._refilter)
 
         ctx.events.dataChanged.connect(self._data_changed)
         ctx.events.scanned.connect(self._scanned)
@@ -252,7 +257,7 @@ class WorkOrdersView(QWidget):
             self.breached_filter,
             self.period_filter,
         ):
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            combo.currentIndexChanged.connect(lambda _i: self._refilter())
         self.new_button = QPushButton(self.tr("New work order (Ctrl+N)"), self)
         self.new_button.clicked.connect(self._new_clicked)
         self.batch_button = QPushButton(self.tr("Print signed…"), self)
@@ -373,8 +378,13 @@ class WorkOrdersView(QWidget):
 
         self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
 
-    def refresh(self) -> None:
-        """Query the first page again (filters, sort, search); keep the selection."""
+    def refresh(self, *, deadline: bool = True) -> None:
+        """Query the first page again (filters, sort, search); keep the selection.
+
+        The filter's orders are counted here, once; further pages are read without a
+        count. ``deadline``: read the next SLA deadline too (it does not depend on the
+        filter, so a new search or sort leaves it alone).
+        """
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
@@ -383,13 +393,14 @@ class WorkOrdersView(QWidget):
         def query() -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
             with self.ctx.store.session() as session:
                 page = wo.list_work_orders(session, limit=PAGE_SIZE, **flt)
-                return page, wo.next_deadline(session)
+                return page, wo.next_deadline(session) if deadline else self._next_deadline
 
         def done(result: tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]) -> None:
             if generation != self._generation:
                 return
             page, upcoming = result
             self._next_deadline = upcoming
+            self._listed_filter = flt
             self.model.set_rows(page.rows, page.total)
             self._update_count()
             if keep:
@@ -398,13 +409,20 @@ class WorkOrdersView(QWidget):
 
         self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
 
+    def _refilter(self) -> None:
+        """The filters, search or sort changed: list again."""
+        self.refresh(deadline=False)
+
     def _fetch_more(self, offset: int) -> None:
         generation = self._generation
-        flt = self.current_filter()
+        flt = self._listed_filter
+        total = self.model.total()
 
         def query() -> wo.WorkOrderPage:
             with self.ctx.store.session() as session:
-                return wo.list_work_orders(session, offset=offset, limit=PAGE_SIZE, **flt)
+                return wo.list_work_orders(
+                    session, offset=offset, limit=PAGE_SIZE, total=total, **flt
+                )
 
         def done(page: wo.WorkOrderPage) -> None:
             if generation == self._generation:
@@ -438,7 +456,7 @@ class WorkOrdersView(QWidget):
         header.setSortIndicator(
             section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         )
-        self.refresh()
+        self._refilter()
 
     def _data_changed(self, area: str) -> None:
         if area == AREA:
