@@ -361,6 +361,10 @@ class AssetsView(QWidget):
             self.refresh()
 
     # -- selection and detail -----------------------------------------------------
+    def _select_if_shown(self, code: str) -> None:
+        if self.detail.asset is not None and self.detail.asset.code == code:
+            self._select(code)
+
     def _select(self, code: str) -> bool:
         row = self.model.row_of(code)
         if row < 0:
@@ -376,13 +380,21 @@ class AssetsView(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         asset = self.model.row_at(current.row()) if current.isValid() else None
-        if asset is not None:
+        if asset is not None and asset != self.detail.asset:
             self.detail.show_asset(asset)
             self.assetShown.emit(asset.code)
 
     def show_asset(self, code: str) -> None:
         """Bring one asset on screen (a scan, a link from another view)."""
-        if self._select(code):
+        listed = self.model.row_at(self.model.row_of(code))
+        if listed is not None:
+            # The details first, in this frame; moving the list's selection (often a
+            # scroll that repaints the whole list) follows in the next one, unless
+            # another asset has been brought up in between.
+            if listed != self.detail.asset:
+                self.detail.show_asset(listed)
+                self.assetShown.emit(listed.code)
+            QTimer.singleShot(0, lambda: self._select_if_shown(code))
             return
         asset = self._fetch(code)
         if asset is None:
