@@ -36,7 +36,7 @@ class _Gui:
         from PySide6.QtCore import QEvent, QObject
         from PySide6.QtWidgets import QApplication
 
-        from workbench.app import create_application, create_main_window
+        from workbench.app import create_application, create_main_window, freeze_startup_heap
         from workbench.config import Settings
         from workbench.data.store import Store
 
@@ -47,6 +47,7 @@ class _Gui:
         settings.wedge_enabled = False
         self.window: Any = create_main_window(self.store, settings, start_scanner=False)
         self.window.show()
+        freeze_startup_heap()  # as workbench.app.run does once the store is open
         self.paints: dict[int, list[float]] = {}
 
         outer = self

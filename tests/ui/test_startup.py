@@ -69,3 +69,14 @@ def test_the_log_file_opens_at_once_without_deferral(workbench_home: Path) -> No
     for handler in logging.getLogger("workbench").handlers:
         handler.flush()
     assert "command line" in Path(logsetup.log_file()).read_text("utf-8")
+
+
+def test_startup_heap_is_kept_out_of_full_collections() -> None:
+    import gc
+
+    gc.unfreeze()
+    try:
+        app_module.freeze_startup_heap()
+        assert gc.get_freeze_count() > 10_000  # the modules and classes loaded so far
+    finally:
+        gc.unfreeze()
