@@ -245,18 +245,32 @@ def header_cells(translate: Translate, *templates: str) -> list[Paragraph]:
 QR_QUIET_MODULES = 4
 
 
-def qr_modules(value: str, level: str = "M") -> list[list[bool]]:
+def qr_modules(value: str, level: str = "M", min_version: int = 1) -> list[list[bool]]:
     """The QR symbol of ``value`` (ASCII) as rows of dark/light modules, encoded by
-    reportlab's QR widget. reportlab writes UTF-8 with no ECI marker: payloads stay ASCII."""
+    reportlab's QR widget. reportlab writes UTF-8 with no ECI marker: payloads stay ASCII.
+
+    ``min_version`` raises the symbol version for short payloads (version 2 and up carry
+    an alignment pattern); longer payloads keep the version they need."""
     if not value.isascii():
         raise ValueError("QR payloads must be ASCII")
     widget = QrCodeWidget(value, barLevel=level, barBorder=QR_QUIET_MODULES)
     widget.qr.make()
+    if widget.qr.version < min_version:
+        widget = QrCodeWidget(
+            value, barLevel=level, barBorder=QR_QUIET_MODULES, qrVersion=min_version
+        )
+        widget.qr.make()
     return [[bool(m) for m in row] for row in widget.qr.modules]
 
 
 def draw_qr(
-    canvas: Canvas, value: str, origin: tuple[float, float], size: float, level: str = "M"
+    canvas: Canvas,
+    value: str,
+    origin: tuple[float, float],
+    size: float,
+    level: str = "M",
+    *,
+    min_version: int = 1,
 ) -> float:
     """Draw a QR code ``size`` wide and high, quiet zone included; returns the module size.
 
@@ -264,7 +278,7 @@ def draw_qr(
     so that renderers leave no hairline seams between rows: seams break some decoders.
     """
     left, bottom = origin
-    modules = qr_modules(value, level)
+    modules = qr_modules(value, level, min_version)
     count = len(modules) + 2 * QR_QUIET_MODULES
     box = size / count
     path = canvas.beginPath()
