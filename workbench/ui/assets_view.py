@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -60,6 +61,7 @@ class AssetDetail(QFrame):
         self.title.setObjectName("detailTitle")
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -78,6 +80,7 @@ class AssetDetail(QFrame):
         ):
             value = QLabel()
             value.setWordWrap(True)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
             form.addRow(label + "：" if i18n.language() == "zh_CN" else label + ":", value)
@@ -388,11 +391,16 @@ class AssetsView(QWidget):
         """Bring one asset on screen (a scan, a link from another view)."""
         listed = self.model.row_at(self.model.row_of(code))
         if listed is not None:
-            # The details first, in this frame; moving the list's selection (often a
-            # scroll that repaints the whole list) follows in the next one, unless
-            # another asset has been brought up in between.
+            # The details first; moving the list's selection (often a scroll that
+            # repaints the whole list) follows, unless another asset has been brought
+            # up in between.
             if listed != self.detail.asset:
                 self.detail.show_asset(listed)
+                # Laid out and painted now, before the list repaints around it.
+                layout = self.detail.layout()
+                if layout is not None:
+                    layout.activate()
+                self.detail.repaint()
                 self.assetShown.emit(listed.code)
             QTimer.singleShot(0, lambda: self._select_if_shown(code))
             return
