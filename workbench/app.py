@@ -113,26 +113,39 @@ def freeze_startup_heap() -> None:
     gc.freeze()
 
 
-def open_and_fill(db: str | None, *, full_check: bool = True) -> Store:
+def open_and_fill(db: str | None, *, full_check: bool = True, backup: bool = True) -> Store:
     """Open (and migrate) the store; on first start, fill it with the contract; bring the
-    checklists up to date; take the day's backup if there is none yet.
+    checklists up to date; with ``backup``, take the day's backup if there is none yet.
 
     ``full_check=False`` leaves SQLite's page-by-page ``quick_check`` to the caller unless
     the file was not closed cleanly (see ``Store.check``): the GUI runs it after the
-    window is ready (:func:`check_in_background`).
+    window is ready (:func:`check_in_background`). The GUI also takes the day's backup
+    itself, in the background once the store is open (:func:`take_daily_backup`): on a
+    store of several years it takes tens of seconds, the first start of each day.
     """
     from workbench.data.store import open_store
-    from workbench.services.backups import daily_backup_if_due
     from workbench.services.setup import prepare
 
     store = open_store(db, full_check=full_check)
     with store.transaction("start") as session:
         prepare(session, load_contract=False)
-    try:
-        daily_backup_if_due(store)
-    except OSError as exc:  # a full or read-only backup folder must not stop the work
-        log.error("daily backup failed: %s", exc)
+    if backup:
+        take_daily_backup(store)
     return store
+
+
+def take_daily_backup(store: Store) -> None:
+    """The day's backup if there is none yet; a full or read-only backup folder is logged,
+    never in the way of the work."""
+    from workbench.services.backups import daily_backup_if_due
+
+    try:
+        made = daily_backup_if_due(store)
+    except OSError as exc:
+        log.error("daily backup failed: %s", exc)
+    else:
+        if made is not None:
+            log.info("daily backup %s", made)
 
 
 def offer_restore(parent: QWidget | None, exc: StoreError) -> bool:
@@ -234,6 +247,11 @@ def run(db: str | None = None, language: str | None = None) -> int:
         ctx.attach_store(store)
         wiring = wire(window)
         freeze_startup_heap()
+        ctx.tasks.run(
+            lambda: take_daily_backup(store),
+            None,
+            lambda exc: log.error("daily backup failed: %s", exc),
+        )
         if not settings.welcome_done:
             wiring.show_welcome()
         QTimer.singleShot(
@@ -243,7 +261,7 @@ def run(db: str | None = None, language: str | None = None) -> int:
 
     def open_store() -> None:
         ctx.tasks.run(
-            lambda: open_and_fill(db or settings.database or None, full_check=False),
+            lambda: open_and_fill(db or settings.database or None, full_check=False, backup=False),
             opened,
             failed,
         )
