@@ -89,6 +89,17 @@ def _fresh_logging() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _english_to_start() -> None:
+    """Every test starts in the source language. A command run in-process before any
+    QApplication existed can leave ``i18n.language()`` at zh_CN with its translators on
+    no application, so the next view would mix Chinese data names with English labels."""
+    from workbench import i18n
+
+    if i18n.language() != "en":
+        i18n.load("en")
+
+
+@pytest.fixture(autouse=True)
 def workbench_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data, log and config folders."""
     home = tmp_path / "home"
