@@ -49,7 +49,7 @@ class AssetDialog(QDialog):
         self.name = QLineEdit(asset.name if asset else "")
         self.category = QComboBox()
         for c in categories:
-            label = c.name if i18n.language() == "zh_CN" or not c.name_en else c.name_en
+            label = i18n.local_name(c.name, c.name_en)
             self.category.addItem(label, c.code)
         if asset:
             self.category.setCurrentIndex(max(0, self.category.findData(asset.category)))

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from workbench import i18n
@@ -63,11 +69,12 @@ class AssetTableModel(QAbstractTableModel):
             "status": self.tr("Status"),
         }[key]
 
-    def status_text(self, status: str) -> str:
+    @staticmethod
+    def status_text(status: str) -> str:
         return {
-            "in_use": self.tr("In use"),
-            "repair": self.tr("Under repair"),
-            "retired": self.tr("Retired"),
+            "in_use": QCoreApplication.translate("AssetTableModel", "In use"),
+            "repair": QCoreApplication.translate("AssetTableModel", "Under repair"),
+            "retired": QCoreApplication.translate("AssetTableModel", "Retired"),
         }.get(status, status)
 
     # -- content ---------------------------------------------------------------
@@ -106,22 +113,13 @@ class AssetTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: AssetRow) -> tuple[str, ...]:
-        status = self.status_text(row.status)
-        line_item = "" if row.line_item is None else str(row.line_item)
-        category = (
-            row.category_name
-            if i18n.language() == "zh_CN" or not row.category_name_en
-            else row.category_name_en
-        )
+        special = {
+            "category": i18n.local_name(row.category_name, row.category_name_en),
+            "status": self.status_text(row.status),
+            "line_item": "" if row.line_item is None else str(row.line_item),
+        }
         return tuple(
-            category
-            if key == "category"
-            else status
-            if key == "status"
-            else line_item
-            if key == "line_item"
-            else str(getattr(row, key) or "")
-            for key in self.COLUMNS
+            special[key] if key in special else str(getattr(row, key) or "") for key in self.COLUMNS
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

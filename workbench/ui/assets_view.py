@@ -152,19 +152,16 @@ class AssetDetail(QFrame):
             "system": self.tr("System"),
             "website": self.tr("Website"),
         }
-        model = AssetTableModel()
         values = {
             "code": asset.code,
             "kind": kinds.get(asset.kind, asset.kind),
-            "category": asset.category_name
-            if i18n.language() == "zh_CN" or not asset.category_name_en
-            else asset.category_name_en,
+            "category": i18n.local_name(asset.category_name, asset.category_name_en),
             "line_item": "" if asset.line_item is None else str(asset.line_item),
             "model": asset.model,
             "serial_number": asset.serial_number,
             "location": asset.location,
             "url": asset.url,
-            "status": model.status_text(asset.status),
+            "status": AssetTableModel.status_text(asset.status),
             "notes": asset.notes,
             "updated_at": fmt_local(asset.updated_at),
         }
@@ -320,7 +317,7 @@ class AssetsView(QWidget):
             self.category.clear()
             self.category.addItem(self.tr("All categories"), None)
             for c in self._categories:
-                label = c.name if i18n.language() == "zh_CN" or not c.name_en else c.name_en
+                label = i18n.local_name(c.name, c.name_en)
                 self.category.addItem(label, c.code)
             self.category.setCurrentIndex(max(0, self.category.findData(current)))
             self.category.blockSignals(False)
