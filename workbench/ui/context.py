@@ -6,7 +6,8 @@ attached once the background open finishes and ``events.storeReady`` fires.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,6 +16,8 @@ from workbench.ui.messages import MessageBridge
 from workbench.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.data.store import Store
 
 
@@ -62,3 +65,26 @@ class AppContext:
     def actor(self) -> str:
         """Who is working: the engineer chosen in the settings, for the audit trail."""
         return self.settings.engineer or "engineer"
+
+    def write(
+        self,
+        area: str,
+        job: Callable[[Session], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``job(session)`` in one transaction of the current engineer, on the write
+        queue; then ``on_done(result)`` on the GUI thread and ``area``'s data is announced
+        as changed. Errors go to ``on_error``, or to the user as a message."""
+        store, actor = self.store, self.actor
+
+        def run() -> Any:
+            with store.transaction(actor) as session:
+                return job(session)
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.events.dataChanged.emit(area)
+
+        self.tasks.run_write(run, done, on_error or self.messages.exception)

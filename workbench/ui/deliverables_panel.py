@@ -298,17 +298,7 @@ class DeliverablesPanel(QWidget):
 
     # -- saving ---------------------------------------------------------------------
     def _save(self, what: str, job: Callable[[Session], Any]) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
-
-        def run() -> None:
-            with store.transaction(actor) as session:
-                job(session)
-
-        def done(_result: object) -> None:
-            self.ctx.events.dataChanged.emit(AREA)
-            self.saved.emit(what)
-
-        self.ctx.tasks.run_write(run, done, self.ctx.messages.exception)
+        self.ctx.write(AREA, job, lambda _result: self.saved.emit(what))
 
     def record_delivery(self) -> DeliveryDialog | None:
         row = self.selected()

@@ -247,17 +247,7 @@ class MonitoringPanel(QWidget):
 
     # -- entering by hand -----------------------------------------------------------
     def _save(self, what: str, job: Callable[[Session], Any]) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
-
-        def run() -> None:
-            with store.transaction(actor) as session:
-                job(session)
-
-        def done(_result: object) -> None:
-            self.ctx.events.dataChanged.emit(AREA)
-            self.saved.emit(what)
-
-        self.ctx.tasks.run_write(run, done, self.ctx.messages.exception)
+        self.ctx.write(AREA, job, lambda _result: self.saved.emit(what))
 
     def enter_week(self, row: WeekRow | None = None) -> WeekDialog:
         weeks = weeks_between(self.first_day, self.last_day)

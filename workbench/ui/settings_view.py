@@ -245,14 +245,7 @@ class SettingsView(QWidget):
         return self.engineers.row_at(rows[0].row()) if rows else None
 
     def _write(self, job: Any) -> None:
-        def run() -> None:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                job(session)
-
-        def done(_result: object) -> None:
-            self.ctx.events.dataChanged.emit("engineers")
-
-        self.ctx.tasks.run_write(run, done, self.ctx.messages.exception)
+        self.ctx.write("engineers", job)
 
     def add_engineer(self) -> None:
         dialog = EngineerDialog(self)

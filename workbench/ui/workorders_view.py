@@ -545,18 +545,13 @@ class WorkOrdersView(QWidget):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        def run() -> Any:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return job(session)
-
         def done(result: Any) -> None:
             if isinstance(result, wo.WorkOrderDetail):
                 self._show(result)
             if on_done is not None:
                 on_done(result)
-            self.ctx.events.dataChanged.emit(AREA)
 
-        self.ctx.tasks.run_write(run, done, on_error or self.ctx.messages.exception)
+        self.ctx.write(AREA, job, done, on_error)
 
     def _my_engineer(self) -> EngineerRow | None:
         name = self.ctx.settings.engineer
