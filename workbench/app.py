@@ -1,7 +1,8 @@
 """QApplication set-up: font, translations, crash hook, store, main window.
 
-Start-up paints the window first and opens the store in the background: the heavy
-imports (SQLAlchemy, Alembic) and any migration happen after the first frame.
+Start-up paints the window first and opens the store in the background: SQLAlchemy and
+any migration come after the first frame, the ORM and the rest of start-up after the
+device list is on screen (:class:`Startup`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from workbench.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from workbench.data.store import Store, StoreError
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.wiring import Wiring
 
 log = logging.getLogger("workbench.app")
 
@@ -105,12 +107,14 @@ def create_main_window(
 
 
 def freeze_startup_heap() -> None:
-    """Keep what start-up built (modules, classes, the SQLAlchemy mappings: some 100,000
-    objects) out of the garbage collector's full passes. Each full pass walked all of
-    them, 70-150 ms with the GUI thread stopped, and one would fall in the middle of a
-    scroll or a scan. Nothing is collected first (that would be the same stall, now):
-    the little garbage start-up left behind stays."""
+    """Keep what start-up built (modules, classes, the SQLAlchemy mappings: some 200,000
+    objects) out of the garbage collector's full passes, and turn the collector on (the
+    GUI starts with it off, ``workbench.cli.main``). Each full pass walked all of them,
+    70-150 ms with the GUI thread stopped, and one would fall in the middle of a scroll
+    or a scan. Nothing is collected first (that would be the same stall, now): the
+    little garbage start-up left behind stays."""
     gc.freeze()
+    gc.enable()
 
 
 def open_and_fill(db: str | None, *, full_check: bool = True, backup: bool = True) -> Store:
@@ -118,20 +122,52 @@ def open_and_fill(db: str | None, *, full_check: bool = True, backup: bool = Tru
     checklists up to date; with ``backup``, take the day's backup if there is none yet.
 
     ``full_check=False`` leaves SQLite's page-by-page ``quick_check`` to the caller unless
-    the file was not closed cleanly (see ``Store.check``): the GUI runs it after the
-    window is ready (:func:`check_in_background`). The GUI also takes the day's backup
-    itself, in the background once the store is open (:func:`take_daily_backup`): on a
-    store of several years it takes tens of seconds, the first start of each day.
+    the file was not closed cleanly (see ``Store.check``). The GUI starts differently
+    (:func:`open_for_start`).
     """
     from workbench.data.store import open_store
-    from workbench.services.setup import prepare
 
     store = open_store(db, full_check=full_check)
-    with store.transaction("start") as session:
-        prepare(session, load_contract=False)
+    prepare_store(store)
     if backup:
         take_daily_backup(store)
     return store
+
+
+def prepare_store(store: Store) -> None:
+    """What every opening of a store does: the contract on first start, the checklists
+    in their current versions (``services.setup.prepare``; this loads the ORM)."""
+    from workbench.services.setup import prepare
+
+    with store.transaction("start") as session:
+        prepare(session, load_contract=False)
+
+
+def open_for_start(db: str | None) -> tuple[Store, bool]:
+    """What the GUI needs before its first list: the store opened (and migrated if it is
+    older), and filled with the contract on first start. Returns the store and whether
+    it was prepared (:func:`prepare_store`).
+
+    A store in use is opened with SQLAlchemy Core alone: the ORM and the mapped models
+    (a fifth of a second of a cold start) are loaded by :func:`prepare_store` once the
+    device list is on screen. The GUI runs SQLite's page-by-page ``quick_check`` after
+    that (:func:`check_in_background`), and takes the day's backup in the background
+    (:func:`take_daily_backup`): on a store of several years it takes tens of seconds,
+    the first start of each day.
+    """
+    from workbench.data.store import open_store
+    from workbench.services.registry import contract_loaded
+
+    store = open_store(db, full_check=False)
+    try:
+        with store.read_connection() as conn:
+            filled = contract_loaded(conn)
+        if not filled:
+            prepare_store(store)
+    except BaseException:
+        store.dispose()
+        raise
+    return store, not filled
 
 
 def take_daily_backup(store: Store) -> None:
@@ -192,13 +228,33 @@ def offer_restore(parent: QWidget | None, exc: StoreError) -> bool:
 # The background quick_check starts this long after the store is ready, so that it does
 # not compete with the first view's query for the disk and the second core.
 BACKGROUND_CHECK_DELAY_MS = 3000
+# Start-up goes on after the first list is shown, or after this long without it.
+SETTLE_AT_LATEST_MS = 5000
+
+
+def end_session(window: QWidget, store: Store, exc: StoreError, on_end: Callable[[], None]) -> None:
+    """A storage problem once the window is in use: the same dialog as at open, offering
+    the latest backup; then ``on_end`` ends the session (the store is disposed first, so
+    that a restore can move the damaged file aside)."""
+    store.dispose()
+    # Restored or not, this session ends: the views hold the disposed store. The next
+    # start opens the restored file.
+    if offer_restore(window, exc):
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("app", "Maintenance Workbench"),
+            QCoreApplication.translate(
+                "app", "The backup was restored. Start the workbench again to use it."
+            ),
+        )
+    on_end()
 
 
 def check_in_background(window: QWidget, ctx: AppContext, on_damaged: Callable[[], None]) -> None:
     """Run the store's full ``quick_check`` off the GUI thread (the open did only the cheap
     checks). A damaged file gets the same dialog as at open, offering the latest backup;
     then ``on_damaged`` ends the session (the store is disposed first, so that a restore
-    can move the damaged file aside)."""
+    can move the damaged file aside, :func:`end_session`)."""
     store = ctx.store
     if store.fully_checked:
         return
@@ -210,20 +266,106 @@ def check_in_background(window: QWidget, ctx: AppContext, on_damaged: Callable[[
             log.error("background check of the store failed: %s", exc)
             return
         log.error("the store failed its check: %s", exc)
-        store.dispose()
-        # Restored or not, this session ends: the views hold the disposed store. The
-        # next start opens the restored file.
-        if offer_restore(window, exc):
-            QMessageBox.information(
-                window,
-                QCoreApplication.translate("app", "Maintenance Workbench"),
-                QCoreApplication.translate(
-                    "app", "The backup was restored. Start the workbench again to use it."
-                ),
-            )
-        on_damaged()
+        end_session(window, store, exc, on_damaged)
 
     ctx.tasks.run(store.quick_check, None, failed)
+
+
+class Startup:
+    """The GUI's start, in the order the user needs it: the window painted; the store
+    opened in the background (SQLAlchemy Core only, for a store in use); the device list
+    queried and shown; then the rest (:meth:`settle`): the log file, the checklists
+    brought up to date (this loads the ORM, on the write queue), the scanner, menus and
+    status bar, the day's backup, the welcome wizard and the background check."""
+
+    def __init__(
+        self, app: QApplication, window: MainWindow, settings: Settings, db: str | None
+    ) -> None:
+        self.app = app
+        self.window = window
+        self.ctx = window.ctx
+        self.settings = settings
+        self.db = db or settings.database or None
+        self.settled = False
+        self.wiring: Wiring | None = None
+
+    def open(self) -> None:
+        self.ctx.tasks.run(lambda: open_for_start(self.db), self.opened, self.failed)
+
+    def opened(self, result: tuple[Store, bool]) -> None:
+        store, prepared = result
+        self.ctx.attach_store(store)  # the first view asks for its list now
+        # The rest waits for that list: the two would share the one interpreter lock,
+        # and the list is what the user is waiting for.
+        first = self.window.created_views().get("assets")
+        if first is None:
+            QTimer.singleShot(0, lambda: self.settle(store, prepared))
+            return
+
+        def listed() -> None:
+            first.loaded.disconnect(listed)  # type: ignore[attr-defined]
+            QTimer.singleShot(0, lambda: self.settle(store, prepared))
+
+        first.loaded.connect(listed)  # type: ignore[attr-defined]
+        # Should the list fail (its view says why), start-up goes on regardless.
+        QTimer.singleShot(SETTLE_AT_LATEST_MS, self.window, lambda: self.settle(store, prepared))
+
+    def settle(self, store: Store, prepared: bool) -> None:
+        """The rest of start-up, once the first list is on screen."""
+        if self.settled:
+            return
+        self.settled = True
+        logsetup.attach_file()
+        if prepared:
+            self.start_work(store)
+        else:
+            self.ctx.tasks.run_write(
+                lambda: prepare_store(store), lambda _r: self.start_work(store), self.lost
+            )
+
+    def start_work(self, store: Store) -> None:
+        from workbench.ui.wiring import wire
+
+        self.wiring = wire(self.window)
+        freeze_startup_heap()
+        self.ctx.tasks.run(
+            lambda: take_daily_backup(store),
+            None,
+            lambda exc: log.error("daily backup failed: %s", exc),
+        )
+        if not self.settings.welcome_done:
+            self.wiring.show_welcome()
+        QTimer.singleShot(
+            BACKGROUND_CHECK_DELAY_MS,
+            self.window,  # no check once the window is gone
+            lambda: check_in_background(self.window, self.ctx, lambda: self.app.exit(3)),
+        )
+
+    def failed(self, exc: BaseException) -> None:
+        """The store could not be opened."""
+        from workbench.data.store import StoreError
+        from workbench.ui import crash
+
+        logsetup.attach_file()
+        if isinstance(exc, StoreError):
+            if offer_restore(self.window, exc):
+                self.open()  # the restored file, from the start
+            else:
+                self.app.exit(3)
+        else:
+            crash.handle(type(exc), exc, exc.__traceback__)
+            self.app.exit(1)
+
+    def lost(self, exc: BaseException) -> None:
+        """The store failed after the window was in use (bringing it up to date)."""
+        from workbench.data.store import StoreError
+        from workbench.ui import crash
+
+        if isinstance(exc, StoreError):
+            end_session(self.window, self.ctx.store, exc, lambda: self.app.exit(3))
+        else:
+            crash.handle(type(exc), exc, exc.__traceback__)
+            self.app.exit(1)
 
 
 def run(db: str | None = None, language: str | None = None) -> int:
@@ -234,53 +376,13 @@ def run(db: str | None = None, language: str | None = None) -> int:
     language = language or settings.language or i18n.DEFAULT_LANGUAGE
     app = create_application(language)
     crash.install()
-    ctx = create_context(settings)
-    window = MainWindow(ctx)
+    window = MainWindow(create_context(settings))
     window.show()
-
-    def opened(store: Store) -> None:
-        # Imported here, after the first frame: the wiring pulls in SQLAlchemy and the
-        # services (the scan router), which the window does not need to paint.
-        from workbench.ui.wiring import wire
-
-        logsetup.attach_file()
-        ctx.attach_store(store)
-        wiring = wire(window)
-        freeze_startup_heap()
-        ctx.tasks.run(
-            lambda: take_daily_backup(store),
-            None,
-            lambda exc: log.error("daily backup failed: %s", exc),
-        )
-        if not settings.welcome_done:
-            wiring.show_welcome()
-        QTimer.singleShot(
-            BACKGROUND_CHECK_DELAY_MS,
-            lambda: check_in_background(window, ctx, lambda: app.exit(3)),
-        )
-
-    def open_store() -> None:
-        ctx.tasks.run(
-            lambda: open_and_fill(db or settings.database or None, full_check=False, backup=False),
-            opened,
-            failed,
-        )
-
-    def failed(exc: BaseException) -> None:
-        from workbench.data.store import StoreError
-
-        logsetup.attach_file()
-        if isinstance(exc, StoreError):
-            if offer_restore(window, exc):
-                open_store()  # the restored file, from the start
-            else:
-                app.exit(3)
-        else:
-            crash.handle(type(exc), exc, exc.__traceback__)
-            app.exit(1)
-
-    QTimer.singleShot(0, open_store)
+    startup = Startup(app, window, settings, db)
+    QTimer.singleShot(0, startup.open)
     status = app.exec()
+    gc.enable()  # should start-up have ended before it turned the collector on
+    ctx = window.ctx
     if ctx.ready:
         ctx.store.interrupt_check()
     ctx.tasks.wait()

@@ -114,3 +114,79 @@ def test_the_gui_opens_the_store_without_waiting_for_the_backup(db_path: Path) -
         assert [b.kind for b in backups.list_backups(store)] == ["daily"]
     finally:
         store.dispose()
+
+
+def test_open_for_start_fills_a_new_store_and_leaves_a_used_one_for_later(
+    db_path: Path,
+) -> None:
+    from workbench.services import registry
+
+    store, prepared = app_module.open_for_start(str(db_path))
+    try:
+        assert prepared  # first start: the contract was loaded before the first list
+        with store.read_connection() as conn:
+            assert len(registry.list_assets(conn)) == 83
+    finally:
+        store.dispose()
+    store, prepared = app_module.open_for_start(str(db_path))
+    store.dispose()
+    assert not prepared
+
+
+def test_the_gui_starts_with_the_list_then_brings_the_store_up_to_date(
+    qtbot: Any, qapp: QApplication, db_path: Path
+) -> None:
+    """The window and the device list come first; the checklists are synced (the ORM's
+    first work) and the scanner and menus wired only after the list is shown."""
+    import gc
+
+    from sqlalchemy import func, select
+
+    from workbench.config import Settings
+    from workbench.data.models.inspections import Checklist
+    from workbench.data.store import Store
+    from workbench.services.setup import load_default_contract
+    from workbench.ui.main_window import MainWindow
+
+    filled = Store(f"sqlite:///{db_path}")
+    with filled.transaction("test") as session:
+        load_default_contract(session)  # a store in use whose checklists are not synced
+        assert session.scalar(select(func.count()).select_from(Checklist)) == 0
+    filled.dispose()
+
+    settings = Settings()
+    settings.welcome_done = True
+    settings.wedge_enabled = False
+    window = MainWindow(app_module.create_context(settings))
+    qtbot.addWidget(window)
+    window.show()
+    startup = app_module.Startup(qapp, window, settings, str(db_path))
+    order: list[str] = []
+
+    def checklists() -> int:
+        with window.ctx.store.read_connection() as conn:
+            return int(conn.scalar(select(func.count()).select_from(Checklist.__table__)) or 0)
+
+    window.viewCreated.connect(
+        lambda key, view: view.loaded.connect(
+            lambda: order.append(f"{key} listed, {checklists()} checklists")
+        )
+    )
+    start_work = startup.start_work
+
+    def wire(store: Any) -> None:
+        order.append(f"wired, {checklists()} checklists")
+        start_work(store)
+
+    startup.start_work = wire  # type: ignore[method-assign]
+    startup.open()
+    qtbot.waitUntil(lambda: startup.wiring is not None, timeout=20_000)
+    try:
+        assert order == ["assets listed, 0 checklists", "wired, 15 checklists"]
+        assert window.view("assets").model.rowCount() == 83
+        assert gc.isenabled()
+    finally:
+        window.ctx.tasks.wait()
+        window.close()
+        window.ctx.store.dispose()
+        gc.unfreeze()

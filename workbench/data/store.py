@@ -26,15 +26,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
-from workbench.data.audit import AuditedSession
 from workbench.data.migrations import HEAD_REVISION
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger("workbench.data")
 
@@ -212,7 +210,12 @@ def concurrent_edit_guard() -> Iterator[None]:
     """
     try:
         yield
-    except StaleDataError as exc:
+    except Exception as exc:
+        # Imported here: only sessions (the ORM) raise it, and the ORM is loaded lazily.
+        from sqlalchemy.orm.exc import StaleDataError
+
+        if not isinstance(exc, StaleDataError):
+            raise
         log.info("stale save refused: %s", exc)
         raise RecordChangedError() from exc
 
@@ -365,12 +368,10 @@ class Store:
         if self.is_sqlite:
             event.listen(self.engine, "connect", _on_sqlite_connect)
             event.listen(self.engine, "begin", _on_sqlite_begin)
-        self._sessions = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
-        self._readers = sessionmaker(
-            self.engine.execution_options(**{READ_ONLY_OPTION: True}),
-            class_=AuditedSession,
-            autoflush=False,
-        )
+        self._read_engine = self.engine.execution_options(**{READ_ONLY_OPTION: True})
+        # Session factories are made on first use (:meth:`_factories`): the ORM and the
+        # mapped models are not loaded until something asks for a session.
+        self._session_factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
         try:
             if check:
                 self.check(full=full_check)
@@ -565,8 +566,22 @@ class Store:
             command.upgrade(cfg, "head")
 
     # -- sessions -----------------------------------------------------------------
+    def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The writers' and the readers' session factories (the first call loads the ORM
+        and every mapped model)."""
+        if self._session_factories is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from workbench.data.audit import AuditedSession
+
+            self._session_factories = (
+                sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False),
+                sessionmaker(self._read_engine, class_=AuditedSession, autoflush=False),
+            )
+        return self._session_factories
+
     def session(self) -> Session:
-        return self._sessions()
+        return self._factories()[0]()
 
     @contextmanager
     def transaction(self, actor: str = "") -> Iterator[Session]:
@@ -575,7 +590,7 @@ class Store:
         A save that raced another one becomes :class:`RecordChangedError`; a storage
         problem (locked, full, read-only, damaged) the matching :class:`StoreError`.
         """
-        with self._storage_errors(), concurrent_edit_guard(), self._sessions() as session:
+        with self._storage_errors(), concurrent_edit_guard(), self.session() as session:
             session.info["actor"] = actor
             with session.begin():
                 yield session
@@ -585,10 +600,17 @@ class Store:
         """A unit of reading: a snapshot of the store that takes no write lock, so a
         query on the GUI thread never waits behind a long write. Anything added or
         changed in it is a programming error (use :meth:`transaction`)."""
-        with self._storage_errors(), self._readers() as session:
+        with self._storage_errors(), self._factories()[1]() as session:
             yield session  # closing the session ends (rolls back) the read
             if session.new or session.dirty or session.deleted:
                 raise RuntimeError("Store.read() is for reading; use transaction()")
+
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A unit of reading in SQLAlchemy Core, like :meth:`read` but without a session:
+        what start-up uses to show the device list before the ORM is loaded."""
+        with self._storage_errors(), self._read_engine.connect() as conn:
+            yield conn  # the first query begins the read; closing ends (rolls back) it
 
     @property
     def safe_url(self) -> str:

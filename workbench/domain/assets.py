@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.domain.contract import ASSET_KINDS
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
 from workbench.domain.scancodes import ASSET_CODE_RE
 
+ASSET_KINDS = ("device", "system", "website")
 STATUSES = ("in_use", "repair", "retired")
 
 # Chinese labels as they appear on screen and in spreadsheets (also accepted on import).

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-ASSET_KINDS = ("device", "system", "website")
+from workbench.domain.assets import ASSET_KINDS
 
 
 class ContractDataError(ValueError):

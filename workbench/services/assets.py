@@ -1,208 +1,44 @@
-"""The asset registry: queries for lists and details, add/edit/retire, import/export."""
+"""The asset registry: add, edit, retire. Its queries (lists and details) are in
+``workbench.services.registry``, re-exported here."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
-
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, AssetCategory, Location
 from workbench.domain.assets import AssetInput, FieldProblem, normalise_code, validate
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.services.registry import (
+    SORT_COLUMNS,
+    AssetFilter,
+    AssetRow,
+    AssetValidationError,
+    CategoryRow,
+    count_assets,
+    get_asset,
+    like_escape,
+    list_assets,
+    list_categories,
+    list_locations,
+)
 
-
-@dataclass(frozen=True)
-class AssetRow:
-    id: str
-    code: str
-    kind: str
-    name: str
-    category: str
-    category_name: str
-    category_name_en: str
-    line_item: int | None
-    model: str
-    serial_number: str
-    location: str
-    url: str
-    status: str
-    notes: str
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    version: int
-
-    def as_input(self) -> AssetInput:
-        return AssetInput(
-            code=self.code,
-            name=self.name,
-            kind=self.kind,
-            category=self.category,
-            line_item=self.line_item,
-            model=self.model,
-            serial_number=self.serial_number,
-            location=self.location,
-            url=self.url,
-            status=self.status,
-            notes=self.notes,
-        )
-
-
-@dataclass(frozen=True)
-class CategoryRow:
-    code: str
-    name: str
-    name_en: str
-    kind: str
-    inspection_interval_days: int | None
-
-
-@dataclass(frozen=True)
-class AssetFilter:
-    kind: str | None = None
-    category: str | None = None
-    status: str | None = None
-    location: str | None = None
-    search: str = ""
-    include_retired: bool = True
-
-
-class AssetValidationError(WorkbenchError):
-    """The asset could not be saved; ``problems`` names each field."""
-
-    def __init__(self, problems: Sequence[FieldProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__(
-            QT_TRANSLATE_NOOP("messages", "The asset cannot be saved: {details}"),
-            details="; ".join(str(p.message) for p in problems),
-        )
-
-
-QueryT = TypeVar("QueryT", bound=Select[*tuple[Any, ...]])
-
-# Sortable columns of the list, by key.
-SORT_COLUMNS: dict[str, Any] = {
-    "code": Asset.code,
-    "name": Asset.name,
-    "kind": Asset.kind,
-    "category": AssetCategory.sort_order,
-    "line_item": Asset.line_item,
-    "model": Asset.model,
-    "serial_number": Asset.serial_number,
-    "location": Location.name,
-    "status": Asset.status,
-    "updated_at": Asset.updated_at,
-}
-
-
-def _base_query() -> Select[Asset, AssetCategory, Location]:
-    loc = aliased(Location)
-    return (
-        select(Asset, AssetCategory, loc)
-        .join(AssetCategory, Asset.category_id == AssetCategory.id)
-        .outerjoin(loc, Asset.location_id == loc.id)
-    )
-
-
-def _apply_filter(query: QueryT, flt: AssetFilter) -> QueryT:
-    if flt.kind:
-        query = query.where(Asset.kind == flt.kind)
-    if flt.category:
-        query = query.where(AssetCategory.code == flt.category)
-    if flt.status:
-        query = query.where(Asset.status == flt.status)
-    elif not flt.include_retired:
-        query = query.where(Asset.status != "retired")
-    if flt.location:
-        query = query.where(
-            Asset.location_id.in_(select(Location.id).where(Location.name == flt.location))
-        )
-    text = flt.search.strip()
-    if text:
-        pattern = "%" + like_escape(text) + "%"
-        loc_match = select(Location.id).where(Location.name.ilike(pattern, escape="\\"))
-        query = query.where(
-            or_(
-                Asset.code.ilike(pattern, escape="\\"),
-                Asset.name.ilike(pattern, escape="\\"),
-                Asset.model.ilike(pattern, escape="\\"),
-                Asset.serial_number.ilike(pattern, escape="\\"),
-                Asset.location_id.in_(loc_match),
-            )
-        )
-    return query
-
-
-def like_escape(text: str) -> str:
-    """Escape LIKE wildcards so a search for ``50%`` finds exactly that (escape char ``\\``)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _row(asset: Asset, category: AssetCategory, location: Location | None) -> AssetRow:
-    return AssetRow(
-        id=asset.id,
-        code=asset.code,
-        kind=asset.kind,
-        name=asset.name,
-        category=category.code,
-        category_name=category.name,
-        category_name_en=category.name_en,
-        line_item=asset.line_item,
-        model=asset.model,
-        serial_number=asset.serial_number,
-        location=location.name if location else "",
-        url=asset.url,
-        status=asset.status,
-        notes=asset.notes,
-        created_at=asset.created_at,
-        updated_at=asset.updated_at,
-        version=asset.version,
-    )
-
-
-def list_assets(
-    session: Session,
-    flt: AssetFilter | None = None,
-    *,
-    order_by: str = "code",
-    descending: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[AssetRow]:
-    flt = flt or AssetFilter()
-    query = _apply_filter(_base_query(), flt)
-    column = SORT_COLUMNS.get(order_by, Asset.code)
-    query = query.order_by(column.desc() if descending else column.asc(), Asset.code.asc())
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
-    return [_row(a, c, loc) for a, c, loc in session.execute(query)]
-
-
-def count_assets(session: Session, flt: AssetFilter | None = None) -> int:
-    query = _apply_filter(
-        select(func.count(Asset.id)).join(AssetCategory, Asset.category_id == AssetCategory.id),
-        flt or AssetFilter(),
-    )
-    return int(session.scalar(query) or 0)
-
-
-def get_asset(session: Session, code: str) -> AssetRow | None:
-    found = session.execute(_base_query().where(Asset.code == normalise_code(code))).first()
-    return _row(found[0], found[1], found[2]) if found else None
-
-
-def list_categories(session: Session) -> list[CategoryRow]:
-    return [
-        CategoryRow(c.code, c.name, c.name_en, c.kind, c.inspection_interval_days)
-        for c in session.scalars(select(AssetCategory).order_by(AssetCategory.sort_order))
-    ]
-
-
-def list_locations(session: Session) -> list[str]:
-    return list(session.scalars(select(Location.name).order_by(Location.name)))
+__all__ = [
+    "SORT_COLUMNS",
+    "AssetFilter",
+    "AssetRow",
+    "AssetValidationError",
+    "CategoryRow",
+    "count_assets",
+    "create_asset",
+    "get_asset",
+    "like_escape",
+    "list_assets",
+    "list_categories",
+    "list_locations",
+    "set_status",
+    "update_asset",
+]
 
 
 def _category_kinds(session: Session) -> dict[str, str]:

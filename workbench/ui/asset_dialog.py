@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain.assets import AssetInput, FieldProblem, validate
-from workbench.services.assets import AssetRow, CategoryRow
+from workbench.services.registry import AssetRow, CategoryRow
 
 
 class AssetDialog(QDialog):

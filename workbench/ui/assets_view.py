@@ -1,4 +1,9 @@
-"""设备 view: the asset registry with search, filters, detail, add/edit/retire, export."""
+"""设备 view: the asset registry with search, filters, detail, add/edit/retire, export.
+
+The list is the first thing the workbench shows, so this module loads only what the list
+needs: the registry's Core queries. The ORM services (changes, export) and the dialogs
+are imported where they are first used.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,13 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -21,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,13 +36,14 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain.timeutil import fmt_local
-from workbench.services import asset_io
-from workbench.services import assets as asset_service
-from workbench.services.assets import AssetFilter, AssetRow, AssetValidationError, CategoryRow
+from workbench.services import registry
+from workbench.services.registry import AssetFilter, AssetRow, AssetValidationError, CategoryRow
 from workbench.ui import uistate
-from workbench.ui.asset_dialog import AssetDialog
 from workbench.ui.asset_model import AssetTableModel
 from workbench.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from workbench.ui.asset_dialog import AssetDialog
 
 log = logging.getLogger("workbench.ui.assets")
 
@@ -289,7 +293,9 @@ class AssetsView(QWidget):
         self.addActions([find, new])
 
         ctx.events.dataChanged.connect(self._data_changed)
-        self._load_choices()
+        # The filter choices are asked for once the first list is shown: the list is
+        # what the user waits for, and the two queries would share one interpreter lock.
+        self._choices_asked = False
         self.refresh()
 
     @staticmethod
@@ -306,9 +312,11 @@ class AssetsView(QWidget):
         )
 
     def _load_choices(self) -> None:
+        self._choices_asked = True
+
         def query() -> tuple[list[CategoryRow], list[str]]:
-            with self.ctx.store.read() as session:
-                return asset_service.list_categories(session), asset_service.list_locations(session)
+            with self.ctx.store.read_connection() as conn:
+                return registry.list_categories(conn), registry.list_locations(conn)
 
         def done(result: tuple[list[CategoryRow], list[str]]) -> None:
             self._categories, self._locations = result
@@ -331,10 +339,8 @@ class AssetsView(QWidget):
         order_by, descending = self._order
 
         def query() -> list[AssetRow]:
-            with self.ctx.store.read() as session:
-                return asset_service.list_assets(
-                    session, flt, order_by=order_by, descending=descending
-                )
+            with self.ctx.store.read_connection() as conn:
+                return registry.list_assets(conn, flt, order_by=order_by, descending=descending)
 
         self.ctx.tasks.run(query, lambda rows: self._show_rows(generation, rows))
 
@@ -349,6 +355,8 @@ class AssetsView(QWidget):
         if select:
             self._select(select)
         self.loaded.emit()
+        if not self._choices_asked:
+            self._load_choices()
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         key = AssetTableModel.COLUMNS[column]
@@ -420,8 +428,8 @@ class AssetsView(QWidget):
     def _fetch(self, code: str) -> AssetRow | None:
         # A single indexed lookup: quick enough for the GUI thread, and the scan must
         # show its device within one frame.
-        with self.ctx.store.read() as session:
-            return asset_service.get_asset(session, code)
+        with self.ctx.store.read_connection() as conn:
+            return registry.get_asset(conn, code)
 
     def current_asset(self) -> AssetRow | None:
         return self.detail.asset
@@ -451,6 +459,9 @@ class AssetsView(QWidget):
         self.ctx.events.dataChanged.emit("assets")
 
     def new_asset(self, code: str = "") -> None:
+        from workbench.services import assets as asset_service
+        from workbench.ui.asset_dialog import AssetDialog
+
         dialog = AssetDialog(self._categories, self._locations, None, self, code=code)
         self._run_dialog(dialog, lambda value: lambda s: asset_service.create_asset(s, value))
 
@@ -459,6 +470,9 @@ class AssetsView(QWidget):
             self.edit_asset(self.detail.asset.code)
 
     def edit_asset(self, code: str) -> None:
+        from workbench.services import assets as asset_service
+        from workbench.ui.asset_dialog import AssetDialog
+
         asset = self._fetch(code)
         if asset is None:
             return
@@ -494,6 +508,10 @@ class AssetsView(QWidget):
         dialog.open()
 
     def set_status(self, code: str, status: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from workbench.services import assets as asset_service
+
         asset = self._fetch(code)
         if asset is None:
             return
@@ -514,6 +532,8 @@ class AssetsView(QWidget):
         )
 
     def export_selection(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         codes = self.selected_codes()
         path_text, _filter = QFileDialog.getSaveFileName(
             self,
@@ -529,6 +549,8 @@ class AssetsView(QWidget):
         self.export_to(path, codes or None)
 
     def export_to(self, path: Path, codes: list[str] | None) -> None:
+        from workbench.services import asset_io
+
         flt = self.current_filter()
 
         def job() -> int:

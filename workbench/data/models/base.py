@@ -1,64 +1,22 @@
-"""Declarative base, naming convention and column types shared by every model."""
+"""Declarative base and the mixins shared by the models (types and the metadata come from
+``workbench.data.schema``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
-from sqlalchemy.engine import Dialect
+from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from workbench.data import schema
+from workbench.data.schema import NAMING_CONVENTION, UtcDateTime, new_uuid, utcnow
 
-
-class UtcDateTime(TypeDecorator[dt.datetime]):
-    """A timezone-aware datetime stored in UTC.
-
-    SQLite keeps no offset, so values are normalised to UTC on the way in and marked
-    UTC on the way out; PostgreSQL stores ``timestamptz``. Naive datetimes are refused:
-    every time in the workbench knows its zone.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given where a timezone-aware one is needed")
-        utc = value.astimezone(dt.UTC)
-        if dialect.name == "sqlite":
-            return utc.replace(tzinfo=None)
-        return utc
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        assert isinstance(value, dt.datetime)
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
-
-
-def new_uuid() -> str:
-    return str(uuid.uuid4())
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+__all__ = ["NAMING_CONVENTION", "Base", "Timestamps", "UtcDateTime", "UuidPk", "new_uuid", "utcnow"]
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # The Core tables of ``workbench.data.schema`` live on the same metadata.
+    metadata = schema.metadata
 
 
 class UuidPk:

@@ -20,9 +20,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workbench.data import schema
 from workbench.data.models.base import Base, Timestamps, UtcDateTime, UuidPk
+from workbench.data.schema import ASSET_STATUSES
 
-ASSET_STATUSES = ("in_use", "repair", "retired")
+__all__ = ["ASSET_STATUSES"]
 
 
 class Contract(UuidPk, Timestamps, Base):
@@ -63,52 +65,55 @@ class PaymentMilestone(UuidPk, Timestamps, Base):
     contract: Mapped[Contract] = relationship(back_populates="payments")
 
 
-class Location(UuidPk, Timestamps, Base):
-    __tablename__ = "location"
+class Location(Base):
+    __table__ = schema.location
 
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    name_en: Mapped[str] = mapped_column(String(100), default="")
-    note: Mapped[str] = mapped_column(Text, default="")
-
-
-class AssetCategory(UuidPk, Timestamps, Base):
-    __tablename__ = "asset_category"
-    __table_args__ = (CheckConstraint("kind IN ('device', 'system', 'website')", name="kind"),)
-
-    code: Mapped[str] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(100))
-    name_en: Mapped[str] = mapped_column(String(100), default="")
-    kind: Mapped[str] = mapped_column(String(16))
-    inspection_interval_days: Mapped[int | None] = mapped_column(Integer)
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    id: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    name: Mapped[str]
+    name_en: Mapped[str]
+    note: Mapped[str]
 
 
-class Asset(UuidPk, Timestamps, Base):
-    __tablename__ = "asset"
-    __table_args__ = (
-        CheckConstraint("kind IN ('device', 'system', 'website')", name="kind"),
-        CheckConstraint("status IN ('in_use', 'repair', 'retired')", name="status"),
-    )
+class AssetCategory(Base):
+    __table__ = schema.asset_category
 
-    code: Mapped[str] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(String(16), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    category_id: Mapped[str] = mapped_column(ForeignKey("asset_category.id"), index=True)
-    contract_id: Mapped[str | None] = mapped_column(ForeignKey("contract.id"), index=True)
-    line_item: Mapped[int | None] = mapped_column(Integer)
-    model: Mapped[str] = mapped_column(String(200), default="")
-    serial_number: Mapped[str] = mapped_column(String(200), default="")
-    location_id: Mapped[str | None] = mapped_column(ForeignKey("location.id"), index=True)
-    url: Mapped[str] = mapped_column(String(300), default="")
-    status: Mapped[str] = mapped_column(String(16), default="in_use", index=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    code: Mapped[str]
+    name: Mapped[str]
+    name_en: Mapped[str]
+    kind: Mapped[str]
+    inspection_interval_days: Mapped[int | None]
+    sort_order: Mapped[int]
+
+
+class Asset(Base):
+    __table__ = schema.asset
     # Optimistic locking: a save that raced another one is refused, never silently lost.
-    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": schema.asset.c.version}  # noqa: RUF012
+
+    id: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    code: Mapped[str]
+    kind: Mapped[str]
+    name: Mapped[str]
+    category_id: Mapped[str]
+    contract_id: Mapped[str | None]
+    line_item: Mapped[int | None]
+    model: Mapped[str]
+    serial_number: Mapped[str]
+    location_id: Mapped[str | None]
+    url: Mapped[str]
+    status: Mapped[str]
+    notes: Mapped[str]
+    version: Mapped[int]
 
     category: Mapped[AssetCategory] = relationship(lazy="joined")
     location: Mapped[Location | None] = relationship(lazy="joined")
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Engineer(UuidPk, Timestamps, Base):
