@@ -354,9 +354,9 @@ def main(argv: list[str]) -> int:
         for group in groups:
             t0 = time.perf_counter()
             if group == "first_paint":
-                metrics += first_paint(harness, 5 if small else 7)
+                metrics += first_paint(harness, 9)
             elif group == "ready":
-                metrics += ready(harness, 4 if small else 5)
+                metrics += ready(harness, 9)
             elif group == "scan":
                 metrics += scan(harness, 30 if small else 40)
             elif group == "search":
