@@ -1,31 +1,27 @@
 """The work order list as a Qt item model, with live SLA countdowns.
 
 Rows are the service's read models (``WorkOrderRow``), fetched a page at a time; sorting
-and filtering are done by the query. ``data()`` only looks up: the SLA columns are
+and filtering are done by the query. The cells are held by Qt (a ``QStandardItemModel``)
+rather than answered by a Python ``data()``: a repaint asks for every visible cell in
+seven roles, scrolling repaints every frame, and with the cells in C++ painting needs no
+Python at all, so it neither waits for nor holds up the thread that reads the next page.
+A fetched page goes in a slice of rows per turn of the event loop. The SLA columns are
 re-derived from each row's stored deadlines and completion times with the pure SLA
 module at the model's ``now``, which :meth:`WorkOrderTableModel.tick` advances every
-second without touching the store. A row's cells are computed all at once when a view
-first asks for one of them (the clock cells of a row whose clock runs once per tick) and
-then looked up: a repaint asks for every visible cell in seven roles, and scrolling
-repaints constantly. Appending a page or advancing the clock looks at the new page only,
-whatever the length of the list.
+second for the rows whose clock runs, without touching the store. Tooltips are made
+when asked for (:meth:`WorkOrderTableModel.tooltip`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, ClassVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
 
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
@@ -33,43 +29,16 @@ from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.workorders import UpcomingDeadline, WorkOrderRow
 
-SortRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
 SlaStateRole = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
-# One row's cells: per column, role -> value. The roles as plain ints: a cell holding only
-# ints, strings and floats is no work for the garbage collector.
-Cells = tuple[dict[int, Any], ...]
+# One cell's roles and values.
+Cell = dict[int, Any]
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 FONT = int(Qt.ItemDataRole.FontRole)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-SORT = int(SortRole)
 SLA_STATE = int(SlaStateRole)
-# The roles data() answers; a view asks for more (alignment, check state, decoration).
-ANSWERED_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.BackgroundRole,
-        SortRole,
-        RowRole,
-        SlaStateRole,
-    }
-)
-# Roles whose values are fonts and brushes: cells hold their names (plain strings keep
-# the cached cells out of the garbage collector's sight), data() hands out the objects.
-STYLE_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.BackgroundRole,
-    }
-)
 
 # Colours of the SLA states: background and text. Text always says the state too.
 STATE_COLOURS = {
@@ -82,7 +51,7 @@ STATE_COLOURS = {
 
 @functools.cache
 def _styles() -> dict[str, QFont | QBrush]:
-    """Fonts and brushes by name, made once (on the GUI thread, at the first paint):
+    """Fonts and brushes by name, made once (on the GUI thread):
     ``bold``, ``regular``, ``final`` (the text of signed and cancelled orders), and
     ``background:<state>`` and ``text:<state>`` for each SLA state."""
     bold = QFont()
@@ -204,7 +173,7 @@ def _runs(row: WorkOrderRow) -> bool:
     return any(item.open for item in row.sla)
 
 
-class WorkOrderTableModel(QAbstractTableModel):
+class WorkOrderTableModel(QStandardItemModel):
     COLUMNS = (
         "number",
         "type",
@@ -225,66 +194,129 @@ class WorkOrderTableModel(QAbstractTableModel):
         "reported_at": "reported_at",
         "engineer": "engineer",
     }
+    # Rows of a fetched page put in per turn of the event loop (about a millisecond):
+    # the rest of the page follows, so scrolling never waits for a whole page.
+    SLICE = 25
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.COLUMNS), parent)
         self._rows: list[WorkOrderRow] = []
+        # Numbers of the rows listed or waiting to be (``_pending``).
         self._numbers: set[str] = set()
-        # First and last row whose SLA clock runs (a span: tick() repaints it).
+        self._pending: list[WorkOrderRow] = []
+        # First and last row whose SLA clock runs (a span: tick() updates it).
         self._running: tuple[int, int] | None = None
         self._total = 0
         self._now = utc_now()
         self._fetcher: Callable[[int], None] | None = None
         self._fetching = False
-        # What data() answers, computed a whole row at a time when a view first asks for
-        # one of its cells: row -> (per column: role -> value). The other columns hold
-        # until the row changes; the SLA columns of a row with a running clock for one
-        # tick, those of a row whose clocks stopped until the row changes.
-        self._cells: dict[int, Cells] = {}
-        self._sla_cells: dict[int, Cells] = {}
-        self._stopped_sla_cells: dict[int, Cells] = {}
         self._sla_first = self.COLUMNS.index("response")
-
-    def _forget(self, row: int | None = None) -> None:
-        """Drop the cached cells (of one row, or all)."""
-        caches = (self._cells, self._sla_cells, self._stopped_sla_cells)
-        for cache in caches:
-            if row is None:
-                cache.clear()
-            else:
-                cache.pop(row, None)
+        self._slices = QTimer(self)
+        self._slices.setSingleShot(True)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._insert_slice)
+        titles = {
+            "number": self.tr("Number"),
+            "type": self.tr("Type"),
+            "status": self.tr("Status"),
+            "assets": self.tr("Devices"),
+            "reported_at": self.tr("Reported"),
+            "engineer": self.tr("Engineer"),
+            "response": self.tr("Response"),
+            "onsite": self.tr("On site"),
+            "restore": self.tr("Restore"),
+        }
+        clock_tip = self.tr("Time left or overdue against the contract's deadline")
+        horizontal = Qt.Orientation.Horizontal
+        for section, key in enumerate(self.COLUMNS):
+            self.setHeaderData(section, horizontal, titles[key])
+            if key in self.SLA_COLUMNS:
+                self.setHeaderData(section, horizontal, clock_tip, Qt.ItemDataRole.ToolTipRole)
 
     # -- content ---------------------------------------------------------------
     def set_rows(
         self, rows: list[WorkOrderRow] | tuple[WorkOrderRow, ...], total: int | None = None
     ) -> None:
+        """Show these rows (the first page of a new query) instead of the listed ones."""
+        self._slices.stop()
         self.beginResetModel()
-        self._rows = list(rows)
-        self._numbers = {r.number for r in self._rows}
-        self._running = None
+        with self._quiet():
+            self.setRowCount(0)
+            self._pending = []
+            self._numbers = set()
+            self._running = None
+            self._fetching = False
+            fresh = self._fresh(rows)
+            self.insertRows(0, len(fresh))
+            self._fill(0, fresh)
+        self._rows = fresh
         self._note_running(0)
-        self._total = len(self._rows) if total is None else max(total, len(self._rows))
-        self._fetching = False
-        self._forget()
+        self._total = len(fresh) if total is None else max(total, len(fresh))
         self.endResetModel()
 
     def append_rows(self, rows: list[WorkOrderRow] | tuple[WorkOrderRow, ...]) -> None:
-        """Add the next page (rows already present are skipped).
+        """Add the next page (rows already present are skipped), a slice of rows now and
+        the rest in the next turns of the event loop.
 
         Only the page is looked at: appending stays as cheap at row 20,000 as at row 200.
         """
         self._fetching = False
-        have = self._numbers
-        fresh = [r for r in rows if r.number not in have]
+        fresh = self._fresh(rows)
         if not fresh:
-            self._total = len(self._rows)
+            self._total = len(self._rows) + len(self._pending)
+            return
+        self._pending.extend(fresh)
+        self._insert_slice()
+
+    def _fresh(self, rows: list[WorkOrderRow] | tuple[WorkOrderRow, ...]) -> list[WorkOrderRow]:
+        have = self._numbers
+        fresh = []
+        for row in rows:
+            if row.number not in have:
+                have.add(row.number)
+                fresh.append(row)
+        return fresh
+
+    def _insert_slice(self) -> None:
+        piece, self._pending = self._pending[: self.SLICE], self._pending[self.SLICE :]
+        self._insert(piece)
+        if self._pending:
+            self._slices.start()
+
+    def _flush(self) -> None:
+        """Insert every fetched row now."""
+        self._slices.stop()
+        piece, self._pending = self._pending, []
+        self._insert(piece)
+
+    def _insert(self, rows: list[WorkOrderRow]) -> None:
+        if not rows:
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._rows.extend(fresh)
-        have.update(r.number for r in fresh)
+        self.insertRows(first, len(rows))
+        # The new rows are filled with the model's signals held back, then announced
+        # once: a dataChanged per cell would make the view look at each of them.
+        with self._quiet():
+            self._fill(first, rows)
+        self._rows.extend(rows)
         self._note_running(first)
-        self.endInsertRows()
+        last_column = len(self.COLUMNS) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(len(self._rows) - 1, last_column))
+
+    def _fill(self, first: int, rows: list[WorkOrderRow]) -> None:
+        for offset, row in enumerate(rows):
+            number = first + offset
+            for column, cell in enumerate(self._row_cells(row) + self._sla_row_cells(row)):
+                self.setItemData(self.index(number, column), cell)
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """The model's signals held back (the caller announces the change)."""
+        blocked = self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(blocked)
 
     def _note_running(self, first: int) -> None:
         """Widen the span of rows with a running clock by those from ``first`` on."""
@@ -298,10 +330,12 @@ class WorkOrderTableModel(QAbstractTableModel):
 
     def replace_row(self, row: WorkOrderRow) -> bool:
         """Show a fresh copy of one order in place; False when it is not listed."""
+        self._flush()
         for i, old in enumerate(self._rows):
             if old.number == row.number:
                 self._rows[i] = row
-                self._forget(i)
+                with self._quiet():
+                    self._fill(i, [row])
                 if _runs(row):
                     low, high = self._running or (i, i)
                     self._running = (min(low, i), max(high, i))
@@ -320,6 +354,8 @@ class WorkOrderTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, number: str) -> int:
+        if any(r.number == number for r in self._pending):
+            self._flush()
         for i, row in enumerate(self._rows):
             if row.number == number:
                 return i
@@ -334,16 +370,21 @@ class WorkOrderTableModel(QAbstractTableModel):
     def tick(self, now: dt.datetime | None = None) -> None:
         """Advance the clock: the SLA cells of rows with a running clock change."""
         self._now = now or utc_now()
-        self._sla_cells.clear()
         if self._running is None:
             return
-        first_col = self.COLUMNS.index("response")
-        last_col = self.COLUMNS.index("restore")
-        # One signal over the span of running rows: cheap, and views repaint only what shows.
-        # The span is kept as pages arrive, so a tick costs the same at any list length.
+        low, high = self._running
+        first = self._sla_first
+        # One signal over the span of running rows: views repaint only what shows. The
+        # span is kept as pages arrive, so a tick costs the same at any list length.
+        with self._quiet():
+            for i in range(low, high + 1):
+                row = self._rows[i]
+                if _runs(row):
+                    for k, cell in enumerate(self._sla_row_cells(row)):
+                        self.setItemData(self.index(i, first + k), cell)
         self.dataChanged.emit(
-            self.index(self._running[0], first_col),
-            self.index(self._running[1], last_col),
+            self.index(low, first),
+            self.index(high, len(self.COLUMNS) - 1),
             [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, SlaStateRole],
         )
 
@@ -355,14 +396,8 @@ class WorkOrderTableModel(QAbstractTableModel):
         return None
 
     # -- Qt model interface ---------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def canFetchMore(self, parent: Index) -> bool:
-        if parent.isValid() or self._fetcher is None or self._fetching:
+        if parent.isValid() or self._fetcher is None or self._fetching or self._pending:
             return False
         return len(self._rows) < self._total
 
@@ -372,125 +407,64 @@ class WorkOrderTableModel(QAbstractTableModel):
         self._fetching = True
         self._fetcher(len(self._rows))
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "number": self.tr("Number"),
-                "type": self.tr("Type"),
-                "status": self.tr("Status"),
-                "assets": self.tr("Devices"),
-                "reported_at": self.tr("Reported"),
-                "engineer": self.tr("Engineer"),
-                "response": self.tr("Response"),
-                "onsite": self.tr("On site"),
-                "restore": self.tr("Restore"),
-            }[self.COLUMNS[section]]
-        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section] in self.SLA_COLUMNS:
-            return self.tr("Time left or overdue against the contract's deadline")
-        return None
+    def tooltip(self, index: Index) -> str:
+        """The cell's tooltip, made when a view asks (hovering)."""
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return ""
+        key = self.COLUMNS[index.column()]
+        if key == "number":
+            return row.description
+        if key == "assets":
+            return "\n".join(
+                f"{code}  {name}"
+                for code, name in zip(row.asset_codes, row.asset_names, strict=False)
+            )
+        if key in self.SLA_COLUMNS:
+            item = self.sla_item(row, key)
+            if item is None:
+                return self.tr("No contract deadline for this kind of work order")
+            return sla_tooltip(item)
+        return ""
 
-    # Rows are cached only while they stay few: a view asks for what it shows.
-    MAX_CACHED_ROWS = 2_000
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # A view asks for every role it knows of on every cell it paints, scrolling
-        # paints constantly, and the clock and the list's pages come from other threads'
-        # work: the unanswered roles cost a set lookup, the others a dict lookup.
-        if role not in ANSWERED_ROLES or not index.isValid():
-            return None
-        number, column = index.row(), index.column()
-        if not 0 <= number < len(self._rows) or not 0 <= column < len(self.COLUMNS):
-            return None
-        if role == RowRole:
-            return self._rows[number]
-        if column < self._sla_first:
-            cells = self._cells.get(number)
-            if cells is None:
-                cells = self._keep(self._cells, number, self._row_cells(self._rows[number]))
-            value = cells[column].get(role)
-            return _styles()[value] if value is not None and role in STYLE_ROLES else value
-        cells = self._sla_cells.get(number) or self._stopped_sla_cells.get(number)
-        if cells is None:
-            row = self._rows[number]
-            cache = self._sla_cells if _runs(row) else self._stopped_sla_cells
-            cells = self._keep(cache, number, self._sla_row_cells(row))
-        value = cells[column - self._sla_first].get(role)
-        if value is None and role == Qt.ItemDataRole.ToolTipRole:  # on hover only: made then
-            item = self.sla_item(self._rows[number], self.COLUMNS[column])
-            return None if item is None else sla_tooltip(item)
-        return _styles()[value] if value is not None and role in STYLE_ROLES else value
-
-    def _keep(self, cache: dict[int, Cells], number: int, cells: Cells) -> Cells:
-        if len(cache) >= self.MAX_CACHED_ROWS:
-            cache.clear()
-        cache[number] = cells
-        return cells
-
-    def _row_cells(self, row: WorkOrderRow) -> Cells:
+    # -- cells ------------------------------------------------------------------
+    def _row_cells(self, row: WorkOrderRow) -> list[Cell]:
         """Every role of the columns before the clocks, for one row."""
-        type_text = domain_name(rules.TYPE_NAMES, row.type)
-        status_text = domain_name(rules.STATUS_NAMES, row.status)
-        assets_text = ", ".join(row.asset_codes)
-        reported_text = fmt_local(row.reported_at)
-        cells: Cells = (
+        styles = _styles()
+        demo = self.tr(" (demo)") if row.demo else ""
+        cells: list[Cell] = [
             {
-                DISPLAY: row.number + (self.tr(" (demo)") if row.demo else ""),
-                SORT: row.number,
-                TOOLTIP: row.description,
-                FONT: "bold" if row.status in rules.OPEN_STATUSES else "regular",
+                DISPLAY: row.number + demo,
+                FONT: styles["bold"] if row.status in rules.OPEN_STATUSES else None,
             },
-            {DISPLAY: type_text, SORT: type_text},
-            {
-                DISPLAY: status_text,
-                SORT: rules.STATUSES.index(row.status) if row.status in rules.STATUSES else 99,
-            },
-            {
-                DISPLAY: assets_text,
-                SORT: assets_text,
-                TOOLTIP: "\n".join(
-                    f"{code}  {name}"
-                    for code, name in zip(row.asset_codes, row.asset_names, strict=False)
-                ),
-            },
-            {DISPLAY: reported_text, SORT: row.reported_at.timestamp()},
-            {DISPLAY: row.engineer_name, SORT: row.engineer_name},
-        )
-        if row.status in rules.FINAL_STATUSES:
-            for cell in cells:
-                cell[FOREGROUND] = "final"
+            {DISPLAY: domain_name(rules.TYPE_NAMES, row.type)},
+            {DISPLAY: domain_name(rules.STATUS_NAMES, row.status)},
+            {DISPLAY: ", ".join(row.asset_codes)},
+            {DISPLAY: fmt_local(row.reported_at)},
+            {DISPLAY: row.engineer_name},
+        ]
+        final = styles["final"] if row.status in rules.FINAL_STATUSES else None
+        for cell in cells:
+            cell[FOREGROUND] = final
         return cells
 
-    def _sla_row_cells(self, row: WorkOrderRow) -> Cells:
+    def _sla_row_cells(self, row: WorkOrderRow) -> list[Cell]:
         """Every role of the clock columns for one row, at the model's ``now``."""
-        cells: list[dict[int, Any]] = []
+        styles = _styles()
+        cells: list[Cell] = []
         for key in self.SLA_COLUMNS:
             item = self.sla_item(row, key)
             if item is None:
-                cells.append(
-                    {
-                        DISPLAY: "—",
-                        TOOLTIP: self.tr("No contract deadline for this kind of work order"),
-                    }
-                )
+                cells.append({DISPLAY: "—"})
                 continue
-            if item.state == "breached":
-                order = -(item.late_by or dt.timedelta(0)).total_seconds()
-            elif item.remaining is not None:
-                order = item.remaining.total_seconds()
-            else:
-                order = float("inf")
-            cell: dict[int, Any] = {
-                DISPLAY: sla_text(item),
-                SLA_STATE: item.state,
-                SORT: order,
-                BACKGROUND: f"background:{item.state}",
-                FOREGROUND: f"text:{item.state}",
-            }
-            if item.state in ("at_risk", "breached") and item.open:
-                cell[FONT] = "bold"
-            cells.append(cell)
-        return tuple(cells)
+            urgent = item.state in ("at_risk", "breached") and item.open
+            cells.append(
+                {
+                    DISPLAY: sla_text(item),
+                    SLA_STATE: item.state,
+                    BACKGROUND: styles[f"background:{item.state}"],
+                    FOREGROUND: styles[f"text:{item.state}"],
+                    FONT: styles["bold"] if urgent else None,
+                }
+            )
+        return cells

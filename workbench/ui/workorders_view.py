@@ -19,8 +19,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +52,7 @@ from workbench.services import assets as assets_service
 from workbench.services import engineers as engineers_service
 from workbench.services import workorders as wo
 from workbench.services.engineers import EngineerRow
-from workbench.ui import printing, uistate
+from workbench.ui import heap, printing, uistate
 from workbench.ui.context import AppContext
 from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
 from workbench.ui.workorder_detail import STEP_SHORTCUTS, WorkOrderDetailPane
@@ -131,6 +134,33 @@ class PeriodDialog(QDialog):
         return local_midnight(start), local_midnight(end + dt.timedelta(days=1))
 
 
+class _CellTooltips(QStyledItemDelegate):
+    """Paints as Qt does and shows the hovered cell's tooltip, made by the model when
+    asked: the model holds no tooltips (they would double its memory). A delegate, not
+    an event filter: Qt calls it for tooltips only, never while painting."""
+
+    def __init__(self, table: QTableView, model: WorkOrderTableModel) -> None:
+        super().__init__(table)
+        self.model = model
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        text = self.model.tooltip(index)
+        if not text:
+            QToolTip.hideText()
+            event.ignore()
+            return False
+        QToolTip.showText(event.globalPos(), text, view.viewport())
+        return True
+
+
 class WorkOrdersView(QWidget):
     """The 工单 view."""
 
@@ -202,6 +232,7 @@ class WorkOrdersView(QWidget):
         for column, width in enumerate((175, 84, 76, 110, 128, 60, 122, 122, 122)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setItemDelegate(_CellTooltips(self.table, self.model))
 
     def _start(self, ctx: AppContext) -> None:
         self.clock = QTimer(self)
@@ -391,7 +422,7 @@ class WorkOrdersView(QWidget):
         keep = self._pending_select or self.current_number()
 
         def query() -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 page = wo.list_work_orders(session, limit=PAGE_SIZE, **flt)
                 return page, wo.next_deadline(session) if deadline else self._next_deadline
 
@@ -419,7 +450,7 @@ class WorkOrdersView(QWidget):
         total = self.model.total()
 
         def query() -> wo.WorkOrderPage:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return wo.list_work_orders(
                     session, offset=offset, limit=PAGE_SIZE, total=total, **flt
                 )
@@ -428,6 +459,7 @@ class WorkOrdersView(QWidget):
             if generation == self._generation:
                 self.model.append_rows(page.rows)
                 self._update_count()
+                heap.keep_long_lived()  # the page's rows live as long as the list
 
         self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
 
