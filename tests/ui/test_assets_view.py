@@ -24,6 +24,21 @@ def test_lists_the_inventory(qtbot, window, qtmodeltester):
     assert {"XF-KIOSK-01", "XF-DEC-17", "XF-WS-02", "SYS-FX", "WEB-XFB"} <= codes
 
 
+def test_locations_show_in_the_language_of_the_ui(qtbot, window, zh):
+    from workbench import i18n
+
+    view = assets_view(qtbot, window)
+    row = next(i for i, r in enumerate(view.model.rows()) if r.code == "XF-KIOSK-01")
+    column = view.model.COLUMNS.index("location")
+    assert view.model.data(view.model.index(row, column)) == "一层 接待大厅"
+    i18n.load("en")
+    view.refresh()
+    qtbot.waitUntil(
+        lambda: view.model.data(view.model.index(row, column)) == "Floor 1, reception hall",
+        timeout=5000,
+    )
+
+
 def test_search_box600_leaves_the_eight_terminals(qtbot, window):
     view = assets_view(qtbot, window)
     qtbot.keyClicks(view.search, "Box600")

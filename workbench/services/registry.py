@@ -39,6 +39,7 @@ class AssetRow:
     model: str
     serial_number: str
     location: str
+    location_en: str
     url: str
     status: str
     notes: str
@@ -119,6 +120,7 @@ _ROW_COLUMNS = (
     asset.c.model,
     asset.c.serial_number,
     func.coalesce(location.c.name, "").label("location"),
+    func.coalesce(location.c.name_en, "").label("location_en"),
     asset.c.url,
     asset.c.status,
     asset.c.notes,

@@ -115,6 +115,7 @@ class AssetTableModel(QAbstractTableModel):
     def _display(self, row: AssetRow) -> tuple[str, ...]:
         special = {
             "category": i18n.local_name(row.category_name, row.category_name_en),
+            "location": i18n.local_name(row.location, row.location_en),
             "status": self.status_text(row.status),
             "line_item": "" if row.line_item is None else str(row.line_item),
         }

@@ -163,7 +163,7 @@ class AssetDetail(QFrame):
             "line_item": "" if asset.line_item is None else str(asset.line_item),
             "model": asset.model,
             "serial_number": asset.serial_number,
-            "location": asset.location,
+            "location": i18n.local_name(asset.location, asset.location_en),
             "url": asset.url,
             "status": AssetTableModel.status_text(asset.status),
             "notes": asset.notes,
