@@ -65,23 +65,26 @@ class PaymentMilestone(UuidPk, Timestamps, Base):
     contract: Mapped[Contract] = relationship(back_populates="payments")
 
 
-class Location(Base):
-    __table__ = schema.location
+class CoreRecord:
+    """The key and timestamps of a model mapped on a Core table of ``data.schema`` (for
+    typing: the table has the columns)."""
 
     id: Mapped[str]
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+
+
+class Location(CoreRecord, Base):
+    __table__ = schema.location
+
     name: Mapped[str]
     name_en: Mapped[str]
     note: Mapped[str]
 
 
-class AssetCategory(Base):
+class AssetCategory(CoreRecord, Base):
     __table__ = schema.asset_category
 
-    id: Mapped[str]
-    created_at: Mapped[dt.datetime]
-    updated_at: Mapped[dt.datetime]
     code: Mapped[str]
     name: Mapped[str]
     name_en: Mapped[str]
@@ -90,14 +93,11 @@ class AssetCategory(Base):
     sort_order: Mapped[int]
 
 
-class Asset(Base):
+class Asset(CoreRecord, Base):
     __table__ = schema.asset
     # Optimistic locking: a save that raced another one is refused, never silently lost.
     __mapper_args__ = {"version_id_col": schema.asset.c.version}  # noqa: RUF012
 
-    id: Mapped[str]
-    created_at: Mapped[dt.datetime]
-    updated_at: Mapped[dt.datetime]
     code: Mapped[str]
     kind: Mapped[str]
     name: Mapped[str]
