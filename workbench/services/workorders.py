@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.data.models import Asset, Contract, Engineer
@@ -135,6 +135,9 @@ class WorkOrderPage:
     total: int
     offset: int
     limit: int
+    # Where the next page starts: the sort key of the last row (``after`` of
+    # :func:`list_work_orders`); None when the page is empty.
+    next_after: tuple[Any, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -1178,7 +1181,8 @@ def _filtered(
     return query
 
 
-def _ordering(sort: str, descending: bool) -> list[Any]:
+def _sort_key(sort: str) -> list[Any]:
+    """The expressions a list is ordered by, the order's id last (a total order)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}")
     priority_rank = case(
@@ -1192,10 +1196,11 @@ def _ordering(sort: str, descending: bool) -> list[Any]:
         "priority": [priority_rank, WorkOrder.reported_at],
         "engineer": [func.coalesce(Engineer.name, ""), WorkOrder.reported_at],
     }
-    columns = keys[sort]
-    return [c.desc() if descending else c.asc() for c in columns] + [
-        WorkOrder.id.desc() if descending else WorkOrder.id.asc()
-    ]
+    return [*keys[sort], WorkOrder.id]
+
+
+def _ordering(sort: str, descending: bool) -> list[Any]:
+    return [c.desc() if descending else c.asc() for c in _sort_key(sort)]
 
 
 # What a list line needs of an order, read as plain columns (no ORM objects).
@@ -1291,11 +1296,14 @@ def list_work_orders(
     now: dt.datetime | None = None,
     at_risk_fraction: float = sla_rules.DEFAULT_AT_RISK_FRACTION,
     total: int | None = None,
+    after: tuple[Any, ...] | None = None,
 ) -> WorkOrderPage:
     """One page of work orders, filtered and sorted by the query.
 
     ``total``: the count of these filters, known from an earlier page (it is then not
-    counted again); None counts them.
+    counted again); None counts them. ``after``: the ``next_after`` of the page before,
+    to read the next one by its sort key instead of ``offset`` (which makes the
+    database step over every row before it: 15-40 ms a page near the end of 20,000).
     """
     now = _now(now)
     filters: dict[str, Any] = {
@@ -1310,19 +1318,22 @@ def list_work_orders(
     }
     if total is None:
         total = count_work_orders(session, now=now, **filters)
-    query = (
-        _filtered(
-            select(*_LIST_COLUMNS).outerjoin(Engineer, Engineer.id == WorkOrder.engineer_id),
-            now=now,
-            dialect=session.get_bind().dialect.name,
-            **filters,
-        )
-        .order_by(*_ordering(sort, descending))
-        .offset(offset)
-    )
+    key = _sort_key(sort)
+    query = _filtered(
+        select(*_LIST_COLUMNS, *key).outerjoin(Engineer, Engineer.id == WorkOrder.engineer_id),
+        now=now,
+        dialect=session.get_bind().dialect.name,
+        **filters,
+    ).order_by(*_ordering(sort, descending))
+    if after is not None:
+        last = tuple_(*(bindparam(None, v, type_=k.type) for k, v in zip(key, after, strict=True)))
+        query = query.where(tuple_(*key) < last if descending else tuple_(*key) > last)
+    else:
+        query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
     lines = session.execute(query).all()
+    width = len(_LIST_COLUMNS)
     assets = _assets_of(session, [line[0] for line in lines])
     clocks = _ContractCache(session).clocks({line.contract_id for line in lines})
     no_assets: tuple[list[str], list[str]] = ([], [])
@@ -1348,6 +1359,7 @@ def list_work_orders(
         response_due,
         contract_id,
         demo_,
+        *_sort_values,
     ) in lines:
         items, penalty = _evaluate_times(
             clocks[contract_id],
@@ -1392,7 +1404,13 @@ def list_work_orders(
                 evaluated_at=now,
             )
         )
-    return WorkOrderPage(rows=tuple(rows), total=total, offset=offset, limit=limit or 0)
+    return WorkOrderPage(
+        rows=tuple(rows),
+        total=total,
+        offset=offset,
+        limit=limit or 0,
+        next_after=tuple(lines[-1][width:]) if lines else None,
+    )
 
 
 def row(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderRow:

@@ -180,6 +180,7 @@ class WorkOrdersView(QWidget):
         self._listed_filter: dict[str, Any] = {}
         self._pending_select: str | None = None
         self._next_deadline: wo.UpcomingDeadline | None = None
+        self._next_after: tuple[Any, ...] | None = None
         self._new_dialog: NewWorkOrderDialog | None = None
         self.last_preview: printing.PdfPrintPreview | None = None
 
@@ -432,6 +433,7 @@ class WorkOrdersView(QWidget):
             page, upcoming = result
             self._next_deadline = upcoming
             self._listed_filter = flt
+            self._next_after = page.next_after
             self.model.set_rows(page.rows, page.total)
             self._update_count()
             if keep:
@@ -448,15 +450,20 @@ class WorkOrdersView(QWidget):
         generation = self._generation
         flt = self._listed_filter
         total = self.model.total()
+        # The next page starts after the last row's sort key; by offset only when the
+        # list has no key yet.
+        after = self._next_after
 
         def query() -> wo.WorkOrderPage:
             with self.ctx.store.read() as session:
                 return wo.list_work_orders(
-                    session, offset=offset, limit=PAGE_SIZE, total=total, **flt
+                    session, offset=offset, limit=PAGE_SIZE, total=total, after=after, **flt
                 )
 
         def done(page: wo.WorkOrderPage) -> None:
             if generation == self._generation:
+                if page.next_after is not None:
+                    self._next_after = page.next_after
                 self.model.append_rows(page.rows)
                 self._update_count()
                 heap.keep_long_lived()  # the page's rows live as long as the list

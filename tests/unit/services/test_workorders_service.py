@@ -407,3 +407,34 @@ def test_list_pages_count_once_and_read_the_same_rows_as_one_order(store):
         assert listed[1].asset_codes == ("XF-VRT-01",)
         assert listed[1].engineer_name == ""
         assert listed[0].engineer_name == "张伟"
+
+
+@pytest.mark.parametrize("sort", wo.SORT_KEYS)
+@pytest.mark.parametrize("descending", [True, False])
+def test_pages_by_sort_key_read_the_whole_list_once(store, sort, descending):
+    # Same reporting time for several orders and an engineer on some: ties and NULLs
+    # in the sort key, which only the order's id breaks.
+    eng = make_engineer(store)
+    for i in range(7):
+        create(store, T0 + (i // 3) * MIN, type="fault" if i % 2 else "service_request")
+    restored_order(store, eng.id, T0 + 5 * MIN, asset="XF-CAM-03")
+    now = T0 + 60 * MIN
+    with store.read() as s:
+        whole = wo.list_work_orders(s, sort=sort, descending=descending, limit=None, now=now)
+        pages, after = [], None
+        while True:
+            page = wo.list_work_orders(
+                s,
+                sort=sort,
+                descending=descending,
+                limit=3,
+                total=whole.total,
+                after=after,
+                now=now,
+            )
+            if not page.rows:
+                break
+            pages.extend(page.rows)
+            after = page.next_after
+    assert whole.total == 8
+    assert [r.number for r in pages] == [r.number for r in whole.rows]
