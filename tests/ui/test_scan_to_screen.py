@@ -44,7 +44,7 @@ def test_scanned_code_opens_the_device(qtbot, window, pty_pair):
     assert window.current_key() == "assets"
     assert view.detail.asset.code == "XF-VC-07"
     assert "XF-VC-07" in view.detail.title.text()
-    assert view.detail.fields["location"].text() == "二层 视频接访室"
+    assert view.detail.fields["location"].text() == "Floor 2, video reception rooms"
     scanner.stop()
 
 
