@@ -294,14 +294,14 @@ class WorkOrderTableModel(QStandardItemModel):
             return
         first = len(self._rows)
         self.insertRows(first, len(rows))
-        # The new rows are filled with the model's signals held back, then announced
-        # once: a dataChanged per cell would make the view look at each of them.
+        # Filled at once with the model's signals held back: the view has not painted
+        # the new rows yet (it lays them out when the event loop turns), so there is no
+        # change to announce; a dataChanged per cell, or one over the rows, would have it
+        # repaint what it shows for rows it may not even show.
         with self._quiet():
             self._fill(first, rows)
         self._rows.extend(rows)
         self._note_running(first)
-        last_column = len(self.COLUMNS) - 1
-        self.dataChanged.emit(self.index(first, 0), self.index(len(self._rows) - 1, last_column))
 
     def _fill(self, first: int, rows: list[WorkOrderRow]) -> None:
         for offset, row in enumerate(rows):
