@@ -296,6 +296,9 @@ class AssetsView(QWidget):
         # The filter choices are asked for once the first list is shown: the list is
         # what the user waits for, and the two queries would share one interpreter lock.
         self._choices_asked = False
+        # The view paints first with its list: an empty table painted meanwhile would
+        # only flash, and take the time the list needs.
+        self.setUpdatesEnabled(False)
         self.refresh()
 
     @staticmethod
@@ -342,7 +345,11 @@ class AssetsView(QWidget):
             with self.ctx.store.read_connection() as conn:
                 return registry.list_assets(conn, flt, order_by=order_by, descending=descending)
 
-        self.ctx.tasks.run(query, lambda rows: self._show_rows(generation, rows))
+        self.ctx.tasks.run(query, lambda rows: self._show_rows(generation, rows), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.setUpdatesEnabled(True)
+        self.ctx.messages.exception(exc)
 
     def _show_rows(self, generation: int, rows: list[AssetRow]) -> None:
         if generation != self._generation:
@@ -352,6 +359,7 @@ class AssetsView(QWidget):
         self._pending_select = None
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n item(s)", "", len(rows)))
+        self.setUpdatesEnabled(True)
         if select:
             self._select(select)
         self.loaded.emit()
