@@ -194,7 +194,7 @@ class WorkOrderTableModel(QStandardItemModel):
         "reported_at": "reported_at",
         "engineer": "engineer",
     }
-    # Rows of a fetched page put in per turn of the event loop (about a millisecond):
+    # Rows of a fetched page put in per turn of the event loop (a millisecond or two):
     # the rest of the page follows, so scrolling never waits for a whole page.
     SLICE = 25
 
@@ -293,6 +293,9 @@ class WorkOrderTableModel(QStandardItemModel):
         if not rows:
             return
         first = len(self._rows)
+        # Listed before Qt announces them, so that what the announcement sets off
+        # (fetching more, the count) sees the list as it will be.
+        self._rows.extend(rows)
         self.insertRows(first, len(rows))
         # Filled at once with the model's signals held back: the view has not painted
         # the new rows yet (it lays them out when the event loop turns), so there is no
@@ -300,7 +303,6 @@ class WorkOrderTableModel(QStandardItemModel):
         # repaint what it shows for rows it may not even show.
         with self._quiet():
             self._fill(first, rows)
-        self._rows.extend(rows)
         self._note_running(first)
 
     def _fill(self, first: int, rows: list[WorkOrderRow]) -> None:
