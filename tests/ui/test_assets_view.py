@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -162,3 +163,20 @@ def test_scan_of_unknown_code_offers_registration(qtbot, window):
     notice = window.scan_router.notice
     assert notice is not None and notice.isVisible() and not notice.isModal()
     assert "XF-NEW-99" in notice.text()
+
+
+def test_a_failed_list_leaves_the_view_painting(qtbot, window, monkeypatch, caplog):
+    from workbench.services import registry
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk went away")
+
+    from workbench.ui.assets_view import AssetsView
+
+    monkeypatch.setattr(registry, "list_assets", broken)
+    with caplog.at_level(logging.ERROR, logger="workbench.ui.assets"):
+        view = AssetsView(window.ctx)  # a fresh view waits for its first list to paint
+        qtbot.addWidget(view)
+        assert not view.updatesEnabled()
+        qtbot.waitUntil(view.updatesEnabled, timeout=5000)  # not frozen for good
+    assert "the device list could not be read" in caplog.text

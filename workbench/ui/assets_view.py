@@ -348,8 +348,10 @@ class AssetsView(QWidget):
         self.ctx.tasks.run(query, lambda rows: self._show_rows(generation, rows), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        # A storage problem reaches the user through the store's own checks (at open and
+        # in the background, with the backup offered), not through each view's query.
         self.setUpdatesEnabled(True)
-        self.ctx.messages.exception(exc)
+        log.error("the device list could not be read: %s", exc)
 
     def _show_rows(self, generation: int, rows: list[AssetRow]) -> None:
         if generation != self._generation:
