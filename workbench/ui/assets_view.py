@@ -296,9 +296,6 @@ class AssetsView(QWidget):
         # The filter choices are asked for once the first list is shown: the list is
         # what the user waits for, and the two queries would share one interpreter lock.
         self._choices_asked = False
-        # The view paints first with its list: an empty table painted meanwhile would
-        # only flash, and take the time the list needs.
-        self.setUpdatesEnabled(False)
         self.refresh()
 
     @staticmethod
@@ -350,7 +347,6 @@ class AssetsView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         # A storage problem reaches the user through the store's own checks (at open and
         # in the background, with the backup offered), not through each view's query.
-        self.setUpdatesEnabled(True)
         log.error("the device list could not be read: %s", exc)
 
     def _show_rows(self, generation: int, rows: list[AssetRow]) -> None:
@@ -361,7 +357,6 @@ class AssetsView(QWidget):
         self._pending_select = None
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n item(s)", "", len(rows)))
-        self.setUpdatesEnabled(True)
         if select:
             self._select(select)
         self.loaded.emit()
