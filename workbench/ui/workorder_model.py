@@ -20,7 +20,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
 
 from workbench.domain import sla as sla_rules
@@ -198,6 +205,9 @@ class WorkOrderTableModel(QStandardItemModel):
     # the rest of the page follows, so scrolling never waits for a whole page.
     SLICE = 25
 
+    # Every fetched row is in (after the last slice of a page).
+    caughtUp = Signal()
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
         self._rows: list[WorkOrderRow] = []
@@ -282,12 +292,16 @@ class WorkOrderTableModel(QStandardItemModel):
         self._insert(piece)
         if self._pending:
             self._slices.start()
+        else:
+            self.caughtUp.emit()
 
     def _flush(self) -> None:
         """Insert every fetched row now."""
         self._slices.stop()
         piece, self._pending = self._pending, []
         self._insert(piece)
+        if piece:
+            self.caughtUp.emit()
 
     def _insert(self, rows: list[WorkOrderRow]) -> None:
         if not rows:

@@ -186,8 +186,8 @@ class WorkOrdersView(QWidget):
 
         self.model = WorkOrderTableModel(self)
         self.model.set_fetcher(self._fetch_more)
-        # A page goes in by slices: the count follows each.
-        self.model.rowsInserted.connect(lambda *_args: self._update_count())
+        # A page goes in by slices: the count follows once it is all in.
+        self.model.caughtUp.connect(self._update_count)
         self._build_filters()
         self._build_table()
         self.count_label = QLabel(self)
