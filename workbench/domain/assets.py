@@ -18,6 +18,18 @@ MAX_TEXT = 200
 
 
 @dataclass(frozen=True)
+class Category:
+    """A category of assets, as the contract's data file lists it and as the store keeps
+    it."""
+
+    code: str
+    name: str
+    name_en: str
+    kind: str
+    inspection_interval_days: int | None
+
+
+@dataclass(frozen=True)
 class AssetInput:
     """What a person (or a spreadsheet row) says about an asset."""
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from workbench.domain.assets import ASSET_KINDS
+from workbench.domain.assets import ASSET_KINDS, Category
 
 
 class ContractDataError(ValueError):
@@ -62,15 +62,6 @@ class Deliverable:
 class Location:
     name: str
     name_en: str
-
-
-@dataclass(frozen=True)
-class Category:
-    code: str
-    name: str
-    name_en: str
-    kind: str
-    inspection_interval_days: int | None
 
 
 @dataclass(frozen=True)

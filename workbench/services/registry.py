@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, func, or_, select, table
 
 from workbench.data.schema import asset, asset_category, location
-from workbench.domain.assets import AssetInput, FieldProblem, normalise_code
+from workbench.domain.assets import AssetInput, Category, FieldProblem, normalise_code
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 
 if TYPE_CHECKING:
@@ -61,15 +61,6 @@ class AssetRow:
             status=self.status,
             notes=self.notes,
         )
-
-
-@dataclass(frozen=True)
-class CategoryRow:
-    code: str
-    name: str
-    name_en: str
-    kind: str
-    inspection_interval_days: int | None
 
 
 @dataclass(frozen=True)
@@ -197,7 +188,7 @@ def get_asset(reader: Reader, code: str) -> AssetRow | None:
     return AssetRow(*found) if found else None
 
 
-def list_categories(reader: Reader) -> list[CategoryRow]:
+def list_categories(reader: Reader) -> list[Category]:
     query = select(
         asset_category.c.code,
         asset_category.c.name,
@@ -205,7 +196,7 @@ def list_categories(reader: Reader) -> list[CategoryRow]:
         asset_category.c.kind,
         asset_category.c.inspection_interval_days,
     ).order_by(asset_category.c.sort_order)
-    return [CategoryRow(*row) for row in reader.execute(query)]
+    return [Category(*row) for row in reader.execute(query)]
 
 
 def list_locations(reader: Reader) -> list[str]:

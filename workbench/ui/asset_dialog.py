@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import i18n
-from workbench.domain.assets import AssetInput, FieldProblem, validate
-from workbench.services.registry import AssetRow, CategoryRow
+from workbench.domain.assets import AssetInput, Category, FieldProblem, validate
+from workbench.services.registry import AssetRow
 
 
 class AssetDialog(QDialog):
@@ -30,7 +30,7 @@ class AssetDialog(QDialog):
 
     def __init__(
         self,
-        categories: list[CategoryRow],
+        categories: list[Category],
         locations: list[str],
         asset: AssetRow | None = None,
         parent: QWidget | None = None,

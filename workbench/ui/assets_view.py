@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import i18n
+from workbench.domain.assets import Category
 from workbench.domain.timeutil import fmt_local
 from workbench.services import registry
-from workbench.services.registry import AssetFilter, AssetRow, AssetValidationError, CategoryRow
+from workbench.services.registry import AssetFilter, AssetRow, AssetValidationError
 from workbench.ui import uistate
 from workbench.ui.asset_model import AssetTableModel
 from workbench.ui.context import AppContext
@@ -192,7 +193,7 @@ class AssetsView(QWidget):
         self._generation = 0
         self._pending_select: str | None = None
         self._order = ("code", False)
-        self._categories: list[CategoryRow] = []
+        self._categories: list[Category] = []
         self._locations: list[str] = []
 
         self.search = QLineEdit()
@@ -314,11 +315,11 @@ class AssetsView(QWidget):
     def _load_choices(self) -> None:
         self._choices_asked = True
 
-        def query() -> tuple[list[CategoryRow], list[str]]:
+        def query() -> tuple[list[Category], list[str]]:
             with self.ctx.store.read_connection() as conn:
                 return registry.list_categories(conn), registry.list_locations(conn)
 
-        def done(result: tuple[list[CategoryRow], list[str]]) -> None:
+        def done(result: tuple[list[Category], list[str]]) -> None:
             self._categories, self._locations = result
             current = self.category.currentData()
             self.category.blockSignals(True)
