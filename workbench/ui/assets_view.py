@@ -449,20 +449,11 @@ class AssetsView(QWidget):
         self.search.selectAll()
 
     # -- changes ------------------------------------------------------------------
-    def _write(self, fn: Callable[[Any], AssetRow], on_done: Callable[[AssetRow], None]) -> None:
-        def job() -> AssetRow:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return fn(session)
-
-        def failed(exc: BaseException) -> None:
-            self.ctx.messages.exception(exc)
-
-        self.ctx.tasks.run_write(job, on_done, failed)
-
     def _saved(self, asset: AssetRow) -> None:
+        # AppContext.write announces the change ("assets") after this: the list
+        # refreshes and selects the saved asset.
         self._pending_select = asset.code
         self.detail.show_asset(asset)
-        self.ctx.events.dataChanged.emit("assets")
 
     def new_asset(self, code: str = "") -> None:
         from workbench.services import assets as asset_service
@@ -503,12 +494,7 @@ class AssetsView(QWidget):
                 else:
                     self.ctx.messages.exception(exc)
 
-            def job() -> AssetRow:
-                with self.ctx.store.transaction(self.ctx.actor) as session:
-                    result: AssetRow = make_job(value)(session)
-                    return result
-
-            self.ctx.tasks.run_write(job, self._saved, failed)
+            self.ctx.write("assets", make_job(value), self._saved, failed)
 
         dialog.accepted.connect(attempt)
         dialog.open()
@@ -532,7 +518,8 @@ class AssetsView(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._write(
+        self.ctx.write(
+            "assets",
             lambda s: asset_service.set_status(s, code, status, expected_version=asset.version),
             self._saved,
         )
