@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from workbench.config import Settings
@@ -408,6 +408,20 @@ def test_a_page_goes_in_by_slices_and_a_wanted_row_at_once(
         assert model.rowCount() < 130  # the rest follows by slices
     assert model.rowCount() == 130
     assert [r.number for r in model.rows()] == [r.number for r in rows]
+
+
+def test_a_cell_of_the_list_is_not_edited_in_place(qtbot: QtBot, view: WorkOrdersView) -> None:
+    report_from_device(qtbot, view, "XF-KIOSK-01")
+    index = view.model.index(0, 0)
+    before = view.model.data(index)
+    view.table.setCurrentIndex(index)
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_F2)
+    assert view.table.state() != QAbstractItemView.State.EditingState
+    rect = view.table.visualRect(index)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.table.state() != QAbstractItemView.State.EditingState
+    assert view.model.data(index) == before
 
 
 def test_hovering_a_cell_shows_the_models_tooltip(qtbot: QtBot, view: WorkOrdersView) -> None:
