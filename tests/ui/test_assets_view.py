@@ -179,3 +179,33 @@ def test_a_failed_list_is_logged(qtbot, window, monkeypatch, caplog):
         qtbot.addWidget(view)
         qtbot.waitUntil(lambda: "the device list could not be read" in caplog.text)
     assert view.model.rowCount() == 0
+
+
+def test_a_restored_sort_is_read_once_in_that_order(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from workbench.services import registry
+    from workbench.ui import uistate
+    from workbench.ui.assets_view import AssetsView
+
+    # The list as a user left it: sorted by code, descending.
+    table = QTableView()
+    table.setModel(QStandardItemModel(0, 8))
+    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    uistate.save_header("assets", table.horizontalHeader())
+    queries = []
+    read = registry.list_assets
+
+    def counted(*args, **kwargs):
+        queries.append(kwargs)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(registry, "list_assets", counted)
+    view = AssetsView(window.ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=5000)
+    assert view.model.row_at(0).code == "XF-WS-02"
+    assert view.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    window.ctx.tasks.wait()
+    assert queries == [{"order_by": "code", "descending": True}]

@@ -438,3 +438,38 @@ def test_hovering_a_cell_shows_the_models_tooltip(qtbot: QtBot, view: WorkOrders
     assert "XF-KIOSK-01" in QToolTip.text()
     assert QToolTip.text() == view.model.tooltip(index)
     QToolTip.hideText()
+
+
+@pytest.mark.parametrize(
+    ("saved", "order", "first"),
+    [
+        ("number", Qt.SortOrder.AscendingOrder, 0),  # the order the header shows
+        ("assets", Qt.SortOrder.AscendingOrder, -1),  # not the query's: the default
+    ],
+)
+def test_the_list_is_in_the_order_its_restored_header_shows(
+    qtbot: QtBot, ctx: AppContext, saved: str, order: Qt.SortOrder, first: int
+) -> None:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from workbench.ui import uistate
+
+    numbers = _report(ctx, 3, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+    table = QTableView()
+    table.setModel(QStandardItemModel(0, len(WorkOrderTableModel.COLUMNS)))
+    table.horizontalHeader().setSortIndicator(WorkOrderTableModel.COLUMNS.index(saved), order)
+    uistate.save_header("workorders", table.horizontalHeader())
+    view = WorkOrdersView(ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    view.clock.stop()
+    assert view.model.row_at(0).number == numbers[first]
+    header = view.table.horizontalHeader()
+    expected = ("number", False) if saved == "number" else ("reported_at", True)
+    shown = WorkOrderTableModel.SORT_KEYS[
+        WorkOrderTableModel.COLUMNS[header.sortIndicatorSection()]
+    ]
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert (shown, descending) == expected
+    ctx.tasks.wait()

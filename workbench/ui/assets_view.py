@@ -244,10 +244,13 @@ class AssetsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
         for column, width in enumerate((120, 220, 120, 70, 200, 130, 140, 80)):
             self.table.setColumnWidth(column, width)
         uistate.restore_header("assets", header)
+        # The first list is read in the order the restored header shows (connected
+        # before, the restored order set off a query of its own before the first one).
+        self._order = self._order_of(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
 
@@ -364,9 +367,14 @@ class AssetsView(QWidget):
         if not self._choices_asked:
             self._load_choices()
 
+    @staticmethod
+    def _order_of(column: int, order: Qt.SortOrder) -> tuple[str, bool]:
+        columns = AssetTableModel.COLUMNS
+        key = columns[column] if 0 <= column < len(columns) else "code"
+        return key, order == Qt.SortOrder.DescendingOrder
+
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        key = AssetTableModel.COLUMNS[column]
-        self._order = (key, order == Qt.SortOrder.DescendingOrder)
+        self._order = self._order_of(column, order)
         self.refresh()
 
     def _data_changed(self, area: str) -> None:

@@ -210,6 +210,7 @@ class WorkOrdersView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         uistate.restore_header(AREA, self.table.horizontalHeader())
+        self._take_restored_sort()
         uistate.restore_splitter(AREA, self.splitter)
         self._build_actions()
         self._start(ctx)
@@ -481,24 +482,43 @@ class WorkOrdersView(QWidget):
             )
         )
 
-    def _header_clicked(self, section: int) -> None:
-        key = WorkOrderTableModel.COLUMNS[section]
-        sort_key = WorkOrderTableModel.SORT_KEYS.get(key)
+    @staticmethod
+    def _sort_key_of(section: int) -> str | None:
+        """The query's sort key for a column, None for one it cannot sort by (devices,
+        clocks)."""
+        columns = WorkOrderTableModel.COLUMNS
+        return (
+            WorkOrderTableModel.SORT_KEYS.get(columns[section])
+            if 0 <= section < len(columns)
+            else None
+        )
+
+    def _show_sort(self) -> None:
+        """The header's sort indicator on the column and in the order the list is in."""
+        key, descending = self._sort
+        column = WorkOrderTableModel.COLUMNS.index(
+            next(k for k, v in WorkOrderTableModel.SORT_KEYS.items() if v == key)
+        )
+        self.table.horizontalHeader().setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+
+    def _take_restored_sort(self) -> None:
+        """List in the order the restored header shows, when the query can sort by it."""
         header = self.table.horizontalHeader()
-        if sort_key is None:  # devices and clocks: not sortable by the query
-            current = WorkOrderTableModel.COLUMNS.index(
-                next(k for k, v in WorkOrderTableModel.SORT_KEYS.items() if v == self._sort[0])
-            )
-            header.setSortIndicator(
-                current,
-                Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder,
-            )
+        sort_key = self._sort_key_of(header.sortIndicatorSection())
+        if sort_key is not None:
+            self._sort = (sort_key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self._show_sort()
+
+    def _header_clicked(self, section: int) -> None:
+        sort_key = self._sort_key_of(section)
+        if sort_key is None:
+            self._show_sort()
             return
         descending = not self._sort[1] if sort_key == self._sort[0] else sort_key == "reported_at"
         self._sort = (sort_key, descending)
-        header.setSortIndicator(
-            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        )
+        self._show_sort()
         self._refilter()
 
     def _data_changed(self, area: str) -> None:
