@@ -1199,10 +1199,6 @@ def _sort_key(sort: str) -> list[Any]:
     return [*keys[sort], WorkOrder.id]
 
 
-def _ordering(sort: str, descending: bool) -> list[Any]:
-    return [c.desc() if descending else c.asc() for c in _sort_key(sort)]
-
-
 # What a list line needs of an order, read as plain columns (no ORM objects).
 _LIST_COLUMNS = (
     WorkOrder.id,
@@ -1324,7 +1320,7 @@ def list_work_orders(
         now=now,
         dialect=session.get_bind().dialect.name,
         **filters,
-    ).order_by(*_ordering(sort, descending))
+    ).order_by(*(c.desc() if descending else c.asc() for c in key))
     if after is not None:
         last = tuple_(*(bindparam(None, v, type_=k.type) for k, v in zip(key, after, strict=True)))
         query = query.where(tuple_(*key) < last if descending else tuple_(*key) > last)
