@@ -408,6 +408,10 @@ def test_a_page_goes_in_by_slices_and_a_wanted_row_at_once(
         assert model.rowCount() < 130  # the rest follows by slices
     assert model.rowCount() == 130
     assert [r.number for r in model.rows()] == [r.number for r in rows]
+    # A page with nothing new: the list is caught up all the same (its count is final).
+    with qtbot.waitSignal(model.caughtUp, timeout=1000):
+        model.append_rows(rows[:3])
+    assert model.total() == 130
 
 
 def test_a_cell_of_the_list_is_not_edited_in_place(qtbot: QtBot, view: WorkOrdersView) -> None:

@@ -274,6 +274,8 @@ class WorkOrderTableModel(QStandardItemModel):
         fresh = self._fresh(rows)
         if not fresh:
             self._total = len(self._rows) + len(self._pending)
+            if not self._pending:
+                self.caughtUp.emit()  # nothing more to put in; the total changed
             return
         self._pending.extend(fresh)
         self._insert_slice()

@@ -469,8 +469,7 @@ class WorkOrdersView(QWidget):
             if generation == self._generation:
                 if page.next_after is not None:
                     self._next_after = page.next_after
-                self.model.append_rows(page.rows)
-                self._update_count()
+                self.model.append_rows(page.rows)  # the count follows (caughtUp)
                 heap.keep_long_lived()  # the page's rows live as long as the list
 
         self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
