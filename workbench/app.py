@@ -361,7 +361,6 @@ class Startup:
     def failed(self, exc: BaseException) -> None:
         """The store could not be opened."""
         from workbench.data.store import StoreError
-        from workbench.ui import crash
 
         logsetup.attach_file()
         if isinstance(exc, StoreError):
@@ -370,19 +369,23 @@ class Startup:
             else:
                 self.app.exit(3)
         else:
-            crash.handle(type(exc), exc, exc.__traceback__)
-            self.app.exit(1)
+            self._crashed(exc)
 
     def lost(self, exc: BaseException) -> None:
         """The store failed after the window was in use (bringing it up to date)."""
         from workbench.data.store import StoreError
-        from workbench.ui import crash
 
         if isinstance(exc, StoreError):
             end_session(self.window, self.ctx.store, exc, lambda: self.app.exit(3))
         else:
-            crash.handle(type(exc), exc, exc.__traceback__)
-            self.app.exit(1)
+            self._crashed(exc)
+
+    def _crashed(self, exc: BaseException) -> None:
+        """Not a storage problem: the crash report, and the session ends."""
+        from workbench.ui import crash
+
+        crash.handle(type(exc), exc, exc.__traceback__)
+        self.app.exit(1)
 
 
 def run(db: str | None = None, language: str | None = None) -> int:
