@@ -607,6 +607,14 @@ Database: {db}</source>
 <context>
     <name>Wiring</name>
     <message>
+        <source>Scanner and input method</source>
+        <translation>扫描枪与输入法</translation>
+    </message>
+    <message>
+        <source>A scanned code seems to have gone through the Chinese input method, so the workbench cannot tell it from typing. Switch the input method to English (press Shift, or Ctrl+Space) and scan again.</source>
+        <translation>扫描的条码似乎经过了中文输入法，工作台无法分辨这是扫描还是键盘输入。请把输入法切换到英文（按 Shift 或 Ctrl+空格）后重新扫描。</translation>
+    </message>
+    <message>
         <source>Scanner: {state}</source>
         <translation>扫描枪：{state}</translation>
     </message>

@@ -66,6 +66,8 @@ class ScannerService(QObject):
     detailChanged = Signal(str)
     rawReceived = Signal(bytes)
     rejected = Signal(object)
+    # The keyboard wedge saw a code-like text come through a Chinese input method.
+    imeIntercepted = Signal()
     # Reader thread -> this object's thread: (generation, kind, payload).
     _fromReader = Signal(int, str, object)
 
@@ -147,6 +149,7 @@ class ScannerService(QObject):
         if self._wedge is None:
             self._wedge = WedgeFilter(self, max_interval_ms=max_interval_ms, min_length=min_length)
             self._wedge.scanned.connect(self.scanned)
+            self._wedge.imeIntercepted.connect(self.imeIntercepted)
             self._wedge.install()
         else:
             self._wedge.set_thresholds(max_interval_ms, min_length)

@@ -37,6 +37,8 @@ class Wiring(QObject):
         self.scanner.scanned.connect(self._scanned)
         self.scanner.stateChanged.connect(lambda _s: self._show_scanner_state())
         self.scanner.detailChanged.connect(lambda _s: self._show_scanner_state())
+        self.scanner.imeIntercepted.connect(self._ime_intercepted)
+        self._ime_warned = False
         if start_scanner:
             self.scanner.apply_settings(self.ctx.settings)
         self._show_scanner_state()
@@ -70,6 +72,20 @@ class Wiring(QObject):
     # -- scans ------------------------------------------------------------------------
     def _scanned(self, scan: Scan) -> None:
         self.router.route(scan.code, scan.symbology)
+
+    def _ime_intercepted(self) -> None:
+        """A scan probably went into the Chinese input method: say so plainly, once as a
+        dialog, afterwards in the status bar."""
+        text = self.tr(
+            "A scanned code seems to have gone through the Chinese input method, so the "
+            "workbench cannot tell it from typing. Switch the input method to English "
+            "(press Shift, or Ctrl+Space) and scan again."
+        )
+        if self._ime_warned:
+            self.ctx.messages.note(text, 10_000)
+            return
+        self._ime_warned = True
+        self.ctx.messages.warning(text, self.tr("Scanner and input method"))
 
     def _show_scanner_state(self) -> None:
         text = self.tr("Scanner: {state}").format(state=self.scanner.state_label())
