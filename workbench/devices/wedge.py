@@ -216,11 +216,7 @@ class WedgeFilter(QObject):
         if not printable:
             self._give_back()
             return False
-        if self._held and (
-            now - self._last > self._max_interval
-            or _pointer(self._held[0].target) != _pointer(target)
-        ):
-            self._give_back()
+        self._give_back_if_broken(target, now)
         self._held.append(
             _HeldKey(
                 target,
@@ -268,12 +264,16 @@ class WedgeFilter(QObject):
             self.imeIntercepted.emit()
         return False
 
-    def _hold_commit(self, target: QObject, text: str, now: float) -> None:
+    def _give_back_if_broken(self, target: QObject, now: float) -> None:
+        """Give back what is held when the burst slowed down or moved to another target."""
         if self._held and (
             now - self._last > self._max_interval
             or _pointer(self._held[0].target) != _pointer(target)
         ):
             self._give_back()
+
+    def _hold_commit(self, target: QObject, text: str, now: float) -> None:
+        self._give_back_if_broken(target, now)
         self._held.append(_HeldKey(target, 0, Qt.KeyboardModifier.NoModifier, text, 0, 0, 0, True))
         self._last = now
         self._timer.start()
