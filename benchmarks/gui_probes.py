@@ -215,14 +215,14 @@ def search(db: str, args: list[str]) -> None:
             typed_ms.append((painted - last_key) * 1000)
             query_ms.append((painted - fired[-1]) * 1000)
             shown_counts.append(view.model.total())
-    from workbench.ui import workorders_view
+    from workbench.ui.workorders import filter_bar
 
     emit(
         total=total,
         key_ms=key_ms,
         query_ms=query_ms,
         typed_ms=typed_ms,
-        debounce_ms=workorders_view.SEARCH_DELAY_MS,
+        debounce_ms=filter_bar.SEARCH_DELAY_MS,
         matches=shown_counts,
     )
 
@@ -288,7 +288,7 @@ def dashboard(db: str, args: list[str]) -> None:
     if not gui.window.has_view("dashboard"):
         emit(missing=True)
         return
-    from workbench.ui.dashboard_view import DashboardView
+    from workbench.ui.dashboard.view import DashboardView
 
     loaded: list[float] = []
     created: list[Any] = []
@@ -409,7 +409,7 @@ def documents(db: str, args: list[str]) -> None:
 
         from workbench.domain import deliverables as calendar
         from workbench.domain.timeutil import LOCAL_TZ
-        from workbench.ui.reports_view import make_report
+        from workbench.ui.reports.view import make_report
 
         today = dt.datetime.now(LOCAL_TZ).date()
         last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from workbench import __version__, config, i18n, logsetup
 from workbench.config import Settings
 from workbench.domain.messages import WorkbenchError
-from workbench.ui.context import AppContext
-from workbench.ui.messages import MessageBridge
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from workbench.data.store import Store, StoreError

@@ -10,7 +10,7 @@ import pytest
 
 from workbench.services import assets as asset_service
 from workbench.services import backups as backup_service
-from workbench.ui.backups_panel import BackupsPanel
+from workbench.ui.settings.backups import BackupsPanel
 
 
 def panel_of(qtbot: Any, window: Any) -> BackupsPanel:

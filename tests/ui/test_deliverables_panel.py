@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.services import deliverables as service
-from workbench.ui.deliverables_panel import DeliverablesPanel
+from workbench.ui.reports.deliverables import DeliverablesPanel
 
 TODAY = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=8))).date()
 

@@ -27,11 +27,11 @@ from workbench.devices.serial_reader import PortConfig
 from workbench.domain.timeutil import now as utc_now
 from workbench.services import engineers, signing
 from workbench.services import inspections as ins
-from workbench.ui.context import AppContext
-from workbench.ui.inspections_view import InspectionsView
-from workbench.ui.messages import MessageBridge
-from workbench.ui.signature_pad import SignaturePad
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.signature_pad import SignaturePad
+from workbench.ui.common.tasks import TaskRunner
+from workbench.ui.inspections.view import InspectionsView
 
 FIVE = ["XF-KIOSK-01", "XF-KIOSK-02", "XF-KIOSK-03", "XF-KIOSK-04", "XF-SCR-01"]
 FAILING = "XF-KIOSK-03"

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
-from workbench.ui.monitoring_panel import MonitoringPanel
+from workbench.ui.reports.monitoring import MonitoringPanel
 
 TODAY = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
 LAST_WEEK = calendar.iso_week_label(TODAY - dt.timedelta(days=7))

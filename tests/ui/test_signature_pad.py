@@ -15,16 +15,11 @@ from workbench.config import Settings
 from workbench.data.store import Store
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers
-from workbench.ui.context import AppContext
-from workbench.ui.messages import MessageBridge
-from workbench.ui.signature_pad import (
-    SignaturePad,
-    SignOffDialog,
-    SignOffInput,
-    fit_box,
-    stroke_path,
-)
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.signature_pad import SignaturePad, fit_box, stroke_path
+from workbench.ui.common.signoff import SignOffDialog, SignOffInput
+from workbench.ui.common.tasks import TaskRunner
 
 
 def draw(pad: SignaturePad, points: list[tuple[int, int]]) -> None:

@@ -17,12 +17,12 @@ from workbench.config import Settings
 from workbench.data.store import Store
 from workbench.services import engineers
 from workbench.services import workorders as wo
-from workbench.ui.context import AppContext
-from workbench.ui.messages import MessageBridge
-from workbench.ui.signature_pad import SignaturePad
-from workbench.ui.tasks import TaskRunner
-from workbench.ui.workorder_model import WorkOrderTableModel, sla_text
-from workbench.ui.workorders_view import WorkOrdersView
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.signature_pad import SignaturePad
+from workbench.ui.common.tasks import TaskRunner
+from workbench.ui.workorders.model import WorkOrderTableModel, sla_text
+from workbench.ui.workorders.view import WorkOrdersView
 
 PIN = "2468"
 ENGINEER = "李工"
@@ -323,7 +323,7 @@ def _report(ctx: AppContext, count: int, at: dt.datetime) -> list[str]:
 def test_further_pages_keep_the_listed_filter_and_count_once(
     qtbot: QtBot, view: WorkOrdersView, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.ui import workorders_view
+    from workbench.ui.workorders import view as workorders_view
 
     qtbot.waitUntil(lambda: bool(view._listed_filter))  # the view's first (empty) list
     numbers = _report(ctx, 5, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
@@ -457,7 +457,7 @@ def test_the_list_is_in_the_order_its_restored_header_shows(
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
-    from workbench.ui import uistate
+    from workbench.ui.common import uistate
 
     numbers = _report(ctx, 3, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
     table = QTableView()

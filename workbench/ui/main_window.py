@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__, config
-from workbench.ui import uistate
-from workbench.ui.context import AppContext
+from workbench.ui.common import uistate
+from workbench.ui.common.context import AppContext
 
 log = logging.getLogger("workbench.ui")
 
 # (key, module, class). The order is the navigation's order.
 VIEWS: tuple[tuple[str, str, str], ...] = (
-    ("dashboard", "workbench.ui.dashboard_view", "DashboardView"),
-    ("assets", "workbench.ui.assets_view", "AssetsView"),
-    ("inspections", "workbench.ui.inspections_view", "InspectionsView"),
-    ("workorders", "workbench.ui.workorders_view", "WorkOrdersView"),
-    ("reports", "workbench.ui.reports_view", "ReportsView"),
-    ("settings", "workbench.ui.settings_view", "SettingsView"),
+    ("dashboard", "workbench.ui.dashboard.view", "DashboardView"),
+    ("assets", "workbench.ui.assets.view", "AssetsView"),
+    ("inspections", "workbench.ui.inspections.view", "InspectionsView"),
+    ("workorders", "workbench.ui.workorders.view", "WorkOrdersView"),
+    ("reports", "workbench.ui.reports.view", "ReportsView"),
+    ("settings", "workbench.ui.settings.view", "SettingsView"),
 )
 
 

@@ -25,8 +25,8 @@ from workbench import i18n
 from workbench.domain import deliverables as calendar
 from workbench.services.asset_io import ImportRefused, RowProblem
 from workbench.services.monitoring import FINDING_NAMES, FINDINGS, ScanRow, WeekRow
-from workbench.ui.deliverables_dialogs import date_edit, pydate, qdate, today
-from workbench.ui.rows_model import Column, RowsModel
+from workbench.ui.common.rows_model import Column, RowsModel
+from workbench.ui.reports.deliverables_dialogs import date_edit, pydate, qdate, today
 
 Site = tuple[str, str, str]  # code, name, url
 

@@ -2,7 +2,7 @@
 
 Reports are made off the GUI thread (``ctx.tasks`` with a :class:`Progress`, so that the
 year-end pack shows how far it is and can be cancelled); the pages are then rendered on
-the GUI thread with pdfium (:mod:`workbench.ui.printing`) and shown one under the other.
+the GUI thread with pdfium (:mod:`workbench.ui.common.printing`) and shown one under the other.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from workbench import i18n
 from workbench.domain import deliverables as calendar
 from workbench.domain.timeutil import LOCAL_TZ
-from workbench.ui import printing
-from workbench.ui.context import AppContext
-from workbench.ui.tasks import Progress
+from workbench.ui.common import printing
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.tasks import Progress
 
 log = logging.getLogger("workbench.ui.reports")
 
@@ -179,7 +179,7 @@ class ReportsView(QWidget):
         layout = QHBoxLayout(page)
         layout.addWidget(left)
         layout.addWidget(scroll, 1)
-        from workbench.ui.deliverables_panel import add_report_tabs
+        from workbench.ui.reports.deliverables import add_report_tabs
 
         self.tabs = add_report_tabs(self, ctx, page)
         self._kind_changed()

@@ -14,30 +14,19 @@ view), :meth:`WorkOrdersView.open_record` (a scanned printed work order),
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -46,17 +35,16 @@ from workbench import i18n
 from workbench.domain import workorders as rules
 from workbench.domain.messages import WorkbenchError
 from workbench.domain.scancodes import AssetScan, classify
-from workbench.domain.timeutil import LOCAL_TZ, fmt_local, local_midnight
 from workbench.domain.timeutil import now as utc_now
 from workbench.services import assets as assets_service
 from workbench.services import engineers as engineers_service
 from workbench.services import workorders as wo
 from workbench.services.engineers import EngineerRow
-from workbench.ui import heap, printing, uistate
-from workbench.ui.context import AppContext
-from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
-from workbench.ui.workorder_detail import STEP_SHORTCUTS, WorkOrderDetailPane
-from workbench.ui.workorder_dialogs import (
+from workbench.ui.common import heap, printing, uistate
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.signoff import EngineerChoice, SignOffDialog, SignOffInput
+from workbench.ui.workorders.detail import STEP_SHORTCUTS, WorkOrderDetailPane
+from workbench.ui.workorders.dialogs import (
     AmendDialog,
     AmendInput,
     AssetChoice,
@@ -64,101 +52,20 @@ from workbench.ui.workorder_dialogs import (
     NewWorkOrderDialog,
     StepDialog,
 )
-from workbench.ui.workorder_model import (
+from workbench.ui.workorders.filter_bar import WorkOrderFilterBar
+from workbench.ui.workorders.model import (
+    CellTooltips,
     WorkOrderTableModel,
     deadline_text,
     domain_name,
 )
+from workbench.ui.workorders.printing import WorkOrderPrinter, pdf_available
 
 log = logging.getLogger("workbench.ui.workorders")
 
 # A page is small: the worker that reads it shares the interpreter with the GUI thread.
 PAGE_SIZE = 100
-# The typing pause before a search runs.
-SEARCH_DELAY_MS = 150
 AREA = "workorders"
-
-
-def _month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-
-
-def _pdf_available() -> bool:
-    return importlib.util.find_spec("workbench.reports.workorder") is not None
-
-
-def render_work_order_pdfs(session: Any, numbers: list[str]) -> list[bytes]:
-    """PDF bytes of each work order (a task: runs off the GUI thread)."""
-    from workbench.reports.workorder import (  # type: ignore[import-not-found,unused-ignore]
-        workorder_pdf,
-    )
-
-    return [workorder_pdf(wo.document(session, n), i18n.translate) for n in numbers]
-
-
-class PeriodDialog(QDialog):
-    """Choose a period (by day, Beijing time) for the batch print."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Print signed work orders"))
-        today = dt.datetime.now(LOCAL_TZ).date()
-        first = _month_start(today)
-        self.start = QDateEdit(QDate(first.year, first.month, first.day), self)
-        self.end = QDateEdit(QDate(today.year, today.month, today.day), self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        form = QFormLayout()
-        form.addRow(self.tr("Signed from"), self.start)
-        form.addRow(self.tr("to (inclusive)"), self.end)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Every work order signed in this period, in one job.")))
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def period(self) -> tuple[dt.datetime, dt.datetime]:
-        start = self.start.date().toPython()
-        end = self.end.date().toPython()
-        assert isinstance(start, dt.date)
-        assert isinstance(end, dt.date)
-        return local_midnight(start), local_midnight(end + dt.timedelta(days=1))
-
-
-class _CellTooltips(QStyledItemDelegate):
-    """Paints as Qt does and shows the hovered cell's tooltip, made by the model when
-    asked: the model holds no tooltips (they would double its memory). A delegate, not
-    an event filter: Qt calls it for tooltips only, never while painting."""
-
-    def __init__(self, table: QTableView, model: WorkOrderTableModel) -> None:
-        super().__init__(table)
-        self.model = model
-
-    def helpEvent(
-        self,
-        event: QHelpEvent,
-        view: QAbstractItemView,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> bool:
-        if event.type() != QEvent.Type.ToolTip:
-            return super().helpEvent(event, view, option, index)
-        text = self.model.tooltip(index)
-        if not text:
-            QToolTip.hideText()
-            event.ignore()
-            return False
-        QToolTip.showText(event.globalPos(), text, view.viewport())
-        return True
 
 
 class WorkOrdersView(QWidget):
@@ -182,7 +89,7 @@ class WorkOrdersView(QWidget):
         self._next_deadline: wo.UpcomingDeadline | None = None
         self._next_after: tuple[Any, ...] | None = None
         self._new_dialog: NewWorkOrderDialog | None = None
-        self.last_preview: printing.PdfPrintPreview | None = None
+        self.printer = WorkOrderPrinter(ctx, self)
 
         self.model = WorkOrderTableModel(self)
         self.model.set_fetcher(self._fetch_more)
@@ -198,7 +105,7 @@ class WorkOrdersView(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(self.filter_row)
+        left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -238,17 +145,13 @@ class WorkOrdersView(QWidget):
         for column, width in enumerate((175, 84, 76, 110, 128, 60, 122, 122, 122)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.setItemDelegate(_CellTooltips(self.table, self.model))
+        self.table.setItemDelegate(CellTooltips(self.table, self.model))
 
     def _start(self, ctx: AppContext) -> None:
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.tick)
         self.clock.start()
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._refilter)
 
         ctx.events.dataChanged.connect(self._data_changed)
         ctx.events.scanned.connect(self._scanned)
@@ -257,66 +160,20 @@ class WorkOrdersView(QWidget):
 
     # -- building -------------------------------------------------------------------
     def _build_filters(self) -> None:
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search number, device, description, caller…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.status_filter = QComboBox(self)
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        self.status_filter.addItem(self.tr("Open"), list(rules.OPEN_STATUSES))
-        self.status_filter.addItem(self.tr("Awaiting sign-off"), ["restored", "closed"])
-        for status in rules.STATUSES:
-            self.status_filter.addItem(domain_name(rules.STATUS_NAMES, status), [status])
-        self.type_filter = QComboBox(self)
-        self.type_filter.addItem(self.tr("All types"), None)
-        for kind in rules.TYPES:
-            self.type_filter.addItem(domain_name(rules.TYPE_NAMES, kind), kind)
-        self.engineer_filter = QComboBox(self)
-        self.engineer_filter.addItem(self.tr("All engineers"), None)
-        self.breached_filter = QComboBox(self)
-        self.breached_filter.addItem(self.tr("On time and overdue"), None)
-        self.breached_filter.addItem(self.tr("Overdue only"), True)
-        self.breached_filter.addItem(self.tr("On time only"), False)
-        self.period_filter = QComboBox(self)
-        for label, key in (
-            (self.tr("Any time"), "all"),
-            (self.tr("Today"), "today"),
-            (self.tr("Last 7 days"), "week"),
-            (self.tr("This month"), "month"),
-            (self.tr("Last month"), "last_month"),
-            (self.tr("This year"), "year"),
-        ):
-            self.period_filter.addItem(label, key)
-        for combo in (
-            self.status_filter,
-            self.type_filter,
-            self.engineer_filter,
-            self.breached_filter,
-            self.period_filter,
-        ):
-            combo.currentIndexChanged.connect(lambda _i: self._refilter())
-        self.new_button = QPushButton(self.tr("New work order (Ctrl+N)"), self)
+        bar = WorkOrderFilterBar(self)
+        self.filter_bar = bar
+        bar.changed.connect(self._refilter)
+        self.search = bar.search
+        self._search_timer = bar.search_timer  # the typing pause (tests and probes stop it)
+        self.status_filter = bar.status_filter
+        self.type_filter = bar.type_filter
+        self.engineer_filter = bar.engineer_filter
+        self.breached_filter = bar.breached_filter
+        self.period_filter = bar.period_filter
+        self.new_button = bar.new_button
         self.new_button.clicked.connect(self._new_clicked)
-        self.batch_button = QPushButton(self.tr("Print signed…"), self)
-        self.batch_button.setToolTip(self.tr("Print every work order signed in a period"))
+        self.batch_button = bar.batch_button
         self.batch_button.clicked.connect(self.batch_print)
-        self.filter_row: QVBoxLayout = QVBoxLayout()
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.batch_button)
-        bottom = QHBoxLayout()
-        for combo in (
-            self.status_filter,
-            self.type_filter,
-            self.engineer_filter,
-            self.breached_filter,
-            self.period_filter,
-        ):
-            bottom.addWidget(combo)
-        bottom.addStretch(1)
-        self.filter_row.addLayout(top)
-        self.filter_row.addLayout(bottom)
 
     def _build_actions(self) -> None:
         def action(
@@ -352,7 +209,7 @@ class WorkOrdersView(QWidget):
         d.save_pdf_button.clicked.connect(self.save_current_pdf)
         d.add_log_button.clicked.connect(self.add_log_entry)
         d.correct_log_button.clicked.connect(self.correct_log_entry)
-        available = _pdf_available()
+        available = pdf_available()
         for button in (d.preview_button, d.print_button, d.save_pdf_button):
             button.setEnabled(available)
             if not available:
@@ -374,21 +231,7 @@ class WorkOrdersView(QWidget):
         }
 
     def _period(self) -> tuple[dt.datetime | None, dt.datetime | None]:
-        key = self.period_filter.currentData()
-        today = dt.datetime.now(LOCAL_TZ).date()
-        tomorrow = local_midnight(today + dt.timedelta(days=1))
-        if key == "today":
-            return local_midnight(today), tomorrow
-        if key == "week":
-            return local_midnight(today - dt.timedelta(days=6)), tomorrow
-        if key == "month":
-            return local_midnight(_month_start(today)), tomorrow
-        if key == "last_month":
-            first = _month_start(today)
-            return local_midnight(_month_start(first - dt.timedelta(days=1))), local_midnight(first)
-        if key == "year":
-            return local_midnight(today.replace(month=1, day=1)), tomorrow
-        return None, None
+        return self.filter_bar.period()
 
     def _load_choices(self) -> None:
         def query() -> tuple[list[EngineerRow], list[AssetChoice]]:
@@ -403,15 +246,7 @@ class WorkOrdersView(QWidget):
 
         def done(result: tuple[list[EngineerRow], list[AssetChoice]]) -> None:
             self._engineers, self._assets = result
-            current = self.engineer_filter.currentData()
-            self.engineer_filter.blockSignals(True)
-            while self.engineer_filter.count() > 1:
-                self.engineer_filter.removeItem(1)
-            for row in self._engineers:
-                self.engineer_filter.addItem(row.name, row.id)
-            index = self.engineer_filter.findData(current)
-            self.engineer_filter.setCurrentIndex(max(0, index))
-            self.engineer_filter.blockSignals(False)
+            self.filter_bar.set_engineers(self._engineers)
 
         self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
 
@@ -919,113 +754,34 @@ class WorkOrdersView(QWidget):
         self._load_detail(number, then=apply)
 
     def scan_verdict(self, check: wo.ScanCheck) -> tuple[str, str]:
-        if check.state == "match":
-            return "ok", self.tr("Scanned paper of {0} matches the signed record.").format(
-                check.number
-            )
-        if check.state == "paper_mismatch":
-            return "error", self.tr(
-                "Scanned paper of {0} does NOT match the signed record: it is not the signed "
-                "version (an old print or a changed copy)."
-            ).format(check.number)
-        if check.state == "record_altered":
-            return "error", self.tr(
-                "The stored record of {0} was changed after signing: it no longer matches its "
-                "signature. Run 'workbench verify'."
-            ).format(check.number)
-        if check.state == "unsigned":
-            return "warning", self.tr(
-                "{0} is not signed in this store; the scanned paper is not a signed record."
-            ).format(check.number)
-        return "warning", check.state
+        return self.detail.scan_verdict(check)
 
     # -- printing -------------------------------------------------------------------
-    def _with_pdfs(self, numbers: list[str], use: Callable[[list[bytes]], None]) -> None:
-        if not _pdf_available():
-            self.ctx.messages.error(
-                self.tr("The printed work order is not available in this build.")
-            )
-            return
-
-        def job() -> list[bytes]:
-            with self.ctx.store.session() as session:
-                return render_work_order_pdfs(session, numbers)
-
-        self.setCursor(Qt.CursorShape.BusyCursor)
-
-        def done(pdfs: list[bytes]) -> None:
-            self.unsetCursor()
-            use(pdfs)
-
-        def failed(exc: BaseException) -> None:
-            self.unsetCursor()
-            self.ctx.messages.exception(exc)
-
-        self.ctx.tasks.run(job, on_done=done, on_error=failed)
+    @property
+    def last_preview(self) -> printing.PdfPrintPreview | None:
+        return self.printer.last_preview
 
     def preview_current(self) -> None:
         d = self.current_detail()
-        if d is None:
-            return
-        title = self.tr("Work order {0}").format(d.number)
-        self._with_pdfs([d.number], lambda pdfs: self._preview(pdfs, title))
-
-    def _preview(self, pdfs: list[bytes], title: str) -> None:
-        self.last_preview = printing.preview_pdfs(self, pdfs, title)
+        if d is not None:
+            self.printer.preview(d.number)
 
     def print_current(self) -> None:
         d = self.current_detail()
-        if d is None:
-            return
-        title = self.tr("Work order {0}").format(d.number)
-        self._with_pdfs([d.number], lambda pdfs: self._print(pdfs, title))
-
-    def _print(self, pdfs: list[bytes], title: str) -> None:
-        try:
-            printing.print_pdfs(self, pdfs, title)
-        except OSError as exc:
-            self.ctx.messages.error(str(exc), self.tr("Printing failed"))
+        if d is not None:
+            self.printer.print(d.number)
 
     def save_current_pdf(self) -> None:
         d = self.current_detail()
-        if d is None:
-            return
-        number = d.number
-
-        def save(pdfs: list[bytes]) -> None:
-            try:
-                path = printing.save_pdf(self, pdfs, f"{number}.pdf")
-            except OSError as exc:
-                self.ctx.messages.error(str(exc), self.tr("Saving failed"))
-                return
-            if path is not None:
-                self.ctx.messages.note(self.tr("Saved {0}").format(path))
-
-        self._with_pdfs([number], save)
+        if d is not None:
+            self.printer.save(d.number)
 
     def batch_print(self) -> None:
         """Print every work order signed in a period, as one job (through the preview)."""
-        dialog = PeriodDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        start, end = dialog.period()
-        self.batch_print_period(start, end)
+        self.printer.batch_print()
 
     def batch_print_period(self, start: dt.datetime, end: dt.datetime) -> None:
-        def query() -> list[str]:
-            with self.ctx.store.session() as session:
-                return wo.signed_numbers(session, start, end)
-
-        def got(numbers: list[str]) -> None:
-            if not numbers:
-                self.ctx.messages.info(self.tr("No work order was signed in this period."))
-                return
-            title = self.tr("Signed work orders {0} – {1} ({2})").format(
-                fmt_local(start)[:10], fmt_local(end - dt.timedelta(seconds=1))[:10], len(numbers)
-            )
-            self._with_pdfs(numbers, lambda pdfs: self._preview(pdfs, title))
-
-        self.ctx.tasks.run(query, on_done=got, on_error=self.ctx.messages.exception)
+        self.printer.batch_print_period(start, end)
 
     # -- state ----------------------------------------------------------------------
     def save_state(self) -> None:

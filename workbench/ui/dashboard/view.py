@@ -37,7 +37,7 @@ from workbench.domain import workorders as wo_rules
 from workbench.domain.timeutil import fmt_local
 from workbench.services import reporting
 from workbench.services.workorders import WorkOrderRow
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
 
 log = logging.getLogger("workbench.ui.dashboard")
 

@@ -36,8 +36,8 @@ from workbench import i18n
 from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.services import audit as audit_service
 from workbench.services.audit import AuditEntry, AuditFilter, ChainReport
-from workbench.ui.context import AppContext
-from workbench.ui.rows_model import (
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import (
     Change,
     Column,
     RowsModel,

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from workbench.config import Settings
-from workbench.ui.messages import MessageBridge
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from workbench import config, i18n
 from workbench.domain.messages import WorkbenchError
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
 
 if TYPE_CHECKING:
     from workbench.devices.qt import ScannerService

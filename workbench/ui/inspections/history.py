@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.timeutil import fmt_local, to_local
 from workbench.services import inspections as service
 from workbench.services.inspections import AssetHistory
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
 
 
 class InspectionHistoryWidget(QWidget):

@@ -39,9 +39,10 @@ from workbench.services.monitoring import (
     WeekRow,
 )
 from workbench.services.setup import current_contract
-from workbench.ui.context import AppContext
-from workbench.ui.deliverables_dialogs import today
-from workbench.ui.monitoring_dialogs import (
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import Column, RowsModel, rows_table
+from workbench.ui.reports.deliverables_dialogs import today
+from workbench.ui.reports.monitoring_dialogs import (
     ImportProblemsDialog,
     ScanDialog,
     Site,
@@ -49,7 +50,6 @@ from workbench.ui.monitoring_dialogs import (
     months_between,
     weeks_between,
 )
-from workbench.ui.rows_model import Column, RowsModel, rows_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -39,18 +39,18 @@ from workbench.services import assets as asset_service
 from workbench.services import engineers as engineer_service
 from workbench.services import inspections as service
 from workbench.services.inspections import DeviceForm, DueRow, RecordedInspection, RoundDetail
-from workbench.ui.context import AppContext
-from workbench.ui.inspection_dialogs import FinishRoundDialog, StartRoundDialog
-from workbench.ui.inspection_editor import DeviceChecklistEditor
-from workbench.ui.inspection_history import InspectionHistoryWidget
-from workbench.ui.inspection_models import (
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import RowRole, RowsModel, SortRole
+from workbench.ui.common.signoff import EngineerChoice, SignOffDialog, SignOffInput
+from workbench.ui.inspections.dialogs import FinishRoundDialog, StartRoundDialog
+from workbench.ui.inspections.editor import DeviceChecklistEditor
+from workbench.ui.inspections.history import InspectionHistoryWidget
+from workbench.ui.inspections.models import (
     DueModel,
     RoundAssetsModel,
     RoundsModel,
     round_status_text,
 )
-from workbench.ui.rows_model import RowRole, RowsModel, SortRole
-from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -521,7 +521,7 @@ class InspectionsView(QWidget):
     # -- forms ------------------------------------------------------------------------
     def _preview(self, make: Any, title: str) -> None:
         def done(pdf: bytes) -> None:
-            from workbench.ui.printing import preview_pdfs
+            from workbench.ui.common.printing import preview_pdfs
 
             self.preview = preview_pdfs(self, [pdf], title)
             self.preview.open()

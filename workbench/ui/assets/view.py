@@ -39,12 +39,12 @@ from workbench.domain.assets import Category
 from workbench.domain.timeutil import fmt_local
 from workbench.services import registry
 from workbench.services.registry import AssetFilter, AssetRow, AssetValidationError
-from workbench.ui import uistate
-from workbench.ui.asset_model import AssetTableModel
-from workbench.ui.context import AppContext
+from workbench.ui.assets.model import AssetTableModel
+from workbench.ui.common import uistate
+from workbench.ui.common.context import AppContext
 
 if TYPE_CHECKING:
-    from workbench.ui.asset_dialog import AssetDialog
+    from workbench.ui.assets.dialog import AssetDialog
 
 log = logging.getLogger("workbench.ui.assets")
 
@@ -259,7 +259,7 @@ class AssetsView(QWidget):
         self.detail.statusRequested.connect(self.set_status)
         self.detail.workOrderRequested.connect(self._new_work_order)
         self.detail.labelRequested.connect(self._print_label)
-        self.detail.workorder_button.setVisible(self._view_exists("workbench.ui.workorders_view"))
+        self.detail.workorder_button.setVisible(self._view_exists("workbench.ui.workorders.view"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
@@ -465,7 +465,7 @@ class AssetsView(QWidget):
 
     def new_asset(self, code: str = "") -> None:
         from workbench.services import assets as asset_service
-        from workbench.ui.asset_dialog import AssetDialog
+        from workbench.ui.assets.dialog import AssetDialog
 
         dialog = AssetDialog(self._categories, self._locations, None, self, code=code)
         self._run_dialog(dialog, lambda value: lambda s: asset_service.create_asset(s, value))
@@ -476,7 +476,7 @@ class AssetsView(QWidget):
 
     def edit_asset(self, code: str) -> None:
         from workbench.services import assets as asset_service
-        from workbench.ui.asset_dialog import AssetDialog
+        from workbench.ui.assets.dialog import AssetDialog
 
         asset = self._fetch(code)
         if asset is None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from workbench import i18n
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
 
 
 def _layout_names() -> dict[str, str]:
@@ -44,7 +44,7 @@ def print_labels(ctx: AppContext, parent: QWidget, codes: Sequence[str] | None) 
         return labels_pdf(docs, layout, i18n.translate)
 
     def show(pdf: bytes) -> None:
-        from workbench.ui.printing import preview_pdfs
+        from workbench.ui.common.printing import preview_pdfs
 
         preview_pdfs(parent, [pdf], QCoreApplication.translate("labels", "Asset labels"))
 

@@ -27,7 +27,7 @@ from workbench import config
 from workbench.domain.timeutil import fmt_local
 from workbench.services import engineers as engineer_service
 from workbench.services.engineers import EngineerRow
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -188,7 +188,7 @@ class SettingsView(QWidget):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
             data_layout.addRow(label, text)
-        if importlib.util.find_spec("workbench.ui.welcome") is not None:
+        if importlib.util.find_spec("workbench.ui.settings.welcome") is not None:
             welcome = QPushButton(self.tr("Show the welcome again…"))
             welcome.clicked.connect(self._welcome)
             data_layout.addRow(self.tr("First start"), welcome)
@@ -200,8 +200,8 @@ class SettingsView(QWidget):
             layout.addWidget(box)
         self.extra = QVBoxLayout()  # backups and the audit trail add their panels here
         layout.addLayout(self.extra)
-        from workbench.ui.audit_view import AuditPanel
-        from workbench.ui.backups_panel import BackupsPanel
+        from workbench.ui.settings.audit import AuditPanel
+        from workbench.ui.settings.backups import BackupsPanel
 
         self.backups = BackupsPanel(ctx, content)
         self.audit = AuditPanel(ctx, content)

@@ -37,9 +37,13 @@ from workbench.domain import deliverables as rules
 from workbench.services import deliverables as service
 from workbench.services.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.services.setup import current_contract
-from workbench.ui.context import AppContext
-from workbench.ui.deliverables_dialogs import DeliveryDialog, PaymentDialog, StaffChangeDialog
-from workbench.ui.rows_model import Column, RowsModel, rows_table
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import Column, RowsModel, rows_table
+from workbench.ui.reports.deliverables_dialogs import (
+    DeliveryDialog,
+    PaymentDialog,
+    StaffChangeDialog,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -419,7 +423,7 @@ class ReportTabs(QTabWidget):
 
     def monitoring_panel(self) -> Any:
         if self.monitoring is None:
-            from workbench.ui.monitoring_panel import MonitoringPanel
+            from workbench.ui.reports.monitoring import MonitoringPanel
 
             self.monitoring = MonitoringPanel(self.ctx, self._holders[1])
             layout = self._holders[1].layout()

@@ -38,10 +38,10 @@ from workbench.domain.messages import WorkbenchError
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.engineers import EngineerRow
-from workbench.ui.workorder_model import domain_name
+from workbench.ui.workorders.model import domain_name
 
 if TYPE_CHECKING:
-    from workbench.ui.context import AppContext
+    from workbench.ui.common.context import AppContext
 
 _ZONE = QTimeZone(b"Asia/Shanghai")
 
