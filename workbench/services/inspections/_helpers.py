@@ -9,46 +9,21 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from workbench.data.models import Asset, Contract
+from workbench.data.models import Asset
 from workbench.data.models.inspections import (
     DeviceInspection,
     InspectionRound,
     InspectionRoundAsset,
 )
-from workbench.domain.documents import (
-    AssetLine,
-)
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.scancodes import normalise_asset_code
-from workbench.domain.timeutil import now as utc_now
 from workbench.services.inspections.read_models import (
     RoundSummary,
 )
-from workbench.services.setup import current_contract
 
 
 def _identity(_context: str, text: str) -> str:
     return text
-
-
-def _now(now: dt.datetime | None) -> dt.datetime:
-    value = now or utc_now()
-    if value.tzinfo is None:
-        raise ValueError("naive datetime")
-    return value
-
-
-def _actor(session: Session) -> str:
-    return str(session.info.get("actor", ""))
-
-
-def _contract(session: Session) -> Contract:
-    contract = current_contract(session)
-    if contract is None:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
-        )
-    return contract
 
 
 def _round(session: Session, key: str) -> InspectionRound:
@@ -72,20 +47,6 @@ def _asset_by_code(session: Session, code: str) -> Asset:
             QT_TRANSLATE_NOOP("messages", "No device with code {code}."), code=code.strip()
         )
     return asset
-
-
-def _location_name(asset: Asset) -> str:
-    return asset.location.name if asset.location else ""
-
-
-def _asset_line(asset: Asset) -> AssetLine:
-    return AssetLine(
-        code=asset.code,
-        name=asset.name,
-        model=asset.model,
-        location=_location_name(asset),
-        serial_number=asset.serial_number,
-    )
 
 
 def _last_inspected(session: Session) -> dict[str, dt.datetime]:

@@ -21,9 +21,8 @@ from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, Wor
 from workbench.services import checklists as checklist_service
 from workbench.services import signing
 from workbench.services import workorders as workorder_service
+from workbench.services._common import asset_line, require_contract
 from workbench.services.inspections._helpers import (
-    _asset_line,
-    _contract,
     _identity,
     _round,
 )
@@ -51,7 +50,7 @@ def blank_form(
     session: Session, category: str, translate: Translate = _identity
 ) -> InspectionFormDoc:
     """A blank inspection form of one category, for a round on paper."""
-    contract = _contract(session)
+    contract = require_contract(session)
     cat = session.scalar(select(AssetCategory).where(AssetCategory.code == category))
     if cat is None:
         raise WorkbenchError(
@@ -100,7 +99,9 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
             number=rnd.number,
         )
     contract = (
-        _contract(session) if rnd.contract_id is None else session.get(Contract, rnd.contract_id)
+        require_contract(session)
+        if rnd.contract_id is None
+        else session.get(Contract, rnd.contract_id)
     )
     assert contract is not None
     devices: list[DeviceInspectionDoc] = []
@@ -136,7 +137,7 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
             note = f"{note}；{wo}" if note else wo
         devices.append(
             DeviceInspectionDoc(
-                asset=_asset_line(inspection.asset),
+                asset=asset_line(inspection.asset),
                 inspected_at=inspection.inspected_at,
                 results=results,
                 note=note,
@@ -146,7 +147,7 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
     devices.sort(key=lambda d: (not d.failed, d.asset.location, d.asset.code))
     checked = {i.asset_id for i in rnd.inspections}
     unchecked = tuple(
-        _asset_line(link.asset) for link in rnd.scope_assets if link.asset_id not in checked
+        asset_line(link.asset) for link in rnd.scope_assets if link.asset_id not in checked
     )
     signatures = tuple(
         signing.signature_doc(s) for s in signing.signatures_of(session, RECORD_TYPE, rnd.id)

@@ -22,12 +22,11 @@ from workbench.domain import inspections as states
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
 from workbench.services import checklists as checklist_service
 from workbench.services import workorders as workorder_service
+from workbench.services._common import aware_now, location_name
 from workbench.services.attachments import store_attachment
 from workbench.services.inspections._helpers import (
     _asset_by_code,
     _identity,
-    _location_name,
-    _now,
     _round,
     _summary,
 )
@@ -94,7 +93,7 @@ def device_form(session: Session, key: str, asset_code: str) -> DeviceForm:
         editable=rnd.status == states.RUNNING,
         asset_code=asset.code,
         asset_name=asset.name,
-        location=_location_name(asset),
+        location=location_name(asset),
         category=asset.category.code,
         category_name=asset.category.name,
         category_name_en=asset.category.name_en,
@@ -150,7 +149,7 @@ def _finding_text(
         QT_TRANSLATE_NOOP("messages", "Found in inspection round {number}"),
         {"number": round_number},
     ).render(translate)
-    lines = [f"{heading}：{asset.code} {asset.name}（{_location_name(asset)}）"]
+    lines = [f"{heading}：{asset.code} {asset.name}（{location_name(asset)}）"]
     for result in failed:
         item = checklist.item(result.key)
         limits = item.limits_text()
@@ -186,7 +185,7 @@ def record_inspection(
     failure to a work order that already exists (the fault was reported before) instead
     of opening a new one.
     """
-    now = _now(now)
+    now = aware_now(now)
     rnd = _round(session, key)
     states.check_editable(rnd.status)
     form = device_form(session, rnd.id, asset_code)

@@ -20,12 +20,9 @@ from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
+from workbench.services._common import actor_of, aware_now, location_name, require_contract
 from workbench.services.inspections._helpers import (
-    _actor,
-    _contract,
     _Counts,
-    _location_name,
-    _now,
     _round,
     _round_counts,
     _summary,
@@ -55,8 +52,8 @@ def start_round(
     demo: bool = False,
 ) -> RoundDetail:
     """Start a round over the devices of ``scope``, fixed from now on."""
-    now = _now(now)
-    contract = _contract(session)
+    now = aware_now(now)
+    contract = require_contract(session)
     engineer = engineer_service.get_engineer(session, engineer_id)
     if not engineer.active:
         raise WorkbenchError(
@@ -108,7 +105,7 @@ def start_round(
         status=states.RUNNING,
         started_at=now,
         note=note.strip(),
-        created_by=_actor(session),
+        created_by=actor_of(session),
         demo=demo,
     )
     session.add(rnd)
@@ -124,7 +121,7 @@ def _move(session: Session, key: str, target: str, now: dt.datetime | None) -> R
     states.check_transition(rnd.status, target)
     rnd.status = target
     if target == states.PAUSED:
-        rnd.paused_at = _now(now)
+        rnd.paused_at = aware_now(now)
     elif target == states.RUNNING:
         rnd.paused_at = None
     session.flush()
@@ -172,7 +169,7 @@ def finish_round(
             count=len(left),
         )
     rnd.status = states.FINISHED
-    rnd.finished_at = _now(now)
+    rnd.finished_at = aware_now(now)
     rnd.paused_at = None
     rnd.unchecked_reason = reason if left else ""
     session.flush()
@@ -188,7 +185,7 @@ def round_detail(session: Session, key: str) -> RoundDetail:
     for link in rnd.scope_assets:
         asset = link.asset
         done = inspections.get(asset.id)
-        location = _location_name(asset)
+        location = location_name(asset)
         rows.append(
             RoundAssetRow(
                 asset_id=asset.id,

@@ -11,12 +11,10 @@ from workbench.data.models import Asset, AssetCategory, Location
 from workbench.domain import inspections as states
 from workbench.domain import schedules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.domain.timeutil import LOCAL_TZ, to_local
-from workbench.domain.timeutil import now as utc_now
+from workbench.domain.timeutil import to_local
+from workbench.services._common import local_today, location_name, require_contract
 from workbench.services.inspections._helpers import (
-    _contract,
     _last_inspected,
-    _location_name,
 )
 from workbench.services.inspections.read_models import (
     DueRow,
@@ -27,8 +25,8 @@ def due_devices(
     session: Session, today: dt.date | None = None, *, only_needing: bool = False
 ) -> list[DueRow]:
     """Every asset in use with its inspection state on ``today`` (Beijing date)."""
-    contract = _contract(session)
-    today = today or utc_now().astimezone(LOCAL_TZ).date()
+    contract = require_contract(session)
+    today = local_today(today)
     last = _last_inspected(session)
     assets = list(
         session.scalars(
@@ -57,7 +55,7 @@ def due_devices(
                 category=asset.category.code,
                 category_name=asset.category.name,
                 category_name_en=asset.category.name_en,
-                location=_location_name(asset),
+                location=location_name(asset),
                 interval_days=asset.category.inspection_interval_days,
                 state=st.state,
                 due_on=st.due_on,

@@ -19,8 +19,8 @@ from workbench.domain import inspections as states
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
+from workbench.services._common import aware_now
 from workbench.services.inspections._helpers import (
-    _now,
     _round,
 )
 from workbench.services.inspections.read_models import (
@@ -53,7 +53,7 @@ def sign_round(
 
     The round is locked from then on and its content is hashed into the chain.
     """
-    now = _now(now)
+    now = aware_now(now)
     rnd = _round(session, key)
     states.check_transition(rnd.status, states.SIGNED)
     client_name = client_name.strip()

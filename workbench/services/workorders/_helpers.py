@@ -25,23 +25,11 @@ from workbench.domain.contract import (
     sla_from_terms,
 )
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.domain.timeutil import now as utc_now
 from workbench.services.workorders.read_models import (
     CLOCK_TOLERANCE,
     AmendmentView,
     WorkOrderRow,
 )
-
-
-def _now(now: dt.datetime | None) -> dt.datetime:
-    value = now or utc_now()
-    if value.tzinfo is None:
-        raise ValueError("naive datetime")
-    return value
-
-
-def _actor(session: Session) -> str:
-    return str(session.info.get("actor", ""))
 
 
 def _order(session: Session, number: str) -> WorkOrder:

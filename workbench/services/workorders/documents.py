@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.data.models import Asset, Contract
+from workbench.data.models import Contract
 from workbench.data.models.workorders import (
     WorkOrder,
     WorkOrderAmendment,
@@ -15,7 +15,6 @@ from workbench.data.models.workorders import (
 )
 from workbench.domain import workorders as rules
 from workbench.domain.documents import (
-    AssetLine,
     ContractHeader,
     LogLine,
     Party,
@@ -24,11 +23,11 @@ from workbench.domain.documents import (
 )
 from workbench.domain.scancodes import record_payload
 from workbench.services import signing
+from workbench.services._common import asset_line, aware_now
 from workbench.services.workorders._helpers import (
     _amendment_view,
     _Clock,
     _ContractCache,
-    _now,
     _order,
     _row,
 )
@@ -46,7 +45,7 @@ from workbench.services.workorders.worklog import list_log
 
 def row(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderRow:
     order = _order(session, number)
-    return _row(order, _ContractCache(session).clock(order.contract_id), _now(now))
+    return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
 
 
 def _events(session: Session, order: WorkOrder) -> tuple[EventView, ...]:
@@ -84,7 +83,7 @@ def _amendments(session: Session, order: WorkOrder) -> tuple[AmendmentView, ...]
 
 def detail(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderDetail:
     """Everything the detail view shows about one order."""
-    now = _now(now)
+    now = aware_now(now)
     order = _order(session, number)
     contract = _ContractCache(session).get(order.contract_id)
     link = signing.link_of(session, RECORD_TYPE, order.id)
@@ -99,7 +98,7 @@ def detail(session: Session, number: str, now: dt.datetime | None = None) -> Wor
         resolution=order.resolution,
         contractor_caused=order.contractor_caused,
         service_extension=extension,
-        assets=tuple(_asset_line(link_.asset) for link_ in order.asset_links),
+        assets=tuple(asset_line(link_.asset) for link_ in order.asset_links),
         events=_events(session, order),
         log=tuple(list_log(session, work_order_number=order.number)),
         signatures=tuple(
@@ -111,16 +110,6 @@ def detail(session: Session, number: str, now: dt.datetime | None = None) -> Wor
         record_hash=link.content_hash if link else None,
         chain_seq=link.seq if link else None,
         qr_payload=record_payload("work_order", order.number, link.content_hash) if link else None,
-    )
-
-
-def _asset_line(asset: Asset) -> AssetLine:
-    return AssetLine(
-        code=asset.code,
-        name=asset.name,
-        model=asset.model,
-        location=asset.location.name if asset.location else "",
-        serial_number=asset.serial_number,
     )
 
 
@@ -151,7 +140,7 @@ def contract_header(contract: Contract) -> ContractHeader:
 
 def document(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderDoc:
     """The printed work order's read model (for ``workbench.reports.workorder``)."""
-    now = _now(now)
+    now = aware_now(now)
     d = detail(session, number, now=now)
     order = _order(session, number)
     contract = _ContractCache(session).get(order.contract_id)

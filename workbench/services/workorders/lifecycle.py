@@ -21,14 +21,12 @@ from workbench.domain.contract import (
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
-from workbench.services.setup import current_contract
+from workbench.services._common import actor_of, aware_now, require_contract
 from workbench.services.workorders._helpers import (
-    _actor,
     _check_choice,
     _check_time,
     _Clock,
     _ContractCache,
-    _now,
     _order,
     _require_editable,
     _resolve_assets,
@@ -59,7 +57,7 @@ def create_work_order(
     demo: bool = False,
 ) -> WorkOrderRow:
     """Report a new work order; its number is taken in this transaction."""
-    now = _now(now)
+    now = aware_now(now)
     _check_choice(
         type, rules.TYPES, QT_TRANSLATE_NOOP("messages", "Unknown work order type {value}.")
     )
@@ -73,11 +71,7 @@ def create_work_order(
     if not description:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
     reported_at = _check_time(reported_at or now, now)
-    contract = current_contract(session)
-    if contract is None:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
-        )
+    contract = require_contract(session)
     assets = _resolve_assets(session, asset_codes)
     if rules.sla_applies(type) and not assets:
         raise WorkbenchError(
@@ -110,7 +104,7 @@ def create_work_order(
         response_due=due["response"],
         onsite_due=due["onsite"],
         restore_due=due["restore"],
-        created_by=_actor(session),
+        created_by=actor_of(session),
         demo=demo,
     )
     session.add(order)
@@ -121,7 +115,7 @@ def create_work_order(
             from_status="",
             to_status="reported",
             at=reported_at,
-            actor=_actor(session),
+            actor=actor_of(session),
             engineer_id=engineer_id,
             recorded_at=now,
         )
@@ -182,7 +176,7 @@ def update_work_order(
             )
         _set_assets(order, assets)
     session.flush()
-    return _row(order, _ContractCache(session).clock(order.contract_id), _now(now))
+    return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
 
 
 def advance(
@@ -196,7 +190,7 @@ def advance(
     now: dt.datetime | None = None,
 ) -> WorkOrderRow:
     """Move an order to its next status at ``at`` (default now), recording who did it."""
-    now = _now(now)
+    now = aware_now(now)
     order = _order(session, number)
     if to_status == "signed":
         raise WorkbenchError(
@@ -240,7 +234,7 @@ def advance(
             from_status=order.status,
             to_status=to_status,
             at=at,
-            actor=_actor(session),
+            actor=actor_of(session),
             engineer_id=engineer_id,
             note=note.strip(),
             recorded_at=now,

@@ -16,10 +16,10 @@ from workbench.data.models.workorders import (
 )
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
+from workbench.services._common import aware_now
 from workbench.services.workorders._helpers import (
     _ContractCache,
     _evaluate_times,
-    _now,
 )
 from workbench.services.workorders.read_models import (
     SORT_KEYS,
@@ -202,7 +202,7 @@ def count_work_orders(
         end=end,
         search=search,
         demo=demo,
-        now=_now(now),
+        now=aware_now(now),
         dialect=session.get_bind().dialect.name,
     )
     return int(session.scalar(query) or 0)
@@ -235,7 +235,7 @@ def list_work_orders(
     to read the next one by its sort key instead of ``offset`` (which makes the
     database step over every row before it: 15-40 ms a page near the end of 20,000).
     """
-    now = _now(now)
+    now = aware_now(now)
     filters: dict[str, Any] = {
         "status": status,
         "type": type,
@@ -357,7 +357,7 @@ def signed_numbers(
 
 def next_deadline(session: Session, now: dt.datetime | None = None) -> UpcomingDeadline | None:
     """The next SLA deadline among open orders (for the status bar), or None."""
-    now = _now(now)
+    now = aware_now(now)
     orders = session.execute(
         select(
             WorkOrder.number,

@@ -22,10 +22,9 @@ from workbench.domain import workorders as rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
+from workbench.services._common import actor_of, aware_now
 from workbench.services.workorders._helpers import (
-    _actor,
     _amendment_view,
-    _now,
     _order,
     _require_editable,
 )
@@ -62,7 +61,7 @@ def sign_off(
 
     A wrong PIN raises (and counts towards the lock-out even though the transaction
     rolls back)."""
-    now = _now(now)
+    now = aware_now(now)
     order = _order(session, number)
     _require_editable(order)
     if order.status not in ("restored", "closed"):
@@ -148,7 +147,7 @@ def sign_verified(
                 from_status=order.status,
                 to_status=step,
                 at=now,
-                actor=_actor(session),
+                actor=actor_of(session),
                 engineer_id=engineer.id,
                 recorded_at=now,
             )
@@ -185,7 +184,7 @@ def amend_work_order(
 ) -> AmendmentView:
     """Correct a signed order by a new, signed record linked to it; the order stays as
     signed. ``field`` names what is corrected (empty: a general note)."""
-    now = _now(now)
+    now = aware_now(now)
     if field not in AMENDABLE_FIELDS:
         raise ValueError(f"not amendable: {field!r}")
     order = _order(session, number)

@@ -13,9 +13,9 @@ from workbench.data.models.workorders import (
 )
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
+from workbench.services._common import aware_now
 from workbench.services.workorders._helpers import (
     _check_time,
-    _now,
     _order,
 )
 from workbench.services.workorders.read_models import (
@@ -52,7 +52,7 @@ def append_log(
 ) -> LogEntryView:
     """Add a 工作日志 entry (for one order, or free). Entries are never changed or
     deleted: to correct one, add an entry that ``amends`` it."""
-    now = _now(now)
+    now = aware_now(now)
     text = text.strip()
     if not text:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The log entry is empty."))
