@@ -12,13 +12,13 @@ from workbench.services import startup
 
 
 def test_daily_backup_is_taken_once_and_a_failure_only_logged(
-    store: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    sqlite_store: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     from workbench.services import backups
 
-    startup.take_daily_backup(store)
-    startup.take_daily_backup(store)
-    daily = [b for b in backups.list_backups(store) if b.kind == "daily"]
+    startup.take_daily_backup(sqlite_store)
+    startup.take_daily_backup(sqlite_store)
+    daily = [b for b in backups.list_backups(sqlite_store) if b.kind == "daily"]
     assert len(daily) == 1
 
     def full(_store: Any) -> None:
@@ -26,7 +26,7 @@ def test_daily_backup_is_taken_once_and_a_failure_only_logged(
 
     monkeypatch.setattr(backups, "daily_backup_if_due", full)
     with caplog.at_level(logging.ERROR, logger="workbench.services.startup"):
-        startup.take_daily_backup(store)
+        startup.take_daily_backup(sqlite_store)
     assert "daily backup failed" in caplog.text
 
 
