@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain import workorders as rules
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 from workbench.domain.scancodes import AssetScan, classify
 from workbench.domain.timeutil import now as utc_now
 from workbench.services import assets as assets_service
@@ -789,4 +789,4 @@ class WorkOrdersView(QWidget):
         uistate.save_splitter(AREA, self.splitter)
 
     def _error_text(self, exc: BaseException) -> str:
-        return i18n.render(exc) if isinstance(exc, WorkbenchError) else str(exc)
+        return i18n.render(exc) if isinstance(exc, UserError) else str(exc)
