@@ -44,6 +44,9 @@ from workbench.ui.common import uistate
 from workbench.ui.common.context import AppContext
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
     from workbench.ui.assets.dialog import AssetDialog
 
 log = logging.getLogger("workbench.ui.assets")
@@ -190,7 +193,6 @@ class AssetsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
         self._pending_select: str | None = None
         self._order = ("code", False)
         self._categories: list[Category] = []
@@ -318,9 +320,8 @@ class AssetsView(QWidget):
     def _load_choices(self) -> None:
         self._choices_asked = True
 
-        def query() -> tuple[list[Category], list[str]]:
-            with self.ctx.store.read_connection() as conn:
-                return registry.list_categories(conn), registry.list_locations(conn)
+        def query(conn: Connection) -> tuple[list[Category], list[str]]:
+            return registry.list_categories(conn), registry.list_locations(conn)
 
         def done(result: tuple[list[Category], list[str]]) -> None:
             self._categories, self._locations = result
@@ -334,28 +335,23 @@ class AssetsView(QWidget):
             self.category.setCurrentIndex(max(0, self.category.findData(current)))
             self.category.blockSignals(False)
 
-        self.ctx.tasks.run(query, done)
+        self.ctx.read_core(self, "choices", query, done)
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
         flt = self.current_filter()
         order_by, descending = self._order
 
-        def query() -> list[AssetRow]:
-            with self.ctx.store.read_connection() as conn:
-                return registry.list_assets(conn, flt, order_by=order_by, descending=descending)
+        def query(conn: Connection) -> list[AssetRow]:
+            return registry.list_assets(conn, flt, order_by=order_by, descending=descending)
 
-        self.ctx.tasks.run(query, lambda rows: self._show_rows(generation, rows), self._failed)
+        self.ctx.read_core(self, "list", query, self._show_rows, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         # A storage problem reaches the user through the store's own checks (at open and
         # in the background, with the backup offered), not through each view's query.
         log.error("the device list could not be read: %s", exc)
 
-    def _show_rows(self, generation: int, rows: list[AssetRow]) -> None:
-        if generation != self._generation:
-            return  # a newer query is on its way
+    def _show_rows(self, rows: list[AssetRow]) -> None:
         current = self.detail.asset.code if self.detail.asset else None
         select = self._pending_select or current
         self._pending_select = None
@@ -554,11 +550,12 @@ class AssetsView(QWidget):
 
         flt = self.current_filter()
 
-        def job() -> int:
-            with self.ctx.store.read() as session:
-                return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
+        def job(session: Session) -> int:
+            return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
 
-        self.ctx.tasks.run(
+        self.ctx.read(
+            self,
+            "export",
             job,
             lambda count: self.ctx.messages.note(
                 self.tr("Exported {count} devices to {file}").format(count=count, file=path)

@@ -162,7 +162,7 @@ class SignOffDialog(QDialog):
 
     # -- engineers and their PIN locks ---------------------------------------------
     def _load_engineers(self) -> list[EngineerChoice]:
-        with self._ctx.store.session() as session:
+        with self._ctx.store.read() as session:
             return [
                 EngineerChoice(row.id, row.name)
                 for row in engineers_service.list_engineers(session)
@@ -187,7 +187,7 @@ class SignOffDialog(QDialog):
         self._check_lock()
 
     def _lock_of(self, engineer_id: str) -> dt.datetime | None:
-        with self._ctx.store.session() as session:
+        with self._ctx.store.read() as session:
             for row in engineers_service.list_engineers(session):
                 if row.id == engineer_id:
                     return row.locked_until

@@ -56,7 +56,7 @@ class InspectionHistoryWidget(QWidget):
         code = self.asset_code
 
         def load() -> AssetHistory:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return service.asset_history(session, code)
 
         self.ctx.tasks.run(load, on_done=self._show, on_error=self.ctx.messages.exception)

@@ -197,7 +197,7 @@ class InspectionsView(QWidget):
         wanted = show or (self.shown.summary.id if self.shown else None)
 
         def load() -> _Snapshot:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 engineer_id = self._engineer_id(session) if self.ctx.settings.engineer else None
                 active = service.active_round(session, engineer_id) or service.active_round(session)
                 running = service.round_detail(session, active.id) if active else None
@@ -222,7 +222,7 @@ class InspectionsView(QWidget):
         """The next page of the rounds list (asked for by the model at the list's end)."""
 
         def load() -> list[service.RoundSummary]:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return service.list_rounds(session, limit=ROUNDS_PAGE + 1, offset=offset)
 
         def done(rows: list[service.RoundSummary]) -> None:
@@ -331,7 +331,7 @@ class InspectionsView(QWidget):
 
     def open_device(self, round_id: str, code: str) -> None:
         def load() -> DeviceForm:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return service.device_form(session, round_id, code)
 
         self.ctx.tasks.run(load, on_done=self._device_loaded, on_error=self.ctx.messages.exception)
@@ -536,7 +536,7 @@ class InspectionsView(QWidget):
         def make() -> bytes:
             from workbench.reports.inspection_form import inspection_form_pdf
 
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 doc = service.round_form(session, round_id, i18n.translate)
             return inspection_form_pdf(doc, i18n.translate)
 

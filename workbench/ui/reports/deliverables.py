@@ -91,7 +91,6 @@ class DeliverablesPanel(QWidget):
         self.ctx = ctx
         self.notice_days = 30
         self.dialog: Any = None
-        self._generation = 0
 
         self.key = QComboBox()
         self.key.addItem(self.tr("All deliverables"), "")
@@ -228,35 +227,25 @@ class DeliverablesPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
         key = str(self.key.currentData() or "") or None
         states = STATE_FILTERS.get(str(self.state.currentData() or ""), ())
-        store = self.ctx.store
 
-        def query() -> DeliverablesData:
-            with store.transaction(self.ctx.actor) as session:
-                rows = service.list_deliverables(session, key=key, states=states)
-                contract = current_contract(session)
-                terms = rules.terms_from(contract.terms or {}) if contract else []
-                notice = next(
-                    (t.notice_days for t in terms if t.key == service.STAFF_CHANGE_KEY), None
-                )
-                return DeliverablesData(
-                    rows,
-                    service.summary(session),
-                    service.list_payments(session),
-                    notice or 30,
-                )
+        def query(session: Session) -> DeliverablesData:
+            rows = service.list_deliverables(session, key=key, states=states)
+            contract = current_contract(session)
+            terms = rules.terms_from(contract.terms or {}) if contract else []
+            notice = next((t.notice_days for t in terms if t.key == service.STAFF_CHANGE_KEY), None)
+            return DeliverablesData(
+                rows,
+                service.summary(session),
+                service.list_payments(session),
+                notice or 30,
+            )
 
         # On the write worker: listing brings the schedule's rows up to date.
-        self.ctx.tasks.run_write(
-            query, lambda data: self._show(generation, data), self.ctx.messages.exception
-        )
+        self.ctx.write(None, query, self._show, owner=self, key="list")
 
-    def _show(self, generation: int, data: DeliverablesData) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, data: DeliverablesData) -> None:
         chosen = self.selected()
         self.notice_days = data.notice_days
         self.model.set_rows(data.rows)

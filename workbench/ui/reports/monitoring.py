@@ -92,7 +92,6 @@ class MonitoringPanel(QWidget):
         self.first_day = self.last_day = today()
         self.dialog: Any = None
         self.problems_dialog: ImportProblemsDialog | None = None
-        self._generation = 0
 
         self.site = QComboBox()
         self.site.addItem(self.tr("All websites"), "")
@@ -187,31 +186,23 @@ class MonitoringPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
         site = str(self.site.currentData() or "")
-        store = self.ctx.store
 
-        def query() -> MonitoringData:
-            with store.session() as session:
-                contract = current_contract(session)
-                first = contract.start_date if contract else today() - dt.timedelta(days=365)
-                last = min(contract.end_date, today()) if contract else today()
-                weeks = [w for w in service.list_weeks(session) if not site or w.site_code == site]
-                scans = [s for s in service.list_scans(session) if not site or s.site_code == site]
-                # Newest period first; the sites in their order within it.
-                weeks.sort(key=lambda w: (-w.week_start.toordinal(), w.site_code))
-                scans.sort(key=lambda s: s.site_code)
-                scans.sort(key=lambda s: s.month, reverse=True)
-                return MonitoringData(service.sites(session), weeks, scans, first, max(first, last))
+        def query(session: Session) -> MonitoringData:
+            contract = current_contract(session)
+            first = contract.start_date if contract else today() - dt.timedelta(days=365)
+            last = min(contract.end_date, today()) if contract else today()
+            weeks = [w for w in service.list_weeks(session) if not site or w.site_code == site]
+            scans = [s for s in service.list_scans(session) if not site or s.site_code == site]
+            # Newest period first; the sites in their order within it.
+            weeks.sort(key=lambda w: (-w.week_start.toordinal(), w.site_code))
+            scans.sort(key=lambda s: s.site_code)
+            scans.sort(key=lambda s: s.month, reverse=True)
+            return MonitoringData(service.sites(session), weeks, scans, first, max(first, last))
 
-        self.ctx.tasks.run(
-            query, lambda data: self._show(generation, data), self.ctx.messages.exception
-        )
+        self.ctx.read(self, "data", query, self._show)
 
-    def _show(self, generation: int, data: MonitoringData) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, data: MonitoringData) -> None:
         self.sites = data.sites
         self.first_day, self.last_day = data.first_day, data.last_day
         if self.site.count() == 1:
@@ -318,12 +309,10 @@ class MonitoringPanel(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
         self.import_button.setEnabled(False)
 
-        def job() -> MonitoringImport:
-            with store.transaction(actor) as session:
-                return service.import_file(session, path)
+        def job(session: Session) -> MonitoringImport:
+            return service.import_file(session, path)
 
         def done(report: MonitoringImport) -> None:
             self.import_button.setEnabled(True)
@@ -341,7 +330,6 @@ class MonitoringPanel(QWidget):
                 ),
                 self.tr("Imported"),
             )
-            self.ctx.events.dataChanged.emit(AREA)
             self.imported.emit(report.kind, len(report.created), len(report.updated))
 
         def failed(exc: BaseException) -> None:
@@ -360,4 +348,4 @@ class MonitoringPanel(QWidget):
             else:
                 self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run_write(job, done, failed)
+        self.ctx.write(AREA, job, done, failed)

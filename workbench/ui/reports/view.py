@@ -59,7 +59,7 @@ def make_report(store: Any, kind: str, period: str) -> bytes:
     """The PDF of a weekly or monthly report (runs on a worker thread)."""
     from workbench.services import reporting
 
-    with store.session() as session:
+    with store.read() as session:
         if kind == "weekly":
             from workbench.reports.weekly import weekly_pdf
 
@@ -74,15 +74,15 @@ def make_pack(store: Any, folder: Path, progress: Progress | None = None) -> tup
     from workbench.reports.acceptance import INDEX_NAME, write_pack
     from workbench.services import inspections, reporting, workorders
 
-    with store.session() as session:
+    with store.read() as session:
         index = reporting.acceptance_index(session)
 
     def load_work_order(number: str) -> Any:
-        with store.session() as session:
+        with store.read() as session:
             return workorders.document(session, number)
 
     def load_round(round_id: str) -> Any:
-        with store.session() as session:
+        with store.read() as session:
             return inspections.round_form(session, round_id, i18n.translate)
 
     def report(done: int, total: int, name: str) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -47,6 +48,9 @@ from workbench.ui.common.rows_model import (
     summary,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger("workbench.ui.audit")
 
 PAGE_SIZE = 200
@@ -73,7 +77,6 @@ class AuditView(QWidget):
         self.ctx = ctx
         self.offset = 0
         self.total = 0
-        self._generation = 0
         self._tables_known: list[str] = []
 
         # -- filters --------------------------------------------------------------------
@@ -295,32 +298,22 @@ class AuditView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
         flt = self.current_filter()
         offset = self.offset
-        store = self.ctx.store
 
-        def query() -> AuditPage:
+        def query(session: Session) -> AuditPage:
             from workbench.services import engineers
 
-            with store.session() as session:
-                total = audit_service.count_entries(session, flt)
-                start = min(offset, max(0, (total - 1) // PAGE_SIZE * PAGE_SIZE))
-                entries = audit_service.list_entries(session, flt, offset=start, limit=PAGE_SIZE)
-                tables = audit_service.audited_tables(session)
-                actors = [e.name for e in engineers.list_engineers(session, include_inactive=True)]
-                return AuditPage(total, start, entries, tables, actors)
+            total = audit_service.count_entries(session, flt)
+            start = min(offset, max(0, (total - 1) // PAGE_SIZE * PAGE_SIZE))
+            entries = audit_service.list_entries(session, flt, offset=start, limit=PAGE_SIZE)
+            tables = audit_service.audited_tables(session)
+            actors = [e.name for e in engineers.list_engineers(session, include_inactive=True)]
+            return AuditPage(total, start, entries, tables, actors)
 
-        self.ctx.tasks.run(
-            query,
-            lambda page: self._show(generation, page),
-            self.ctx.messages.exception,
-        )
+        self.ctx.read(self, "page", query, self._show)
 
-    def _show(self, generation: int, page: AuditPage) -> None:
-        if generation != self._generation:
-            return  # a newer query is under way
+    def _show(self, page: AuditPage) -> None:
         self.total = page.total
         self.offset = page.offset
         self.model.set_rows(page.entries)
@@ -402,7 +395,7 @@ class AuditView(QWidget):
         self.export_button.setEnabled(False)
 
         def job() -> int:
-            with store.session() as session:
+            with store.read() as session:
                 return audit_service.export_entries(session, target, flt, i18n.translate)
 
         def done(count: int) -> None:
@@ -433,7 +426,7 @@ class AuditView(QWidget):
         store = self.ctx.store
 
         def job() -> ChainReport:
-            with store.session() as session:
+            with store.read() as session:
                 return audit_service.verify_audit_chain(session)
 
         def done(report: ChainReport) -> None:

@@ -97,7 +97,7 @@ class WorkOrderPrinter(QObject):
             return
 
         def job() -> list[bytes]:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return render_work_order_pdfs(session, numbers)
 
         self.owner.setCursor(Qt.CursorShape.BusyCursor)
@@ -151,7 +151,7 @@ class WorkOrderPrinter(QObject):
 
     def batch_print_period(self, start: dt.datetime, end: dt.datetime) -> None:
         def query() -> list[str]:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return wo.signed_numbers(session, start, end)
 
         def got(numbers: list[str]) -> None:

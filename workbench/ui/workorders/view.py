@@ -235,7 +235,7 @@ class WorkOrdersView(QWidget):
 
     def _load_choices(self) -> None:
         def query() -> tuple[list[EngineerRow], list[AssetChoice]]:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 engineers = engineers_service.list_engineers(session)
                 assets = [
                     AssetChoice(a.code, a.name, a.location or "")
@@ -403,7 +403,7 @@ class WorkOrdersView(QWidget):
         generation = self._detail_generation
 
         def query() -> wo.WorkOrderDetail:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return wo.detail(session, number)
 
         def done(d: wo.WorkOrderDetail) -> None:
@@ -726,7 +726,7 @@ class WorkOrdersView(QWidget):
             return
 
         def query() -> wo.ScanCheck:
-            with self.ctx.store.session() as session:
+            with self.ctx.store.read() as session:
                 return wo.check_scanned_record(session, number, record_hash)
 
         def done(check: wo.ScanCheck) -> None:
