@@ -33,6 +33,8 @@ from workbench.services import engineers as engineers_service
 from workbench.ui.common.signature_pad import Point, SignatureField
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.ui.common.context import AppContext
 
 
@@ -59,12 +61,15 @@ class SignOffInput:
 class SignOffDialog(QDialog):
     """Sign a record off: the engineer with PIN and signature, the client with name and signature.
 
-    ``sign`` performs the sign-off; it runs as a database write off the GUI thread.
-    A :class:`UserError` it raises (wrong PIN, signing locked, record changed) is shown
-    in the dialog, which stays open; on success the dialog is accepted and ``result_value``
-    holds what ``sign`` returned. When the engineer's signing is locked after wrong PINs,
-    the dialog says until when, and the sign button waits for that moment. ``engineers``
-    defaults to every active engineer who has a PIN.
+    ``sign(session, data)`` is the job that performs the sign-off: the dialog runs it
+    through :meth:`AppContext.write` (one transaction on the write queue, off the GUI
+    thread; ``area`` is announced as changed after it). A :class:`UserError` it raises
+    (wrong PIN, signing locked, record changed, or a storage problem such as a full or
+    read-only disk) is shown in the dialog, which stays open with both signatures drawn;
+    on success the dialog is accepted and ``result_value`` holds what ``sign`` returned.
+    When the engineer's signing is locked after wrong PINs, the dialog says until when,
+    and the sign button waits for that moment. ``engineers`` defaults to every active
+    engineer who has a PIN.
     """
 
     signed = Signal(object)
@@ -72,9 +77,10 @@ class SignOffDialog(QDialog):
     def __init__(
         self,
         ctx: AppContext,
-        sign: Callable[[SignOffInput], Any],
+        sign: Callable[[Session, SignOffInput], Any],
         engineers: Sequence[EngineerChoice] | None = None,
         *,
+        area: str | None = None,
         title: str = "",
         record_label: str = "",
         default_engineer: str = "",
@@ -83,6 +89,7 @@ class SignOffDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._sign = sign
+        self._area = area
         self._busy = False
         self._locked_until: dt.datetime | None = None
         self.result_value: Any = None
@@ -131,7 +138,7 @@ class SignOffDialog(QDialog):
 
         if engineers is None:
             self.sign_button.setEnabled(False)
-            ctx.tasks.run(self._load_engineers, on_done=self._set_engineers)
+            ctx.read(self, "engineers", self._load_engineers, self._set_engineers)
         else:
             self._set_engineers(list(engineers))
 
@@ -161,13 +168,13 @@ class SignOffDialog(QDialog):
         return box
 
     # -- engineers and their PIN locks ---------------------------------------------
-    def _load_engineers(self) -> list[EngineerChoice]:
-        with self._ctx.store.read() as session:
-            return [
-                EngineerChoice(row.id, row.name)
-                for row in engineers_service.list_engineers(session)
-                if row.has_pin
-            ]
+    @staticmethod
+    def _load_engineers(session: Session) -> list[EngineerChoice]:
+        return [
+            EngineerChoice(row.id, row.name)
+            for row in engineers_service.list_engineers(session)
+            if row.has_pin
+        ]
 
     def _set_engineers(self, choices: list[EngineerChoice]) -> None:
         self.engineer_combo.blockSignals(True)
@@ -186,19 +193,19 @@ class SignOffDialog(QDialog):
         self.sign_button.setEnabled(not self._busy)
         self._check_lock()
 
-    def _lock_of(self, engineer_id: str) -> dt.datetime | None:
-        with self._ctx.store.read() as session:
-            for row in engineers_service.list_engineers(session):
-                if row.id == engineer_id:
-                    return row.locked_until
+    @staticmethod
+    def _lock_of(session: Session, engineer_id: str) -> dt.datetime | None:
+        for row in engineers_service.list_engineers(session):
+            if row.id == engineer_id:
+                return row.locked_until
         return None
 
     def _check_lock(self) -> None:
         engineer_id = self.engineer_combo.currentData()
         if not engineer_id:
             return
-        self._ctx.tasks.run(
-            lambda: (engineer_id, self._lock_of(engineer_id)), on_done=self._lock_known
+        self._ctx.read(
+            self, "lock", lambda s: (engineer_id, self._lock_of(s, engineer_id)), self._lock_known
         )
 
     def _lock_known(self, result: tuple[str, dt.datetime | None]) -> None:
@@ -253,9 +260,8 @@ class SignOffDialog(QDialog):
             return
         data = self.collected()
         self._set_busy(True)
-        self._ctx.tasks.run_write(
-            lambda: self._sign(data), on_done=self._signed, on_error=self._failed
-        )
+        sign = self._sign
+        self._ctx.write(self._area, lambda session: sign(session, data), self._signed, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

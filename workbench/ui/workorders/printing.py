@@ -30,6 +30,8 @@ from workbench.ui.common import printing
 from workbench.ui.workorders.filter_bar import month_start
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.ui.common.context import AppContext
 
 
@@ -96,9 +98,8 @@ class WorkOrderPrinter(QObject):
             )
             return
 
-        def job() -> list[bytes]:
-            with self.ctx.store.read() as session:
-                return render_work_order_pdfs(session, numbers)
+        def job(session: Session) -> list[bytes]:
+            return render_work_order_pdfs(session, numbers)
 
         self.owner.setCursor(Qt.CursorShape.BusyCursor)
 
@@ -110,7 +111,7 @@ class WorkOrderPrinter(QObject):
             self.owner.unsetCursor()
             self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(job, on_done=done, on_error=failed)
+        self.ctx.read(self, "pdfs", job, done, failed)
 
     def preview(self, number: str) -> None:
         title = self.tr("Work order {0}").format(number)
@@ -150,9 +151,8 @@ class WorkOrderPrinter(QObject):
         self.batch_print_period(start, end)
 
     def batch_print_period(self, start: dt.datetime, end: dt.datetime) -> None:
-        def query() -> list[str]:
-            with self.ctx.store.read() as session:
-                return wo.signed_numbers(session, start, end)
+        def query(session: Session) -> list[str]:
+            return wo.signed_numbers(session, start, end)
 
         def got(numbers: list[str]) -> None:
             if not numbers:
@@ -163,4 +163,4 @@ class WorkOrderPrinter(QObject):
             )
             self.with_pdfs(numbers, lambda pdfs: self._preview(pdfs, title))
 
-        self.ctx.tasks.run(query, on_done=got, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "signed", query, got)

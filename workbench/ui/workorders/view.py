@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -61,6 +61,9 @@ from workbench.ui.workorders.model import (
 )
 from workbench.ui.workorders.printing import WorkOrderPrinter, pdf_available
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger("workbench.ui.workorders")
 
 # A page is small: the worker that reads it shares the interpreter with the GUI thread.
@@ -77,8 +80,6 @@ class WorkOrdersView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
-        self._detail_generation = 0
         self._engineers: list[EngineerRow] = []
         self._assets: list[AssetChoice] = []
         self._sort = ("reported_at", True)
@@ -234,21 +235,20 @@ class WorkOrdersView(QWidget):
         return self.filter_bar.period()
 
     def _load_choices(self) -> None:
-        def query() -> tuple[list[EngineerRow], list[AssetChoice]]:
-            with self.ctx.store.read() as session:
-                engineers = engineers_service.list_engineers(session)
-                assets = [
-                    AssetChoice(a.code, a.name, a.location or "")
-                    for a in assets_service.list_assets(session)
-                    if a.status != "retired"
-                ]
+        def query(session: Session) -> tuple[list[EngineerRow], list[AssetChoice]]:
+            engineers = engineers_service.list_engineers(session)
+            assets = [
+                AssetChoice(a.code, a.name, a.location or "")
+                for a in assets_service.list_assets(session)
+                if a.status != "retired"
+            ]
             return engineers, assets
 
         def done(result: tuple[list[EngineerRow], list[AssetChoice]]) -> None:
             self._engineers, self._assets = result
             self.filter_bar.set_engineers(self._engineers)
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "choices", query, done)
 
     def refresh(self, *, deadline: bool = True) -> None:
         """Query the first page again (filters, sort, search); keep the selection.
@@ -257,19 +257,14 @@ class WorkOrdersView(QWidget):
         count. ``deadline``: read the next SLA deadline too (it does not depend on the
         filter, so a new search or sort leaves it alone).
         """
-        self._generation += 1
-        generation = self._generation
         flt = self.current_filter()
         keep = self._pending_select or self.current_number()
 
-        def query() -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
-            with self.ctx.store.read() as session:
-                page = wo.list_work_orders(session, limit=PAGE_SIZE, **flt)
-                return page, wo.next_deadline(session) if deadline else self._next_deadline
+        def query(session: Session) -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
+            page = wo.list_work_orders(session, limit=PAGE_SIZE, **flt)
+            return page, wo.next_deadline(session) if deadline else self._next_deadline
 
         def done(result: tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]) -> None:
-            if generation != self._generation:
-                return
             page, upcoming = result
             self._next_deadline = upcoming
             self._listed_filter = flt
@@ -280,34 +275,32 @@ class WorkOrdersView(QWidget):
                 self._select(keep)
             self.tick()
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "list", query, done)
 
     def _refilter(self) -> None:
         """The filters, search or sort changed: list again."""
         self.refresh(deadline=False)
 
     def _fetch_more(self, offset: int) -> None:
-        generation = self._generation
         flt = self._listed_filter
         total = self.model.total()
         # The next page starts after the last row's sort key; by offset only when the
         # list has no key yet.
         after = self._next_after
 
-        def query() -> wo.WorkOrderPage:
-            with self.ctx.store.read() as session:
-                return wo.list_work_orders(
-                    session, offset=offset, limit=PAGE_SIZE, total=total, after=after, **flt
-                )
+        def query(session: Session) -> wo.WorkOrderPage:
+            return wo.list_work_orders(
+                session, offset=offset, limit=PAGE_SIZE, total=total, after=after, **flt
+            )
 
         def done(page: wo.WorkOrderPage) -> None:
-            if generation == self._generation:
-                if page.next_after is not None:
-                    self._next_after = page.next_after
-                self.model.append_rows(page.rows)  # the count follows (caughtUp)
-                heap.keep_long_lived()  # the page's rows live as long as the list
+            if page.next_after is not None:
+                self._next_after = page.next_after
+            self.model.append_rows(page.rows)  # the count follows (caughtUp)
+            heap.keep_long_lived()  # the page's rows live as long as the list
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        # A further page of the list: a newer listing drops it.
+        self.ctx.read(self, "list", query, done, supersede=False)
 
     def _update_count(self) -> None:
         self.count_label.setText(
@@ -399,21 +392,16 @@ class WorkOrdersView(QWidget):
         self._load_detail(row.number)
 
     def _load_detail(self, number: str, then: Callable[[], None] | None = None) -> None:
-        self._detail_generation += 1
-        generation = self._detail_generation
 
-        def query() -> wo.WorkOrderDetail:
-            with self.ctx.store.read() as session:
-                return wo.detail(session, number)
+        def query(session: Session) -> wo.WorkOrderDetail:
+            return wo.detail(session, number)
 
         def done(d: wo.WorkOrderDetail) -> None:
-            if generation != self._detail_generation:
-                return
             self._show(d)
             if then is not None:
                 then()
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "detail", query, done)
 
     def _show(self, d: wo.WorkOrderDetail) -> None:
         self.detail.show_detail(d)
@@ -551,16 +539,20 @@ class WorkOrdersView(QWidget):
             return
         edits = self.detail.edits()
         number = d.number
-        self._write(
-            lambda s: wo.update_work_order(
-                s,
+
+        def save(session: Session) -> wo.WorkOrderDetail:
+            wo.update_work_order(
+                session,
                 number,
                 cause=edits["cause"],
                 resolution=edits["resolution"],
                 contractor_caused=edits["contractor_caused"],
-            ),
-            on_done=(lambda _r: then()) if then else None,
-        )
+            )
+            # The saved order goes back to the pane with the answer, so that ``then``
+            # (closing, which asks has_unsaved_edits) sees the edits saved.
+            return wo.detail(session, number)
+
+        self._write(save, on_done=(lambda _r: then()) if then else None)
 
     def add_log_entry(self) -> None:
         d = self.current_detail()
@@ -622,25 +614,25 @@ class WorkOrdersView(QWidget):
             return None
         number = d.number
 
-        def sign(data: SignOffInput) -> wo.WorkOrderDetail:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return wo.sign_off(
-                    session,
-                    number,
-                    engineer_id=data.engineer_id,
-                    pin=data.pin,
-                    engineer_strokes=data.engineer_strokes,
-                    engineer_aspect=data.engineer_aspect,
-                    client_name=data.client_name,
-                    client_strokes=data.client_strokes,
-                    client_aspect=data.client_aspect,
-                )
+        def sign(session: Session, data: SignOffInput) -> wo.WorkOrderDetail:
+            return wo.sign_off(
+                session,
+                number,
+                engineer_id=data.engineer_id,
+                pin=data.pin,
+                engineer_strokes=data.engineer_strokes,
+                engineer_aspect=data.engineer_aspect,
+                client_name=data.client_name,
+                client_strokes=data.client_strokes,
+                client_aspect=data.client_aspect,
+            )
 
         engineers = [EngineerChoice(e.id, e.name) for e in self._engineers if e.has_pin]
         dialog = SignOffDialog(
             self.ctx,
             sign,
             engineers,
+            area=AREA,
             title=self.tr("Sign off {0}").format(number),
             record_label=self.tr(
                 "Work order {number}: {description}\nOnce signed, the order can no longer be "
@@ -654,7 +646,6 @@ class WorkOrdersView(QWidget):
             if isinstance(result, wo.WorkOrderDetail):
                 self._show(result)
             self.ctx.messages.note(self.tr("Work order {0} signed.").format(number))
-            self.ctx.events.dataChanged.emit(AREA)
 
         dialog.signed.connect(signed)
         return dialog
@@ -671,17 +662,16 @@ class WorkOrdersView(QWidget):
             return None
         number = d.number
 
-        def amend(data: AmendInput) -> wo.AmendmentView:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return wo.amend_work_order(
-                    session,
-                    number,
-                    engineer_id=data.engineer_id,
-                    pin=data.pin,
-                    field=data.field,
-                    new_value=data.new_value,
-                    reason=data.reason,
-                )
+        def amend(session: Session, data: AmendInput) -> wo.AmendmentView:
+            return wo.amend_work_order(
+                session,
+                number,
+                engineer_id=data.engineer_id,
+                pin=data.pin,
+                field=data.field,
+                new_value=data.new_value,
+                reason=data.reason,
+            )
 
         current = {
             "": "",
@@ -697,6 +687,7 @@ class WorkOrdersView(QWidget):
             self.ctx,
             [e for e in self._engineers if e.has_pin],
             amend,
+            area=AREA,
             number=number,
             current_values=current,
             current_engineer=self.ctx.settings.engineer,
@@ -706,7 +697,6 @@ class WorkOrdersView(QWidget):
         def accepted() -> None:
             self.ctx.messages.note(self.tr("Amendment of {0} signed.").format(number))
             self._load_detail(number)
-            self.ctx.events.dataChanged.emit(AREA)
 
         dialog.accepted.connect(accepted)
         return dialog
@@ -725,9 +715,8 @@ class WorkOrdersView(QWidget):
             self.show_work_order(number)
             return
 
-        def query() -> wo.ScanCheck:
-            with self.ctx.store.read() as session:
-                return wo.check_scanned_record(session, number, record_hash)
+        def query(session: Session) -> wo.ScanCheck:
+            return wo.check_scanned_record(session, number, record_hash)
 
         def done(check: wo.ScanCheck) -> None:
             if check.state == "unknown":
@@ -742,7 +731,7 @@ class WorkOrdersView(QWidget):
             self._show_scan_verdict_when_loaded(number, level, text)
             self.ctx.messages.note(text)
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "scan", query, done)
 
     def _show_scan_verdict_when_loaded(self, number: str, level: str, text: str) -> None:
         def apply() -> None:
