@@ -16,6 +16,8 @@ from workbench.ui.assets.labels import print_labels
 from workbench.ui.scan_router import ScanRouter
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.services.status import StatusSummary
     from workbench.services.workorders import UpcomingDeadline
     from workbench.ui.main_window import MainWindow
@@ -113,13 +115,14 @@ class Wiring(QObject):
 
     # -- status bar -------------------------------------------------------------------
     def refresh_status(self) -> None:
-        def query() -> StatusSummary:
+        def query(session: Session) -> StatusSummary:
             from workbench.services.status import status_summary
 
-            with self.ctx.store.read() as session:
-                return status_summary(session)
+            return status_summary(session)
 
-        self.ctx.tasks.run(query, self._show_status, lambda exc: log.warning("status: %s", exc))
+        self.ctx.read(
+            self, "status", query, self._show_status, lambda exc: log.warning("status: %s", exc)
+        )
 
     def _show_status(self, summary: StatusSummary) -> None:
         self.window_.set_demo(summary.demo)

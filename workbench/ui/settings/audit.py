@@ -391,12 +391,10 @@ class AuditView(QWidget):
     def export(self, target: Path) -> None:
         """Write the rows the filters select (all pages) to ``target`` (.xlsx or .csv)."""
         flt = self.current_filter()
-        store = self.ctx.store
         self.export_button.setEnabled(False)
 
-        def job() -> int:
-            with store.read() as session:
-                return audit_service.export_entries(session, target, flt, i18n.translate)
+        def job(session: Session) -> int:
+            return audit_service.export_entries(session, target, flt, i18n.translate)
 
         def done(count: int) -> None:
             self.export_button.setEnabled(True)
@@ -416,18 +414,16 @@ class AuditView(QWidget):
             else:
                 self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(job, done, failed)
+        self.ctx.read(self, "export", job, done, failed)
 
     # -- verification ---------------------------------------------------------------
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.verify_result.setStyleSheet("")
         self.verify_result.setText(self.tr("Checking the audit chain…"))
-        store = self.ctx.store
 
-        def job() -> ChainReport:
-            with store.read() as session:
-                return audit_service.verify_audit_chain(session)
+        def job(session: Session) -> ChainReport:
+            return audit_service.verify_audit_chain(session)
 
         def done(report: ChainReport) -> None:
             self.verify_button.setEnabled(True)
@@ -459,7 +455,7 @@ class AuditView(QWidget):
             self.verify_result.clear()
             self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(job, done, failed)
+        self.ctx.read(self, "verify", job, done, failed)
 
 
 class AuditDialog(QDialog):

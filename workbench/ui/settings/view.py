@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from workbench.domain.timeutil import fmt_local
 from workbench.services import engineers as engineer_service
 from workbench.services.engineers import EngineerRow
 from workbench.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -223,11 +226,10 @@ class SettingsView(QWidget):
 
     # -- engineers ------------------------------------------------------------------
     def refresh(self) -> None:
-        def query() -> list[EngineerRow]:
-            with self.ctx.store.transaction() as session:
-                return engineer_service.list_engineers(session, include_inactive=True)
+        def query(session: Session) -> list[EngineerRow]:
+            return engineer_service.list_engineers(session, include_inactive=True)
 
-        self.ctx.tasks.run(query, self._show_engineers, self.ctx.messages.exception)
+        self.ctx.read(self, "engineers", query, self._show_engineers)
 
     def _show_engineers(self, rows: list[EngineerRow]) -> None:
         self.engineers.set_rows(rows)
@@ -309,11 +311,10 @@ class SettingsView(QWidget):
         self.verify_button.setEnabled(False)
         self.verify_result.setText(self.tr("Checking…"))
 
-        def job() -> list[str]:
+        def job(session: Session) -> list[str]:
             from workbench.services import signing
 
-            with self.ctx.store.transaction() as session:
-                return [f"{p.label} ({p.problem})" for p in signing.verify_chain(session)]
+            return [f"{p.label} ({p.problem})" for p in signing.verify_chain(session)]
 
         def done(problems: list[str]) -> None:
             self.verify_button.setEnabled(True)
@@ -333,4 +334,4 @@ class SettingsView(QWidget):
             self.verify_result.clear()
             self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(job, done, failed)
+        self.ctx.read(self, "verify", job, done, failed)
