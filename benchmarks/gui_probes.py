@@ -371,7 +371,7 @@ def documents(db: str, args: list[str]) -> None:
     if importlib.util.find_spec("workbench.reports.workorder") is not None:
         from workbench.reports.workorder import workorder_pdf
 
-        with store.session() as session:
+        with store.read() as session:
             numbers = list(
                 session.scalars(
                     select(WorkOrder.number)
@@ -380,7 +380,7 @@ def documents(db: str, args: list[str]) -> None:
                     .limit(100 + repeats + 1)
                 )
             )
-        with store.session() as session:
+        with store.read() as session:
             first = time.perf_counter()
             workorder_pdf(wo.document(session, numbers[0]), i18n.translate)
             cold = time.perf_counter() - first
@@ -394,7 +394,7 @@ def documents(db: str, args: list[str]) -> None:
         batches = []
         for _ in range(3):
             t0 = time.perf_counter()
-            with store.session() as session:
+            with store.read() as session:
                 for number in numbers[-100:]:
                     workorder_pdf(wo.document(session, number), i18n.translate)
             batches.append(time.perf_counter() - t0)

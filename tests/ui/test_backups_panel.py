@@ -29,7 +29,7 @@ def rename(store: Any, code: str, name: str) -> None:
 
 
 def asset_name(store: Any, code: str) -> str:
-    with store.session() as session:
+    with store.read() as session:
         row = asset_service.get_asset(session, code)
         assert row is not None
         return row.name

@@ -166,7 +166,7 @@ def test_a_whole_round_through_the_scanner(
     assert [results[c].failed for c in FIVE] == [c == FAILING for c in FIVE]
     number = results[FAILING].work_order_number
     assert number.startswith("WO-")
-    with store.session() as session:
+    with store.read() as session:
         order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
         assert order is not None
         assert order.type == "inspection_finding"
@@ -216,7 +216,7 @@ def test_a_whole_round_through_the_scanner(
     saved_before = view.deviceSaved
     QTest.keyClick(view.editor, Qt.Key.Key_Return)  # nothing happens
     assert saved_before is view.deviceSaved
-    with store.session() as session:
+    with store.read() as session:
         assert signing.verify_chain(session) == []
         detail = ins.round_detail(session, view.shown.summary.id)
         assert detail.record_hash is not None

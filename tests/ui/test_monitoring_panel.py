@@ -32,7 +32,7 @@ def write_csv(path: Path, rows: list[list[Any]]) -> Path:
 
 
 def counts(store: Any) -> tuple[int, int]:
-    with store.session() as session:
+    with store.read() as session:
         return (
             int(session.scalar(select(func.count(WebsiteMonitoring.id))) or 0),
             int(session.scalar(select(func.count(VulnerabilityScan.id))) or 0),

@@ -360,7 +360,7 @@ def test_model_appends_pages_and_ticks_the_running_rows(
 ) -> None:
     reported = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=20)
     running = _report(ctx, 3, reported)
-    with ctx.store.session() as session:
+    with ctx.store.read() as session:
         page = wo.list_work_orders(session, sort="number", descending=False)
     model = WorkOrderTableModel()
     model.set_rows(page.rows[:1], total=3)
