@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AmendDialog</name>
@@ -271,15 +272,15 @@
         <translation>签字密码</translation>
     </message>
     <message>
-        <source>the engineer's signature</source>
+        <source>the engineer&apos;s signature</source>
         <translation>工程师签名</translation>
     </message>
     <message>
-        <source>the client representative's name</source>
+        <source>the client representative&apos;s name</source>
         <translation>甲方代表姓名</translation>
     </message>
     <message>
-        <source>the client representative's signature</source>
+        <source>the client representative&apos;s signature</source>
         <translation>甲方代表签名</translation>
     </message>
     <message>
@@ -586,7 +587,7 @@
         <translation>扫描的纸质工单 {0} 与签字记录不一致：不是签字确认的版本（旧版打印件或被改动的副本）。</translation>
     </message>
     <message>
-        <source>The stored record of {0} was changed after signing: it no longer matches its signature. Run 'workbench verify'.</source>
+        <source>The stored record of {0} was changed after signing: it no longer matches its signature. Run &apos;workbench verify&apos;.</source>
         <translation>工单 {0} 的存档记录在签字后被改动，已与签字不符。请运行“workbench verify”检查。</translation>
     </message>
     <message>
@@ -671,10 +672,6 @@
 </context>
 <context>
     <name>WorkOrderPrinter</name>
-    <message>
-        <source>The printed work order is not available in this build.</source>
-        <translation>此版本无法生成打印工单。</translation>
-    </message>
     <message>
         <source>Work order {0}</source>
         <translation>工单 {0}</translation>
@@ -779,7 +776,7 @@
         <translation>修复</translation>
     </message>
     <message>
-        <source>Time left or overdue against the contract's deadline</source>
+        <source>Time left or overdue against the contract&apos;s deadline</source>
         <translation>距合同时限的剩余时间或超时时长</translation>
     </message>
     <message>
@@ -793,10 +790,6 @@
 </context>
 <context>
     <name>WorkOrdersView</name>
-    <message>
-        <source>The printed work order is not available in this build.</source>
-        <translation>此版本无法生成打印工单。</translation>
-    </message>
     <message>
         <source>{shown} of {total} work orders</source>
         <translation>显示 {shown} / 共 {total} 张工单</translation>

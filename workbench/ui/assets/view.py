@@ -7,7 +7,6 @@ are imported where they are first used.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -261,7 +260,6 @@ class AssetsView(QWidget):
         self.detail.statusRequested.connect(self.set_status)
         self.detail.workOrderRequested.connect(self._new_work_order)
         self.detail.labelRequested.connect(self._print_label)
-        self.detail.workorder_button.setVisible(self._view_exists("workbench.ui.workorders.view"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
@@ -303,10 +301,6 @@ class AssetsView(QWidget):
         # what the user waits for, and the two queries would share one interpreter lock.
         self._choices_asked = False
         self.refresh()
-
-    @staticmethod
-    def _view_exists(module: str) -> bool:
-        return importlib.util.find_spec(module) is not None
 
     # -- queries ------------------------------------------------------------------
     def current_filter(self) -> AssetFilter:

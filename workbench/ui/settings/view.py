@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -191,10 +190,9 @@ class SettingsView(QWidget):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
             data_layout.addRow(label, text)
-        if importlib.util.find_spec("workbench.ui.settings.welcome") is not None:
-            welcome = QPushButton(self.tr("Show the welcome again…"))
-            welcome.clicked.connect(self._welcome)
-            data_layout.addRow(self.tr("First start"), welcome)
+        welcome = QPushButton(self.tr("Show the welcome again…"))
+        welcome.clicked.connect(self._welcome)
+        data_layout.addRow(self.tr("First start"), welcome)
         self.data_layout = data_layout
 
         content = QWidget()

@@ -8,7 +8,6 @@ printed or saved on it through :mod:`workbench.ui.common.printing`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -35,15 +34,9 @@ if TYPE_CHECKING:
     from workbench.ui.common.context import AppContext
 
 
-def pdf_available() -> bool:
-    return importlib.util.find_spec("workbench.reports.workorder") is not None
-
-
 def render_work_order_pdfs(session: Any, numbers: list[str]) -> list[bytes]:
     """PDF bytes of each work order (a task: runs off the GUI thread)."""
-    from workbench.reports.workorder import (  # type: ignore[import-not-found,unused-ignore]
-        workorder_pdf,
-    )
+    from workbench.reports.workorder import workorder_pdf
 
     return [workorder_pdf(wo.document(session, n), i18n.translate) for n in numbers]
 
@@ -92,12 +85,6 @@ class WorkOrderPrinter(QObject):
         self.last_preview: printing.PdfPrintPreview | None = None
 
     def with_pdfs(self, numbers: list[str], use: Callable[[list[bytes]], None]) -> None:
-        if not pdf_available():
-            self.ctx.messages.error(
-                self.tr("The printed work order is not available in this build.")
-            )
-            return
-
         def job(session: Session) -> list[bytes]:
             return render_work_order_pdfs(session, numbers)
 

@@ -59,7 +59,7 @@ from workbench.ui.workorders.model import (
     deadline_text,
     domain_name,
 )
-from workbench.ui.workorders.printing import WorkOrderPrinter, pdf_available
+from workbench.ui.workorders.printing import WorkOrderPrinter
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -210,11 +210,6 @@ class WorkOrdersView(QWidget):
         d.save_pdf_button.clicked.connect(self.save_current_pdf)
         d.add_log_button.clicked.connect(self.add_log_entry)
         d.correct_log_button.clicked.connect(self.correct_log_entry)
-        available = pdf_available()
-        for button in (d.preview_button, d.print_button, d.save_pdf_button):
-            button.setEnabled(available)
-            if not available:
-                button.setToolTip(self.tr("The printed work order is not available in this build."))
 
     # -- queries --------------------------------------------------------------------
     def current_filter(self) -> dict[str, Any]:
