@@ -678,8 +678,10 @@ def fill_demo(
         carry_out(session, rng, plan, number, engineer_id=ids[name], until=until)
 
     session.flush()
-    breached = wo.list_work_orders(session, breached=True, demo=True, limit=1, now=until).total
-    total = wo.list_work_orders(session, demo=True, limit=1, now=until).total
+    breached = wo.list_work_orders(
+        session, wo.WorkOrderFilter(breached=True, demo=True), limit=1, now=until
+    ).total
+    total = wo.list_work_orders(session, wo.WorkOrderFilter(demo=True), limit=1, now=until).total
     signed = session.scalar(
         select(func.count())
         .select_from(WorkOrder)

@@ -48,6 +48,7 @@ from workbench.services.workorders.read_models import (
     ScanCheck,
     UpcomingDeadline,
     WorkOrderDetail,
+    WorkOrderFilter,
     WorkOrderPage,
     WorkOrderRow,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "ScanCheck",
     "UpcomingDeadline",
     "WorkOrderDetail",
+    "WorkOrderFilter",
     "WorkOrderPage",
     "WorkOrderRow",
     "advance",
