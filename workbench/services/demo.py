@@ -501,11 +501,13 @@ def carry_out(
         session,
         order,
         engineer,
-        engineer_strokes=demo_strokes(rng, len(engineer.name)),
-        engineer_aspect=3.0,
-        client_name=rng.choice(CLIENT_SIGNERS),
-        client_strokes=demo_strokes(rng, 3),
-        client_aspect=3.0,
+        wo.Signatures(
+            engineer_strokes=demo_strokes(rng, len(engineer.name)),
+            client_name=rng.choice(CLIENT_SIGNERS),
+            client_strokes=demo_strokes(rng, 3),
+            engineer_aspect=3.0,
+            client_aspect=3.0,
+        ),
         now=sign_at,
     )
     return "signed"

@@ -803,13 +803,15 @@ class WorkOrdersView(QWidget):
                 return wo.sign_off(
                     session,
                     number,
+                    wo.Signatures(
+                        engineer_strokes=data.engineer_strokes,
+                        client_name=data.client_name,
+                        client_strokes=data.client_strokes,
+                        engineer_aspect=data.engineer_aspect,
+                        client_aspect=data.client_aspect,
+                    ),
                     engineer_id=data.engineer_id,
                     pin=data.pin,
-                    engineer_strokes=data.engineer_strokes,
-                    engineer_aspect=data.engineer_aspect,
-                    client_name=data.client_name,
-                    client_strokes=data.client_strokes,
-                    client_aspect=data.client_aspect,
                 )
 
         engineers = [EngineerChoice(e.id, e.name) for e in self._engineers if e.has_pin]

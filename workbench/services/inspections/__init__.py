@@ -61,10 +61,10 @@ from workbench.services.inspections.schedule import (
     due_devices,
 )
 from workbench.services.inspections.signoff import (
-    Strokes,
     round_content,
     sign_round,
 )
+from workbench.services.signing import Signatures, Strokes
 
 __all__ = [
     "ATTACHMENT_FOLDER",
@@ -81,6 +81,7 @@ __all__ = [
     "RoundAssetRow",
     "RoundDetail",
     "RoundSummary",
+    "Signatures",
     "Strokes",
     "active_round",
     "asset_history",

@@ -16,6 +16,7 @@ amendments, the chain's content), :mod:`.listing` (pages, counts, deadlines) and
 :mod:`._helpers`. Callers import from the package.
 """
 
+from workbench.services.signing import Signatures, Strokes
 from workbench.services.workorders.documents import (
     check_scanned_record,
     contract_header,
@@ -75,6 +76,8 @@ __all__ = [
     "EventView",
     "LogEntryView",
     "ScanCheck",
+    "Signatures",
+    "Strokes",
     "UpcomingDeadline",
     "WorkOrderDetail",
     "WorkOrderFilter",
