@@ -11,25 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.data.models import Contract
-from workbench.data.models.inspections import (
-    DeviceInspection,
-    InspectionRound,
-)
+from workbench.data.models.inspections import DeviceInspection, InspectionRound
 from workbench.domain import inspections as states
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services._common import aware_now
-from workbench.services.inspections._helpers import (
-    _round,
-)
-from workbench.services.inspections.read_models import (
-    RECORD_TYPE,
-    RoundDetail,
-)
-from workbench.services.inspections.rounds import (
-    round_detail,
-)
+from workbench.services.inspections._helpers import _round
+from workbench.services.inspections.read_models import RECORD_TYPE, RoundDetail
+from workbench.services.inspections.rounds import round_detail
 
 log = logging.getLogger("workbench.services.inspections")
 

@@ -25,11 +25,7 @@ from workbench.services.workorders.documents import (
     qr_payload,
     row,
 )
-from workbench.services.workorders.lifecycle import (
-    advance,
-    create_work_order,
-    update_work_order,
-)
+from workbench.services.workorders.lifecycle import advance, create_work_order, update_work_order
 from workbench.services.workorders.listing import (
     count_work_orders,
     list_work_orders,
@@ -60,10 +56,7 @@ from workbench.services.workorders.signoff import (
     sign_verified,
     work_order_content,
 )
-from workbench.services.workorders.worklog import (
-    append_log,
-    list_log,
-)
+from workbench.services.workorders.worklog import append_log, list_log
 
 __all__ = [
     "AMENDABLE_FIELDS",

@@ -10,17 +10,11 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, 
 from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, Engineer
-from workbench.data.models.workorders import (
-    WorkOrder,
-    WorkOrderAsset,
-)
+from workbench.data.models.workorders import WorkOrder, WorkOrderAsset
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.services._common import aware_now
-from workbench.services.workorders._helpers import (
-    _ContractCache,
-    _evaluate_times,
-)
+from workbench.services.workorders._helpers import _ContractCache, _evaluate_times
 from workbench.services.workorders.read_models import (
     SORT_KEYS,
     UpcomingDeadline,

@@ -10,10 +10,7 @@ from typing import Any
 
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
-from workbench.domain.documents import (
-    AssetLine,
-    SignatureDoc,
-)
+from workbench.domain.documents import AssetLine, SignatureDoc
 
 RECORD_TYPE = "work_order"
 AMENDMENT_RECORD_TYPE = "work_order_amendment"

@@ -23,14 +23,8 @@ from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services._common import actor_of, aware_now
-from workbench.services.workorders._helpers import (
-    _amendment_view,
-    _order,
-    _require_editable,
-)
-from workbench.services.workorders.documents import (
-    detail,
-)
+from workbench.services.workorders._helpers import _amendment_view, _order, _require_editable
+from workbench.services.workorders.documents import detail
 from workbench.services.workorders.read_models import (
     AMENDABLE_FIELDS,
     AMENDMENT_RECORD_TYPE,
