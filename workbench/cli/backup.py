@@ -27,8 +27,10 @@ def run_backup(args: argparse.Namespace) -> int:
     from workbench.domain.timeutil import fmt_local
     from workbench.services import backups
 
-    store = open_store(getattr(args, "db", None))
+    # Read-only: no migration (it would need the write lock), no new store on a typo.
+    store = open_store(getattr(args, "db", None), migrate=False, create=False)
     try:
+        store.refuse_newer(store.current_revision())
         if args.list:
             entries = backups.list_backups(store)
             if not entries:

@@ -251,6 +251,11 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _uri(path: Path, mode: str) -> str:
+    """A SQLite URI for ``path`` (any characters in it escaped) opened in ``mode``."""
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
 def _check_rows(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
 
@@ -259,8 +264,10 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     """Copy a live SQLite database consistently into ``target`` (SQLite's backup API).
 
     The copy is taken in one step, inside one read transaction: a consistent snapshot,
-    even while other connections write (WAL readers do not block writers). It is checked
-    with ``integrity_check`` before it is renamed to ``target``.
+    even while other connections write (WAL readers do not block writers). The database
+    is opened read-only, so the copy never waits for a writer's lock (a 20,000-row import
+    may hold it for a minute). It is checked with ``integrity_check`` before it is
+    renamed to ``target``.
     """
     if not source.exists():
         raise StoreError(
@@ -270,7 +277,7 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, timeout=10)
+        src = sqlite3.connect(_uri(source, "ro"), uri=True, timeout=10)
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -341,7 +348,7 @@ def check_backup_file(path: Path) -> BackupCheck:
         if fh.read(16) != SQLITE_HEADER:
             raise NotADatabaseError(path=str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
         try:
             rows = _check_rows(conn)
             if rows != ["ok"]:
@@ -374,7 +381,7 @@ class RestoreResult:
 def _is_damaged(db_path: Path) -> bool:
     """Whether SQLite, reading only, finds the file unreadable or inconsistent."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=2)
+        conn = sqlite3.connect(_uri(db_path, "ro"), uri=True, timeout=2)
         try:
             return [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]
         finally:
@@ -392,7 +399,7 @@ def _claim_exclusively(db_path: Path) -> bool:
     aside, never written.
     """
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=2, isolation_level=None)
+        conn = sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=2, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode = DELETE").fetchone()
             conn.execute("BEGIN EXCLUSIVE")
@@ -441,7 +448,7 @@ def restore_backup(
     tmp = db_path.with_name(db_path.name + ".restoring")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        src = sqlite3.connect(_uri(backup_file, "ro"), uri=True)
         try:
             dst = sqlite3.connect(tmp)
             try:
