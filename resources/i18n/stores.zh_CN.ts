@@ -72,5 +72,29 @@
         <source>The backup file {path} does not exist.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>
+    <message>
+        <source>{path} is the database itself: a database cannot be restored from itself. Choose a backup file.</source>
+        <translation>{path} 就是数据库本身：数据库不能从它自己恢复。请选择一个备份文件。</translation>
+    </message>
+    <message>
+        <source>The backup {backup} is of another database, not of {db}. Restoring it replaces every record of {db} with the other database's (the current file is kept as a backup). To do that anyway, run the restore again with --force.</source>
+        <translation>备份 {backup} 属于另一个数据库，不是 {db} 的备份。恢复它会用另一个数据库的记录替换 {db} 的全部记录（当前文件会保留为备份）。如确要这样做，请加上 --force 重新运行恢复命令。</translation>
+    </message>
+    <message>
+        <source>This database is on a server ({url}); it is backed up on the server (pg_dump), not by the workbench.</source>
+        <translation>此数据库位于服务器上（{url}），应在服务器上备份（pg_dump），而不是由运维工作台备份。</translation>
+    </message>
+    <message>
+        <source>A backup cannot overwrite the database itself.</source>
+        <translation>备份不能覆盖数据库本身。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>The backup {backup} fails verification: {count} signed records or audit entries in it no longer match what was signed or recorded. Restoring it brings those altered records back. To restore it anyway, run the restore again with --force.</source>
+        <translation>备份 {backup} 未通过校验：其中有 {count} 条已签字记录或审计记录与签字或记录时的内容不再一致。恢复它会把这些被改动的记录带回来。如仍要恢复，请加上 --force 重新运行恢复命令。</translation>
+    </message>
 </context>
 </TS>

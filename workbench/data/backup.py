@@ -29,6 +29,7 @@ from workbench import config
 from workbench.data.errors import (
     NewerSchemaError,
     NotADatabaseError,
+    RestoreRefused,
     StoreCorruptError,
     StoreError,
     StoreLockedError,
@@ -415,17 +416,61 @@ def _claim_exclusively(db_path: Path) -> bool:
         return False
 
 
-def restore_backup(
-    backup_file: Path, db_path: Path, now: dt.datetime | None = None
-) -> RestoreResult:
-    """Replace the database at ``db_path`` with ``backup_file``, keeping the old file."""
-    now = now or dt.datetime.now(dt.UTC)
+def file_store_uuid(path: Path) -> str | None:
+    """The store UUID a SQLite file carries, read-only (None: none, or unreadable)."""
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=2)
+        try:
+            row = conn.execute("SELECT store_uuid FROM store_identity WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def check_restore(backup_file: Path, db_path: Path, *, force: bool = False) -> BackupCheck:
+    """What a restore checks before it touches anything: not the database onto itself;
+    a sound workbench backup (:func:`check_backup_file`); of this store, when both carry
+    an identity (a backup from before identities, such as a pre-migration one, cannot
+    say and is accepted). ``force`` accepts another store's backup."""
     backup_file = backup_file.resolve()
+    if db_path.exists() and backup_file == db_path.resolve():
+        raise RestoreRefused(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{path} is the database itself: a database cannot be restored from itself. "
+                "Choose a backup file.",
+            ),
+            path=str(db_path),
+        )
     checked = check_backup_file(backup_file)
     if not db_path.parent.is_dir():
         raise StoreMissingError(db_path=db_path, folder=str(db_path.parent))
-    if db_path.exists() and backup_file == db_path.resolve():
-        raise ValueError("a database cannot be restored from itself")
+    ours = file_store_uuid(db_path) if db_path.exists() else None
+    theirs = file_store_uuid(backup_file)
+    if not force and ours and theirs and ours != theirs:
+        raise RestoreRefused(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The backup {backup} is of another database, not of {db}. Restoring it "
+                "replaces every record of {db} with the other database's (the current file "
+                "is kept as a backup). To do that anyway, run the restore again with --force.",
+            ),
+            backup=str(backup_file),
+            db=str(db_path),
+        )
+    return checked
+
+
+def restore_backup(
+    backup_file: Path, db_path: Path, now: dt.datetime | None = None, *, force: bool = False
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with ``backup_file``, keeping the old file
+    (:func:`check_restore` first; ``force`` accepts another store's backup)."""
+    now = now or dt.datetime.now(dt.UTC)
+    backup_file = backup_file.resolve()
+    checked = check_restore(backup_file, db_path, force=force)
 
     kept: Path | None = None
     if db_path.exists():

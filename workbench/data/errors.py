@@ -249,3 +249,9 @@ class DriverMissingError(StoreError):
         "The database {url} needs the driver {driver}, which is not installed with this "
         "workbench ({detail}). Use a database file, or install the driver.",
     )
+
+
+class RestoreRefused(WorkbenchError):
+    """A restore that would do harm the user did not ask for (the database onto itself,
+    another store's backup, a backup whose records no longer match): refused, nothing
+    changed; ``--force`` overrides the last two."""

@@ -200,8 +200,10 @@ class Store:
         check: bool = True,
         full_check: bool = True,
         create: bool = True,
+        premigration_backup: bool = True,
     ) -> None:
         self.url = url
+        self.premigration_backup = premigration_backup
         # Whether SQLite's quick_check has passed on this file since it was opened; see
         # :meth:`check` for when it runs at open and when the caller runs it later.
         self.fully_checked = not self.is_sqlite_url(url)
@@ -436,7 +438,7 @@ class Store:
         if current == head:
             return
         self.refuse_newer(current)
-        if current is not None and self.path is not None:
+        if current is not None and self.path is not None and self.premigration_backup:
             from workbench.data import backup
 
             backup.backup_before_migration(self.path, current)
