@@ -55,18 +55,18 @@ def _periods(kind: str, today: dt.date) -> list[str]:
     return []
 
 
-def make_report(store: Any, kind: str, period: str) -> bytes:
-    """The PDF of a weekly or monthly report (runs on a worker thread)."""
+def make_report(session: Any, kind: str, period: str) -> bytes:
+    """The PDF of a weekly or monthly report (a job: runs on a worker thread). It needs a
+    transaction, not a read: the report brings the deliverables schedule up to date."""
     from workbench.services import reporting
 
-    with store.read() as session:
-        if kind == "weekly":
-            from workbench.reports.weekly import weekly_pdf
+    if kind == "weekly":
+        from workbench.reports.weekly import weekly_pdf
 
-            return weekly_pdf(reporting.weekly_report(session, period), i18n.translate)
-        from workbench.reports.monthly import monthly_pdf
+        return weekly_pdf(reporting.weekly_report(session, period), i18n.translate)
+    from workbench.reports.monthly import monthly_pdf
 
-        return monthly_pdf(reporting.monthly_report(session, period), i18n.translate)
+    return monthly_pdf(reporting.monthly_report(session, period), i18n.translate)
 
 
 def make_pack(store: Any, folder: Path, progress: Progress | None = None) -> tuple[bytes, int]:
@@ -244,16 +244,18 @@ class ReportsView(QWidget):
         period = self.period.currentText().strip()
         self.status.setText(self.tr("Generating…"))
 
-        def run_report(progress: Progress) -> bytes:
-            progress.report(0, 1, period)
-            data = make_report(store, kind, period)
-            progress.report(1, 1, period)
+        progress = self.progress
+
+        def run_report(session: Any) -> bytes:
+            if progress is not None:
+                progress.report(0, 1, period)  # raises Cancelled once cancelled
+            data = make_report(session, kind, period)
+            if progress is not None:
+                progress.report(1, 1, period)
             return data
 
         self._busy(True)
-        self.ctx.tasks.run(
-            run_report, on_done=self._report_done, on_error=self._failed, progress=self.progress
-        )
+        self.ctx.write(None, run_report, self._report_done, self._failed)
 
     def cancel(self) -> None:
         if self.progress is not None:
