@@ -687,7 +687,6 @@ def _link_chain(
     from workbench.domain import hashing
     from workbench.services import signing
 
-    signing.load_builders()
     prev = hashing.GENESIS_HASH
     rows: list[dict[str, Any]] = []
     for seq, (signed_at, record_type, record_id) in enumerate(sorted(to_sign), start=1):
