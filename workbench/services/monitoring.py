@@ -24,11 +24,11 @@ from workbench.data.models import Asset
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.domain.monitoring import FINDINGS, ScanRow, WeekRow
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.asset_io import ImportRefused, RowProblem, _read_rows, _text
 
-FINDINGS = ("defacement", "malicious_code", "sensitive_content", "availability")
 SEVERITIES = ("high", "medium", "low")
 FINDING_NAMES = {
     "defacement": QT_TRANSLATE_NOOP("monitoring", "Defacement"),
@@ -58,45 +58,6 @@ SCAN_COLUMNS: tuple[tuple[str, str], ...] = (
     ("open", "未修复"),
     ("note", "备注"),
 )
-
-
-@dataclass(frozen=True)
-class WeekRow:
-    site_code: str
-    site_name: str
-    url: str
-    week: str
-    week_start: dt.date
-    defacement: int
-    malicious_code: int
-    sensitive_content: int
-    availability: int
-    note: str
-    source: str
-
-    @property
-    def findings(self) -> int:
-        return self.defacement + self.malicious_code + self.sensitive_content + self.availability
-
-
-@dataclass(frozen=True)
-class ScanRow:
-    site_code: str
-    site_name: str
-    url: str
-    month: str
-    scanned_on: dt.date
-    high: int
-    medium: int
-    low: int
-    fixed: int
-    open: int
-    note: str
-    source: str
-
-    @property
-    def total(self) -> int:
-        return self.high + self.medium + self.low
 
 
 @dataclass

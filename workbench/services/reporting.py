@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -29,10 +29,12 @@ from workbench.domain import reporting as figures
 from workbench.domain import schedules
 from workbench.domain import workorders as wo_rules
 from workbench.domain.contract import penalties_from_terms, sla_from_terms
-from workbench.domain.documents import ContractHeader
+from workbench.domain.deliverables import DeliverableRow
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.reporting import AcceptanceIndex, Period, PeriodReport, RoundLine
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.timeutil import now as utc_now
+from workbench.domain.workorders import WorkOrderRow
 from workbench.services import deliverables as deliverable_service
 from workbench.services import inspections as inspection_service
 from workbench.services import monitoring as monitoring_service
@@ -44,17 +46,6 @@ ORDER_CHUNK = 2000
 
 
 # -- read models ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Period:
-    first: dt.date
-    last: dt.date  # inclusive
-    label: str  # "2026-11", "2026-W47", "2026-03-01 – 2027-02-28"
-
-    @property
-    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
-        return figures.day_bounds(self.first, self.last)
 
 
 @dataclass(frozen=True)
@@ -70,7 +61,7 @@ class Dashboard:
     year_sla: figures.SlaSummary
     overdue_inspections: int
     due_inspections: int
-    deliverables: tuple[deliverable_service.DeliverableRow, ...]  # overdue and due this week
+    deliverables: tuple[DeliverableRow, ...]  # overdue and due this week
     series: tuple[figures.MonthFigures, ...]
     categories: dict[str, str]  # code -> name, in the contract's order
     demo: bool
@@ -83,72 +74,6 @@ class Dashboard:
     @property
     def deliverables_due(self) -> int:
         return sum(1 for d in self.deliverables if d.state == calendar.DUE)
-
-
-@dataclass(frozen=True)
-class RoundLine:
-    number: str
-    kind: str
-    started_at: dt.datetime
-    status: str
-    engineer_name: str
-    devices_total: int
-    devices_checked: int
-    failures: int
-
-
-@dataclass(frozen=True)
-class PeriodReport:
-    """The read model of the weekly and the monthly report."""
-
-    kind: str  # "weekly" | "monthly"
-    contract: ContractHeader
-    period: Period
-    generated_at: dt.datetime
-    sla: figures.SlaSummary
-    restore: figures.RestoreStats
-    year_sla: figures.SlaSummary  # the contract year up to the end of the period
-    orders: tuple[wo.WorkOrderRow, ...]
-    facts: tuple[figures.OrderFact, ...]
-    inspections: figures.Completion
-    rounds: tuple[RoundLine, ...]
-    monitoring: tuple[monitoring_service.WeekRow, ...]
-    scans: tuple[monitoring_service.ScanRow, ...]
-    sites: tuple[tuple[str, str, str], ...]
-    deliverables: tuple[deliverable_service.DeliverableRow, ...]
-    payments: tuple[deliverable_service.PaymentRow, ...]
-    series: tuple[figures.MonthFigures, ...]
-    categories: dict[str, str]
-    work_log: tuple[wo.LogEntryView, ...] = ()
-    restore_target_minutes: int | None = None
-    late_rate_per_day: Decimal = Decimal("0")
-    demo: bool = False
-
-    @property
-    def breached_orders(self) -> tuple[wo.WorkOrderRow, ...]:
-        return tuple(o for o in self.orders if o.breaches)
-
-
-@dataclass(frozen=True)
-class AcceptanceIndex:
-    """The year-end pack's index: the deliverables, the SLA record, the signed records."""
-
-    contract: ContractHeader
-    period: Period
-    generated_at: dt.datetime
-    deliverables: tuple[deliverable_service.DeliverableSummary, ...]
-    deliverable_rows: tuple[deliverable_service.DeliverableRow, ...]
-    payments: tuple[deliverable_service.PaymentRow, ...]
-    year_sla: figures.SlaSummary
-    restore: figures.RestoreStats
-    series: tuple[figures.MonthFigures, ...]
-    breached_orders: tuple[wo.WorkOrderRow, ...]
-    inspections: figures.Completion
-    signed_work_orders: tuple[str, ...]
-    signed_rounds: tuple[tuple[str, str], ...]  # (id, number)
-    categories: dict[str, str] = field(default_factory=dict)
-    restore_target_minutes: int | None = None
-    demo: bool = False
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -222,9 +147,9 @@ def week_period(label: str) -> Period:
 
 def orders_between(
     session: Session, start: dt.datetime, end: dt.datetime, now: dt.datetime
-) -> list[wo.WorkOrderRow]:
+) -> list[WorkOrderRow]:
     """Every work order reported in [start, end), oldest first, evaluated at ``now``."""
-    rows: list[wo.WorkOrderRow] = []
+    rows: list[WorkOrderRow] = []
     offset = 0
     while True:
         page = wo.list_work_orders(
@@ -244,7 +169,7 @@ def orders_between(
 
 
 def facts_of(
-    rows: Sequence[wo.WorkOrderRow], asset_categories: dict[str, tuple[str, str]]
+    rows: Sequence[WorkOrderRow], asset_categories: dict[str, tuple[str, str]]
 ) -> list[figures.OrderFact]:
     result = []
     for r in rows:
@@ -321,8 +246,8 @@ def inspection_completion(
 
 
 def _reported_within(
-    rows: Sequence[wo.WorkOrderRow], start: dt.datetime, end: dt.datetime
-) -> list[wo.WorkOrderRow]:
+    rows: Sequence[WorkOrderRow], start: dt.datetime, end: dt.datetime
+) -> list[WorkOrderRow]:
     """The rows reported in [start, end), in their order (a slice of a wider query)."""
     return [r for r in rows if start <= r.reported_at < end]
 
@@ -332,7 +257,7 @@ def month_series(
     contract: Contract,
     until: dt.date,
     now: dt.datetime,
-    orders: Sequence[wo.WorkOrderRow] | None = None,
+    orders: Sequence[WorkOrderRow] | None = None,
 ) -> list[figures.MonthFigures]:
     """One :class:`MonthFigures` per month of the contract up to ``until``.
 
@@ -453,7 +378,7 @@ def orders_for(
     clocked_only: bool = False,
     breached_only: bool = False,
     now: dt.datetime | None = None,
-) -> list[wo.WorkOrderRow]:
+) -> list[WorkOrderRow]:
     """The work orders behind one bar of a chart: reported in ``month``, of ``category``."""
     now = _now(now)
     period = month_period(month)

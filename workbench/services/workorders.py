@@ -50,6 +50,7 @@ from workbench.domain.documents import (
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.scancodes import record_payload
 from workbench.domain.timeutil import now as utc_now
+from workbench.domain.workorders import LogEntryView, WorkOrderRow
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services.setup import current_contract
@@ -89,47 +90,6 @@ SORT_KEYS = ("number", "reported_at", "status", "type", "priority", "engineer")
 
 
 @dataclass(frozen=True)
-class WorkOrderRow:
-    """One line of the work order list, with its clock evaluated at ``evaluated_at``."""
-
-    id: str
-    number: str
-    type: str
-    status: str
-    priority: str
-    channel: str
-    asset_codes: tuple[str, ...]
-    asset_names: tuple[str, ...]
-    description: str
-    reporter_name: str
-    engineer_id: str | None
-    engineer_name: str
-    reported_at: dt.datetime
-    responded_at: dt.datetime | None
-    onsite_at: dt.datetime | None
-    restored_at: dt.datetime | None
-    closed_at: dt.datetime | None
-    signed_at: dt.datetime | None
-    cancelled_at: dt.datetime | None
-    sla: tuple[sla_rules.SlaItem, ...]
-    breaches: tuple[str, ...]
-    days_late: int
-    penalty_cny: Decimal
-    termination_right: bool
-    next_deadline: sla_rules.SlaItem | None
-    demo: bool
-    evaluated_at: dt.datetime
-
-    @property
-    def signed(self) -> bool:
-        return self.status == "signed"
-
-    @property
-    def open(self) -> bool:
-        return self.status in rules.OPEN_STATUSES
-
-
-@dataclass(frozen=True)
 class WorkOrderPage:
     rows: tuple[WorkOrderRow, ...]
     total: int
@@ -149,21 +109,6 @@ class EventView:
     engineer_name: str
     note: str
     recorded_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class LogEntryView:
-    id: str
-    work_order_number: str | None
-    engineer_id: str
-    engineer_name: str
-    at: dt.datetime
-    recorded_at: dt.datetime
-    text: str
-    amends_id: str | None
-    amends_at: dt.datetime | None
-    amended: bool  # a later entry corrects this one
-    demo: bool
 
 
 @dataclass(frozen=True)
