@@ -155,7 +155,7 @@ def _insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def _strokes(rng: random.Random, characters: int) -> list[list[list[float]]]:
-    from workbench.services.demo import demo_strokes
+    from workbench.demo.history import demo_strokes
 
     return demo_strokes(rng, characters)
 

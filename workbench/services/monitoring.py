@@ -12,7 +12,6 @@ is applied all or nothing, each problem named by row and column, as the asset im
 from __future__ import annotations
 
 import datetime as dt
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -594,58 +593,3 @@ def import_file(
 def template_headers(kind: str) -> list[str]:
     """The Chinese headers of the weekly (``weeks``) or the scan (``scans``) sheet."""
     return [h for _f, h in (SCAN_COLUMNS if kind == "scans" else WEEK_COLUMNS)]
-
-
-def demo_weeks_and_scans(
-    session: Session, rng: random.Random, start: dt.date, last_day: dt.date
-) -> tuple[int, int]:
-    """Plausible monitoring weeks and monthly scans for the demo (used by the demo filler)."""
-    weeks = scans = 0
-    codes = [code for code, _n, _u in sites(session)]
-    monday = start - dt.timedelta(days=start.weekday())
-    while monday + dt.timedelta(days=6) <= last_day:
-        for code in codes:
-            availability = 1 if rng.random() < 0.06 else 0
-            sensitive = 1 if rng.random() < 0.02 else 0
-            note = ""
-            if availability:
-                note = "监测到网站短时无法访问，已通知甲方并协调恢复"
-            elif sensitive:
-                note = "发现评论区敏感内容，已通知甲方删除"
-            record_week(
-                session,
-                code,
-                calendar.iso_week_label(monday),
-                availability=availability,
-                sensitive_content=sensitive,
-                note=note,
-                source="demo",
-                demo=True,
-            )
-            weeks += 1
-        monday += dt.timedelta(days=7)
-    for first in calendar.months(start, last_day):
-        scan_day = first.replace(day=25)
-        if scan_day > last_day:
-            break
-        for code in codes:
-            high = 1 if rng.random() < 0.15 else 0
-            medium = rng.randint(0, 3)
-            low = rng.randint(0, 6)
-            still_open = min(low, rng.randint(0, 2))
-            record_scan(
-                session,
-                code,
-                calendar.month_label(first),
-                scanned_on=scan_day,
-                high=high,
-                medium=medium,
-                low=low,
-                fixed=high + medium + low - still_open,
-                open=still_open,
-                note="高危漏洞已当月修复并复测" if high else "",
-                source="demo",
-                demo=True,
-            )
-            scans += 1
-    return weeks, scans

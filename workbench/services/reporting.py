@@ -5,15 +5,12 @@ Every number is computed by :mod:`workbench.domain.reporting` from facts read he
 are read through :func:`workbench.services.workorders.list_work_orders` (their SLA clock
 and penalty as the 工单 view shows them), inspections through the inspection service and
 the stored device inspections.
-
-Also here: the demo filler of this area (monitoring weeks, scans, deliverables handed
-over), registered with :mod:`workbench.services.demo` when this module is imported.
+The read models of the reports are in :mod:`workbench.domain.reporting`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, AssetCategory, Contract
 from workbench.data.models.inspections import DeviceInspection
-from workbench.data.models.reporting import Deliverable
 from workbench.domain import deliverables as calendar
 from workbench.domain import reporting as figures
 from workbench.domain import schedules
@@ -39,7 +35,6 @@ from workbench.services import deliverables as deliverable_service
 from workbench.services import inspections as inspection_service
 from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
-from workbench.services.demo import DemoContext, register_demo_filler
 from workbench.services.setup import current_contract
 
 ORDER_CHUNK = 2000
@@ -552,48 +547,3 @@ def acceptance_index(
         restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
         demo=_demo_present(session),
     )
-
-
-# -- demo ---------------------------------------------------------------------------------
-
-
-def _demo_filler(session: Session, rng: random.Random, context: DemoContext) -> None:
-    """Monitoring weeks, monthly scans, and the deliverables handed over in the demo year."""
-    start_at, until = context.start, context.until
-    contract = _contract(session)
-    last_day = (until.astimezone(LOCAL_TZ) - dt.timedelta(days=1)).date()
-    start = max(contract.start_date, start_at.astimezone(LOCAL_TZ).date())
-    monitoring_service.demo_weeks_and_scans(session, rng, start, last_day)
-    deliverable_service.sync_schedule(session, contract)
-    rows = session.scalars(
-        select(Deliverable).where(
-            Deliverable.contract_id == contract.id, Deliverable.due_date <= last_day
-        )
-    ).all()
-    late_one = True
-    for row in rows:
-        if row.key == "monthly_vulnerability_scan":
-            delivered = min(row.due_date, row.due_date.replace(day=27))
-        elif row.key == "weekly_security_report":
-            delivered = row.due_date
-            if late_one and row.due_date.month == 7:
-                delivered, late_one = row.due_date + dt.timedelta(days=3), False
-        else:
-            delivered = row.due_date - dt.timedelta(days=rng.randint(0, 5))
-        if rng.random() < 0.03 and row.due_date >= last_day - dt.timedelta(days=30):
-            continue  # a few recent ones still missing, as in any real year
-        row.delivered_on = min(delivered, last_day)
-        row.delivered_by = "demo"
-        row.note = "已提交甲方（演示数据）"
-        row.demo = True
-    for payment in contract.payments:
-        if payment.due_date is not None and payment.due_date <= last_day:
-            payment.invoice_issued_on = payment.due_date - dt.timedelta(days=20)
-            payment.paid_on = payment.due_date - dt.timedelta(days=3)
-        elif payment.seq == 1:
-            payment.invoice_issued_on = contract.start_date + dt.timedelta(days=10)
-            payment.paid_on = contract.start_date + dt.timedelta(days=25)
-    session.flush()
-
-
-register_demo_filler(_demo_filler)

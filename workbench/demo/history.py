@@ -1,17 +1,16 @@
-"""Demo history: a plausible year of the contract so far, for trying the workbench out.
+"""The demo's work-order history, and what the other demo fillers share.
 
-``fill_demo(session, seed=...)`` adds three demo engineers and the work orders, work log,
-signatures and amendments of the contract from its start up to ``until`` (default now,
-at most the contract's end). The same seed and ``until`` give the same history. Every
-row it adds is marked ``demo`` so that the UI can say so.
+:func:`fill_history` (run by :func:`workbench.demo.fill_demo`) adds three demo engineers and
+the work orders, work log, signatures and amendments of the contract from its start up to
+``until`` (default now, at most the contract's end). The same seed and ``until`` give the
+same history. Every row it adds is marked ``demo`` so that the UI can say so.
 
 Demo engineers and their PINs (for signing in the demo; change them for real use):
 张伟 2601 · 李娜 2602 · 王磊 2603.
 
-Other areas add their own demo data (inspection rounds, monitoring weeks, ...): each
-module named in :data:`FILLER_MODULES` registers its filler through
-:func:`register_demo_filler` when imported; ``fill_demo`` imports them and runs their
-fillers in the order of that list. A filler that opens work orders of its own first calls
+The other parts of the demo (inspection rounds, monitoring weeks, ...) are fillers that
+:func:`fill_history` runs in the order it is given them, after the engineers exist and
+before the last work orders are made. A filler that opens work orders of its own first calls
 ``context.catch_up(time)`` (so the history's orders reported before are created first and
 work-order numbers follow the reporting times), then hands them to :func:`carry_out`, which
 answers, logs, restores and signs them the way the work-order history does.
@@ -26,11 +25,10 @@ of those templates (a test checks it against ``resources/i18n``).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import math
 import random
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import exists, func, select
@@ -80,30 +78,6 @@ class DemoContext:
 
 
 DemoFiller = Callable[[Session, random.Random, DemoContext], None]
-_fillers: list[DemoFiller] = []
-
-# The modules whose demo fillers run after the work orders, in this order: the inspection
-# rounds first (they link the findings of the work-order history), then the reporting
-# area (monitoring weeks, vulnerability scans, deliverables handed over, payments).
-FILLER_MODULES: tuple[str, ...] = (
-    "workbench.services.demo_inspections",
-    "workbench.services.reporting",
-)
-
-
-def register_demo_filler(fn: DemoFiller) -> None:
-    """Add a filler that ``fill_demo`` runs (once per function)."""
-    if fn not in _fillers:
-        _fillers.append(fn)
-
-
-def demo_fillers() -> list[DemoFiller]:
-    """Import :data:`FILLER_MODULES` and return the registered fillers in their order
-    (fillers of modules not in the list last, in registration order)."""
-    for name in FILLER_MODULES:
-        importlib.import_module(name)
-    rank = {name: index for index, name in enumerate(FILLER_MODULES)}
-    return sorted(_fillers, key=lambda fn: rank.get(fn.__module__, len(rank)))
 
 
 # The zh_CN wording of the service message templates that end up in demo records.
@@ -511,12 +485,17 @@ def carry_out(
     return "signed"
 
 
-def fill_demo(
+def fill_history(
     session: Session,
+    fillers: Sequence[tuple[str, DemoFiller]],
     seed: int = DEFAULT_SEED,
     until: dt.datetime | None = None,
 ) -> DemoResult:
-    """Fill the store with the demo history (refused when demo data is already there)."""
+    """Fill the store with the demo history (refused when demo data is already there).
+
+    ``fillers``: (key, filler) pairs, run in this order; each gets its own random
+    stream, seeded by ``seed`` and its key.
+    """
     if session.scalar(select(exists().where(WorkOrder.demo.is_(True)))):
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The store already holds demo data."))
     contract = current_contract(session)
@@ -575,8 +554,8 @@ def fill_demo(
                 signed_numbers.append(number)
 
     context = DemoContext(seed, start, until, dict(ids), dict(pins), catch_up)
-    for filler in demo_fillers():
-        filler(session, random.Random(f"{seed}:{filler.__module__}.{filler.__qualname__}"), context)
+    for key, filler in fillers:
+        filler(session, random.Random(f"{seed}:{key}"), context)
     catch_up(until)
 
     # Weekly and monthly deliverables in the log, not tied to one order.
