@@ -69,9 +69,10 @@ class SignedKind:
 def signed_kinds() -> Mapping[str, SignedKind]:
     """Every kind of signed record, by record type: the one list of them."""
     # Imported here, not at the top: these modules sign their records through this one.
-    from workbench.services import inspections, workorders
+    from workbench.services.inspections import signoff as rounds
+    from workbench.services.workorders import signoff as orders
 
-    kinds = (workorders.SIGNED_WORK_ORDER, workorders.SIGNED_AMENDMENT, inspections.SIGNED_ROUND)
+    kinds = (orders.SIGNED_WORK_ORDER, orders.SIGNED_AMENDMENT, rounds.SIGNED_ROUND)
     return {kind.record_type: kind for kind in kinds}
 
 
