@@ -19,10 +19,8 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.data.models.inspections import InspectionRound
 from workbench.demo import history as demo
 from workbench.domain import checklists as rules
 from workbench.domain.timeutil import LOCAL_TZ
@@ -360,7 +358,3 @@ def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext
             client_aspect=3.0,
             now=signed_at,
         )
-
-
-def demo_round_count(session: Session) -> int:
-    return len(list(session.scalars(select(InspectionRound.id).where(InspectionRound.demo))))

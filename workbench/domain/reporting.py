@@ -35,7 +35,6 @@ from workbench.domain.deliverables import (
     DeliverableSummary,
     PaymentRow,
     month_label,
-    next_month,
 )
 from workbench.domain.documents import ContractHeader
 from workbench.domain.monitoring import ScanRow, WeekRow
@@ -126,10 +125,6 @@ def local_day(value: dt.datetime) -> dt.date:
 def day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """[start, end) of the days ``first`` .. ``last`` in Beijing time."""
     return local_midnight(first), local_midnight(last + dt.timedelta(days=1))
-
-
-def month_bounds(first: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    return local_midnight(first.replace(day=1)), local_midnight(next_month(first.replace(day=1)))
 
 
 def month_of(value: dt.datetime) -> str:

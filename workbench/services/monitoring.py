@@ -241,11 +241,6 @@ def list_weeks(
     return [_week_row(r) for r in session.scalars(query)]
 
 
-def weeks_touching(session: Session, first: dt.date, last: dt.date) -> list[WeekRow]:
-    """Weeks with at least one day in ``first`` .. ``last``."""
-    return list_weeks(session, first - dt.timedelta(days=6), last)
-
-
 def list_scans(
     session: Session, first_month: str | None = None, last_month: str | None = None
 ) -> list[ScanRow]:
@@ -587,8 +582,3 @@ def import_file(
                 source=source,
             )
     return report
-
-
-def template_headers(kind: str) -> list[str]:
-    """The Chinese headers of the weekly (``weeks``) or the scan (``scans``) sheet."""
-    return [h for _f, h in (SCAN_COLUMNS if kind == "scans" else WEEK_COLUMNS)]
