@@ -266,6 +266,119 @@ def _device_assets(session: Session) -> dict[str, list[str]]:
     return result
 
 
+def _one_plan(
+    rng: random.Random,
+    reported: dt.datetime,
+    engineer: str,
+    assets: dict[str, list[str]],
+    weights: dict[str, int],
+) -> OrderPlan:
+    """One order of the history: a fault (mostly), a service request or hardening."""
+    categories = [c for c in weights if c in assets and c in FAULTS]
+    # Findings of inspections come from the rounds (the inspections' demo filler).
+    kind = rng.random()
+    if kind < 0.80:
+        category = rng.choices(categories, [weights[c] for c in categories])[0]
+        description, cause, resolution = rng.choice(FAULTS[category])
+        remote = category in ("application_system", "cloud_server") or rng.random() < 0.15
+        response = rng.uniform(2, 22)
+        onsite = None if remote else response + rng.uniform(8, 70)
+        restore = (onsite or response) + rng.uniform(8, 45)
+        return OrderPlan(
+            reported,
+            "fault",
+            "hotline" if rng.random() < 0.8 else "onsite",
+            rng.choice(assets[category]),
+            description,
+            cause,
+            resolution,
+            engineer,
+            response,
+            onsite,
+            _within_target(restore),
+            rng.uniform(10, 180),
+            "high" if rng.random() < 0.2 else "normal",
+        )
+    elif kind < 0.93:
+        asset, description, resolution = rng.choice(SERVICE_REQUESTS)
+        response = rng.uniform(5, 60)
+        return OrderPlan(
+            reported,
+            "service_request",
+            "hotline",
+            asset,
+            description,
+            "",
+            resolution,
+            engineer,
+            response,
+            None,
+            response + rng.uniform(60, 600),
+            rng.uniform(30, 300),
+            "low",
+        )
+    else:
+        asset, description, resolution = rng.choice(HARDENING)
+        response = rng.uniform(10, 120)
+        return OrderPlan(
+            reported,
+            "hardening",
+            "monitoring",
+            asset,
+            description,
+            "",
+            resolution,
+            engineer,
+            response,
+            None,
+            response + rng.uniform(120, 480),
+            rng.uniform(60, 600),
+        )
+
+
+def _key_period_plans(start: dt.date, last: dt.date, names: list[str]) -> list[OrderPlan]:
+    """The key periods' duty orders that fall in ``start`` .. ``last``."""
+    plans: list[OrderPlan] = []
+    for when, description in KEY_PERIODS:
+        if start <= when <= last:
+            plans.append(
+                OrderPlan(
+                    _local(when, 9, 0),
+                    "key_period",
+                    "onsite",
+                    "SYS-FX",
+                    description,
+                    "",
+                    "完成各系统保障前自查，保障期间7×24值守，系统运行平稳",
+                    names[0],
+                    5,
+                    10,
+                    60 * 24 * 7,
+                    60 * 24 * 7 + 120,
+                )
+            )
+    return plans
+
+
+def _add_breaches(rng: random.Random, plans: list[OrderPlan]) -> None:
+    """Make a few faults late, as in any real year (see the comment inside)."""
+    faults = [p for p in plans if p.type == "fault"]
+    # A few breaches, as in any real year: late answers and a fault that waited for a part.
+    if len(faults) > 20:
+        for plan, minutes in zip(rng.sample(faults, 3), (38.0, 47.0, 33.5), strict=True):
+            plan.response_min = minutes
+            if plan.onsite_min is not None:
+                plan.onsite_min = max(plan.onsite_min, minutes + 10)
+            plan.restore_min = _within_target(
+                max(plan.restore_min, (plan.onsite_min or minutes) + 15)
+            )
+        waited = rng.choice([p for p in faults if p.onsite_min is not None])
+        waited.restore_min = 60 * 24 + 60 * 7  # a spare part came the next day
+        waited.resolution = "备件到货后更换，" + waited.resolution
+        waited.response_min = min(waited.response_min, 20)
+        waited.onsite_min = 60.0
+
+
 def _plans(
     rng: random.Random,
     start: dt.date,
@@ -290,7 +403,6 @@ def _plans(
         "application_system": 3,
         "cloud_server": 1,
     }
-    categories = [c for c in weights if c in assets and c in FAULTS]
     day = start
     while day <= last:
         weekday = day.weekday()
@@ -301,105 +413,10 @@ def _plans(
             hour = rng.randint(19, 22) if evening else rng.randint(8, 17)
             reported = _local(day, hour, rng.randint(0, 59))
             engineer = names[rng.randrange(len(names))]
-            # Findings of inspections come from the rounds (the inspections' demo filler).
-            kind = rng.random()
-            if kind < 0.80:
-                category = rng.choices(categories, [weights[c] for c in categories])[0]
-                description, cause, resolution = rng.choice(FAULTS[category])
-                remote = category in ("application_system", "cloud_server") or rng.random() < 0.15
-                response = rng.uniform(2, 22)
-                onsite = None if remote else response + rng.uniform(8, 70)
-                restore = (onsite or response) + rng.uniform(8, 45)
-                plans.append(
-                    OrderPlan(
-                        reported,
-                        "fault",
-                        "hotline" if rng.random() < 0.8 else "onsite",
-                        rng.choice(assets[category]),
-                        description,
-                        cause,
-                        resolution,
-                        engineer,
-                        response,
-                        onsite,
-                        _within_target(restore),
-                        rng.uniform(10, 180),
-                        "high" if rng.random() < 0.2 else "normal",
-                    )
-                )
-            elif kind < 0.93:
-                asset, description, resolution = rng.choice(SERVICE_REQUESTS)
-                response = rng.uniform(5, 60)
-                plans.append(
-                    OrderPlan(
-                        reported,
-                        "service_request",
-                        "hotline",
-                        asset,
-                        description,
-                        "",
-                        resolution,
-                        engineer,
-                        response,
-                        None,
-                        response + rng.uniform(60, 600),
-                        rng.uniform(30, 300),
-                        "low",
-                    )
-                )
-            else:
-                asset, description, resolution = rng.choice(HARDENING)
-                response = rng.uniform(10, 120)
-                plans.append(
-                    OrderPlan(
-                        reported,
-                        "hardening",
-                        "monitoring",
-                        asset,
-                        description,
-                        "",
-                        resolution,
-                        engineer,
-                        response,
-                        None,
-                        response + rng.uniform(120, 480),
-                        rng.uniform(60, 600),
-                    )
-                )
+            plans.append(_one_plan(rng, reported, engineer, assets, weights))
         day += dt.timedelta(days=1)
-    for when, description in KEY_PERIODS:
-        if start <= when <= last:
-            plans.append(
-                OrderPlan(
-                    _local(when, 9, 0),
-                    "key_period",
-                    "onsite",
-                    "SYS-FX",
-                    description,
-                    "",
-                    "完成各系统保障前自查，保障期间7×24值守，系统运行平稳",
-                    names[0],
-                    5,
-                    10,
-                    60 * 24 * 7,
-                    60 * 24 * 7 + 120,
-                )
-            )
-    faults = [p for p in plans if p.type == "fault"]
-    # A few breaches, as in any real year: late answers and a fault that waited for a part.
-    if len(faults) > 20:
-        for plan, minutes in zip(rng.sample(faults, 3), (38.0, 47.0, 33.5), strict=True):
-            plan.response_min = minutes
-            if plan.onsite_min is not None:
-                plan.onsite_min = max(plan.onsite_min, minutes + 10)
-            plan.restore_min = _within_target(
-                max(plan.restore_min, (plan.onsite_min or minutes) + 15)
-            )
-        waited = rng.choice([p for p in faults if p.onsite_min is not None])
-        waited.restore_min = 60 * 24 + 60 * 7  # a spare part came the next day
-        waited.resolution = "备件到货后更换，" + waited.resolution
-        waited.response_min = min(waited.response_min, 20)
-        waited.onsite_min = 60.0
+    plans += _key_period_plans(start, last, names)
+    _add_breaches(rng, plans)
     plans.sort(key=lambda p: p.reported)
     return plans
 
