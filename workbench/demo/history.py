@@ -502,31 +502,8 @@ def carry_out(
     return "signed"
 
 
-def fill_history(
-    session: Session,
-    fillers: Sequence[tuple[str, DemoFiller]],
-    seed: int = DEFAULT_SEED,
-    until: dt.datetime | None = None,
-) -> DemoResult:
-    """Fill the store with the demo history (refused when demo data is already there).
-
-    ``fillers``: (key, filler) pairs, run in this order; each gets its own random
-    stream, seeded by ``seed`` and its key.
-    """
-    if session.scalar(select(exists().where(WorkOrder.demo.is_(True)))):
-        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The store already holds demo data."))
-    contract = current_contract(session)
-    if contract is None:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
-        )
-    end_of_contract = dt.datetime.combine(contract.end_date, dt.time(23, 59), tzinfo=LOCAL_TZ)
-    until = min(until or utc_now(), end_of_contract)
-    start = dt.datetime.combine(contract.start_date, dt.time(0, 0), tzinfo=LOCAL_TZ)
-    if until <= start:
-        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The contract has not started yet."))
-    rng = random.Random(seed)
-
+def _demo_engineers(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """The demo engineers (made, or their PINs reset): ids and PINs by name."""
     ids: dict[str, str] = {}
     pins: dict[str, str] = {}
     for name, phone, pin in DEMO_ENGINEERS:
@@ -537,47 +514,15 @@ def fill_history(
             engineer_service.set_pin(session, existing.id, pin)
             ids[name] = existing.id
         pins[name] = pin
-    names = [n for n, _, _ in DEMO_ENGINEERS]
+    return ids, pins
 
-    assets = _device_assets(session)
-    last_full_day = (until.astimezone(LOCAL_TZ) - dt.timedelta(days=2)).date()
-    plans = _plans(rng, contract.start_date, last_full_day, assets, names)
-    minute = dt.timedelta(minutes=1)
-    signed_numbers: list[str] = []
-    pending = deque(plans)
 
-    def catch_up(at: dt.datetime) -> None:
-        """Create and handle the planned work orders reported up to ``at``."""
-        while pending and pending[0].reported <= at:
-            plan = pending.popleft()
-            reporter = rng.choice(REPORTERS)
-            number = wo.create_work_order(
-                session,
-                type=plan.type,
-                channel=plan.channel,
-                description=plan.description,
-                asset_codes=[plan.asset],
-                reporter_name=reporter[0],
-                reporter_phone=reporter[1],
-                priority=plan.priority,
-                reported_at=plan.reported,
-                now=plan.reported,
-                demo=True,
-            ).number
-            reached = carry_out(
-                session, rng, plan, number, engineer_id=ids[plan.engineer], until=until
-            )
-            if reached == "signed" and plan.type == "fault":
-                signed_numbers.append(number)
-
-    context = DemoContext(seed, start, until, dict(ids), dict(pins), catch_up)
-    for key, filler in fillers:
-        filler(session, random.Random(f"{seed}:{key}"), context)
-    catch_up(until)
-
-    # Weekly and monthly deliverables in the log, not tied to one order.
-    day = contract.start_date
-    while day <= last_full_day:
+def _routine_log(
+    session: Session, ids: dict[str, str], names: list[str], first: dt.date, last: dt.date
+) -> None:
+    """Weekly and monthly deliverables in the log, not tied to one order."""
+    day = first
+    while day <= last:
         if day.weekday() == 4:
             at = _local(day, 16, 30)
             wo.append_log(
@@ -610,7 +555,16 @@ def fill_history(
             )
         day += dt.timedelta(days=1)
 
-    # A few corrections after sign-off, as amendments and amending log entries.
+
+def _corrections(
+    session: Session,
+    rng: random.Random,
+    signed_numbers: list[str],
+    pins: dict[str, str],
+    until: dt.datetime,
+) -> int:
+    """A few corrections after sign-off, as amendments and amending log entries."""
+    minute = dt.timedelta(minutes=1)
     amendments = 0
     for number in rng.sample(signed_numbers, min(3, len(signed_numbers))):
         order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
@@ -643,8 +597,18 @@ def fill_history(
             now=at + minute,
             demo=True,
         )
+    return amendments
 
-    # Work in hand at ``until``: a fresh call, one on site, one waiting for signatures.
+
+def _work_in_hand(
+    session: Session,
+    rng: random.Random,
+    ids: dict[str, str],
+    names: list[str],
+    until: dt.datetime,
+) -> None:
+    """Work in hand at ``until``: a fresh call, one on site, one waiting for signatures."""
+    minute = dt.timedelta(minutes=1)
     live = [  # oldest first, so that numbers follow the reporting times
         ("XF-SCR-02", "信息发布屏不播放节目", "播放计划过期", "重新下发播放计划，节目正常", 150),
         ("XF-CAB-01", "智能文件柜3号柜门无法关闭", "柜门限位开关松动", "", 75),
@@ -672,6 +636,76 @@ def fill_history(
             15, 35, 95, 60 * 24,
         )  # fmt: skip
         carry_out(session, rng, plan, number, engineer_id=ids[name], until=until)
+
+
+def fill_history(
+    session: Session,
+    fillers: Sequence[tuple[str, DemoFiller]],
+    seed: int = DEFAULT_SEED,
+    until: dt.datetime | None = None,
+) -> DemoResult:
+    """Fill the store with the demo history (refused when demo data is already there).
+
+    ``fillers``: (key, filler) pairs, run in this order; each gets its own random
+    stream, seeded by ``seed`` and its key.
+    """
+    if session.scalar(select(exists().where(WorkOrder.demo.is_(True)))):
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The store already holds demo data."))
+    contract = current_contract(session)
+    if contract is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
+        )
+    end_of_contract = dt.datetime.combine(contract.end_date, dt.time(23, 59), tzinfo=LOCAL_TZ)
+    until = min(until or utc_now(), end_of_contract)
+    start = dt.datetime.combine(contract.start_date, dt.time(0, 0), tzinfo=LOCAL_TZ)
+    if until <= start:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The contract has not started yet."))
+    rng = random.Random(seed)
+
+    ids, pins = _demo_engineers(session)
+    names = [n for n, _, _ in DEMO_ENGINEERS]
+
+    assets = _device_assets(session)
+    last_full_day = (until.astimezone(LOCAL_TZ) - dt.timedelta(days=2)).date()
+    plans = _plans(rng, contract.start_date, last_full_day, assets, names)
+    signed_numbers: list[str] = []
+    pending = deque(plans)
+
+    def catch_up(at: dt.datetime) -> None:
+        """Create and handle the planned work orders reported up to ``at``."""
+        while pending and pending[0].reported <= at:
+            plan = pending.popleft()
+            reporter = rng.choice(REPORTERS)
+            number = wo.create_work_order(
+                session,
+                type=plan.type,
+                channel=plan.channel,
+                description=plan.description,
+                asset_codes=[plan.asset],
+                reporter_name=reporter[0],
+                reporter_phone=reporter[1],
+                priority=plan.priority,
+                reported_at=plan.reported,
+                now=plan.reported,
+                demo=True,
+            ).number
+            reached = carry_out(
+                session, rng, plan, number, engineer_id=ids[plan.engineer], until=until
+            )
+            if reached == "signed" and plan.type == "fault":
+                signed_numbers.append(number)
+
+    context = DemoContext(seed, start, until, dict(ids), dict(pins), catch_up)
+    for key, filler in fillers:
+        filler(session, random.Random(f"{seed}:{key}"), context)
+    catch_up(until)
+
+    _routine_log(session, ids, names, contract.start_date, last_full_day)
+
+    amendments = _corrections(session, rng, signed_numbers, pins, until)
+
+    _work_in_hand(session, rng, ids, names, until)
 
     session.flush()
     breached = wo.list_work_orders(session, breached=True, demo=True, limit=1, now=until).total
