@@ -12,7 +12,6 @@ is applied all or nothing, each problem named by row and column, as the asset im
 from __future__ import annotations
 
 import datetime as dt
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,10 +23,10 @@ from workbench.data.models import Asset
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.domain.monitoring import FINDINGS, ScanRow, WeekRow
 from workbench.services._common import local_today
 from workbench.services.asset_io import ImportRefused, RowProblem, _read_rows, _text
 
-FINDINGS = ("defacement", "malicious_code", "sensitive_content", "availability")
 SEVERITIES = ("high", "medium", "low")
 FINDING_NAMES = {
     "defacement": QT_TRANSLATE_NOOP("monitoring", "Defacement"),
@@ -57,45 +56,6 @@ SCAN_COLUMNS: tuple[tuple[str, str], ...] = (
     ("open", "未修复"),
     ("note", "备注"),
 )
-
-
-@dataclass(frozen=True)
-class WeekRow:
-    site_code: str
-    site_name: str
-    url: str
-    week: str
-    week_start: dt.date
-    defacement: int
-    malicious_code: int
-    sensitive_content: int
-    availability: int
-    note: str
-    source: str
-
-    @property
-    def findings(self) -> int:
-        return self.defacement + self.malicious_code + self.sensitive_content + self.availability
-
-
-@dataclass(frozen=True)
-class ScanRow:
-    site_code: str
-    site_name: str
-    url: str
-    month: str
-    scanned_on: dt.date
-    high: int
-    medium: int
-    low: int
-    fixed: int
-    open: int
-    note: str
-    source: str
-
-    @property
-    def total(self) -> int:
-        return self.high + self.medium + self.low
 
 
 @dataclass
@@ -279,11 +239,6 @@ def list_weeks(
         query = query.where(WebsiteMonitoring.week_start <= last)
     query = query.order_by(WebsiteMonitoring.week_start, Asset.code)
     return [_week_row(r) for r in session.scalars(query)]
-
-
-def weeks_touching(session: Session, first: dt.date, last: dt.date) -> list[WeekRow]:
-    """Weeks with at least one day in ``first`` .. ``last``."""
-    return list_weeks(session, first - dt.timedelta(days=6), last)
 
 
 def list_scans(
@@ -627,63 +582,3 @@ def import_file(
                 source=source,
             )
     return report
-
-
-def template_headers(kind: str) -> list[str]:
-    """The Chinese headers of the weekly (``weeks``) or the scan (``scans``) sheet."""
-    return [h for _f, h in (SCAN_COLUMNS if kind == "scans" else WEEK_COLUMNS)]
-
-
-def demo_weeks_and_scans(
-    session: Session, rng: random.Random, start: dt.date, last_day: dt.date
-) -> tuple[int, int]:
-    """Plausible monitoring weeks and monthly scans for the demo (used by the demo filler)."""
-    weeks = scans = 0
-    codes = [code for code, _n, _u in sites(session)]
-    monday = start - dt.timedelta(days=start.weekday())
-    while monday + dt.timedelta(days=6) <= last_day:
-        for code in codes:
-            availability = 1 if rng.random() < 0.06 else 0
-            sensitive = 1 if rng.random() < 0.02 else 0
-            note = ""
-            if availability:
-                note = "监测到网站短时无法访问，已通知甲方并协调恢复"
-            elif sensitive:
-                note = "发现评论区敏感内容，已通知甲方删除"
-            record_week(
-                session,
-                code,
-                calendar.iso_week_label(monday),
-                availability=availability,
-                sensitive_content=sensitive,
-                note=note,
-                source="demo",
-                demo=True,
-            )
-            weeks += 1
-        monday += dt.timedelta(days=7)
-    for first in calendar.months(start, last_day):
-        scan_day = first.replace(day=25)
-        if scan_day > last_day:
-            break
-        for code in codes:
-            high = 1 if rng.random() < 0.15 else 0
-            medium = rng.randint(0, 3)
-            low = rng.randint(0, 6)
-            still_open = min(low, rng.randint(0, 2))
-            record_scan(
-                session,
-                code,
-                calendar.month_label(first),
-                scanned_on=scan_day,
-                high=high,
-                medium=medium,
-                low=low,
-                fixed=high + medium + low - still_open,
-                open=still_open,
-                note="高危漏洞已当月修复并复测" if high else "",
-                source="demo",
-                demo=True,
-            )
-            scans += 1
-    return weeks, scans

@@ -28,9 +28,8 @@ MONTH = "2026-10"
 
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from workbench import demo
     from workbench.data.store import Store
-    from workbench.services import demo
-    from workbench.services import reporting as _registers_filler  # noqa: F401
     from workbench.services.setup import load_default_contract
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"

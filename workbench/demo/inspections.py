@@ -1,16 +1,15 @@
 """Demo inspection rounds: the contract's year so far, walked as the schedules say.
 
-Listed in :data:`workbench.services.demo.FILLER_MODULES`; registers its filler when
-imported. Every Monday (and on the contract's first working day) a demo engineer walks the
-devices due that day; each device takes a few minutes; measured values drift as they do on
-real machines (disks fill, temperatures follow the seasons) and are put right after the
-finding; about one device in forty fails a check, with one of the typical findings of its
-kind. A failure opens a work order of type ``inspection_finding`` (numbered in turn with
-the history's other orders), which the engineer who found it handles at once
-(:func:`workbench.services.demo.carry_out`): answered within minutes, restored within an
-hour or two (a few late: a spare part had to come), logged and signed by both sides.
-Rounds are finished and signed by the engineer and the client representative; the newest
-one is left paused, half done, as work in hand.
+One of the fillers of :data:`workbench.demo.FILLERS`. Every Monday (and on the contract's
+first working day) a demo engineer walks the devices due that day; each device takes a few
+minutes; measured values drift as they do on real machines (disks fill, temperatures follow
+the seasons) and are put right after the finding; about one device in forty fails a check,
+with one of the typical findings of its kind. A failure opens a work order of type
+``inspection_finding`` (numbered in turn with the history's other orders), which the
+engineer who found it handles at once (:func:`workbench.demo.history.carry_out`): answered
+within minutes, restored within an hour or two (a few late: a spare part had to come),
+logged and signed by both sides. Rounds are finished and signed by the engineer and the
+client representative; the newest one is left paused, half done, as work in hand.
 """
 
 from __future__ import annotations
@@ -20,14 +19,12 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.data.models.inspections import InspectionRound
+from workbench.demo import history as demo
 from workbench.domain import checklists as rules
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
-from workbench.services import demo
 from workbench.services import inspections as service
 
 FAILURE_RATE = 0.025
@@ -363,10 +360,3 @@ def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext
             pin=ctx.pins[name],
             now=signed_at,
         )
-
-
-def demo_round_count(session: Session) -> int:
-    return len(list(session.scalars(select(InspectionRound.id).where(InspectionRound.demo))))
-
-
-demo.register_demo_filler(fill_inspections)
