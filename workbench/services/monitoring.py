@@ -24,9 +24,8 @@ from workbench.data.models import Asset
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.domain.timeutil import LOCAL_TZ
-from workbench.domain.timeutil import now as utc_now
 from workbench.services import spreadsheets
+from workbench.services._common import local_today
 from workbench.services.spreadsheets import ImportRefused, Record, RowProblem, Table, problem, text
 
 FINDINGS = ("defacement", "malicious_code", "sensitive_content", "availability")
@@ -579,7 +578,7 @@ def import_file(
     problem with its row and column) and nothing is written.
     """
     is_scan, table = _read_sheet(path)
-    context = _Context.load(session, today or utc_now().astimezone(LOCAL_TZ).date())
+    context = _Context.load(session, local_today(today))
     parsed = _checked_rows(path, is_scan, table, context)
     report = MonitoringImport("scans" if is_scan else "weeks")
     model = VulnerabilityScan if is_scan else WebsiteMonitoring
