@@ -59,8 +59,8 @@ def rewrite(path: Path, member: str, change: Callable[[str], str]) -> Path:
         parts = [(info, source.read(info)) for info in source.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in parts:
-            changed = change(data.decode("utf-8")).encode("utf-8")
-            target.writestr(info.filename, changed if info.filename == member else data)
+            is_member = info.filename == member
+            target.writestr(info.filename, change(data.decode()).encode() if is_member else data)
     return path
 
 
