@@ -276,6 +276,7 @@ def write_assets(rows: Sequence[AssetRow], path: Path) -> None:
             cell.font = Font(bold=True)
         for row in rows:
             sheet.append(_export_values(row))
+        spreadsheets.as_text_cells(sheet)
         sheet.freeze_panes = "A2"
         for column, width in zip(
             "ABCDEFGHIJK", (16, 28, 8, 16, 9, 26, 18, 18, 36, 8, 30), strict=True
@@ -287,7 +288,9 @@ def write_assets(rows: Sequence[AssetRow], path: Path) -> None:
             writer = csv.writer(fh)
             writer.writerow(headers)
             for row in rows:
-                writer.writerow(["" if v is None else v for v in _export_values(row)])
+                writer.writerow(
+                    ["" if v is None else spreadsheets.inert(v) for v in _export_values(row)]
+                )
     else:
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "Unsupported file type '{suffix}': use .xlsx or .csv."),

@@ -516,7 +516,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, Sequence[Any]]]:
     try:
         reader = csv.reader(io.StringIO(content), csv.excel, delimiter=delimiter)
         for number, row in enumerate(reader, 1):
-            yield number, row
+            yield number, [_quoted(cell) for cell in row]
     except csv.Error as exc:
         raise ImportRefused(
             path,
@@ -529,6 +529,13 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, Sequence[Any]]]:
                 )
             ],
         ) from exc
+
+
+def _quoted(cell: str) -> str:
+    """A cell that :func:`inert` quoted on export reads back as it was."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 @contextlib.contextmanager
