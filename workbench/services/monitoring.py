@@ -24,6 +24,7 @@ from workbench.data.models import Asset
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.text import control_character
 from workbench.services import spreadsheets
 from workbench.services._common import local_today
 from workbench.services.spreadsheets import ImportRefused, Record, RowProblem, Table, problem, text
@@ -160,6 +161,15 @@ def _scan_row(r: VulnerabilityScan) -> ScanRow:
     )
 
 
+def _check_note(note: str) -> None:
+    bad = control_character(note)
+    if bad is not None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "The control character {char} is not allowed."),
+            char=bad,
+        )
+
+
 def _check_counts(**counts: int) -> None:
     for name, value in counts.items():
         if value < 0:
@@ -189,6 +199,7 @@ def record_week(
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "'{week}' is not a week like 2026-W47."), week=week
         ) from exc
+    _check_note(note)
     _check_counts(
         defacement=defacement,
         malicious_code=malicious_code,
@@ -235,6 +246,7 @@ def record_scan(
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "'{month}' is not a month like 2026-11."), month=month
         ) from exc
+    _check_note(note)
     _check_counts(high=high, medium=medium, low=low, fixed=fixed, open=open)
     if not first <= scanned_on <= last:
         raise WorkbenchError(
