@@ -130,3 +130,14 @@ def test_the_frozen_builds_install_from_the_locks_with_hashes() -> None:
     # nothing else is pip-installed into the build environment, unhashed
     installs = [line for line in workflow.splitlines() if "pip install" in line]
     assert all("--require-hashes" in line for line in installs), installs
+
+
+def test_the_windows_build_signs_when_a_certificate_is_there_and_says_so_when_not() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "secrets.WINDOWS_CERT_PFX_BASE64" in workflow
+    assert "are NOT signed" in workflow  # the plain log line without a certificate
+    assert "signtool" in workflow and "verify /pa" in workflow
+    assert "/DSignToolName=signtool" in workflow
+    iss = (ROOT / "installer" / "workbench.iss").read_text(encoding="utf-8-sig")
+    assert "SignTool={#SignToolName}" in iss
+    assert "SignedUninstaller=yes" in iss
