@@ -39,7 +39,7 @@ from workbench.domain.assets import Category
 from workbench.domain.timeutil import fmt_local
 from workbench.services import registry
 from workbench.services.registry import AssetFilter, AssetRow, AssetValidationError
-from workbench.ui import uistate
+from workbench.ui import savefile, uistate
 from workbench.ui.asset_model import AssetTableModel
 from workbench.ui.context import AppContext
 
@@ -555,15 +555,22 @@ class AssetsView(QWidget):
         flt = self.current_filter()
 
         def job() -> int:
+            savefile.check_writable(path)
             with self.ctx.store.read() as session:
                 return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OSError):  # the workbook is open in WPS or Excel, or read-only
+                savefile.report(self.ctx.messages, exc, path)
+            else:
+                self.ctx.messages.exception(exc)
 
         self.ctx.tasks.run(
             job,
             lambda count: self.ctx.messages.note(
                 self.tr("Exported {count} devices to {file}").format(count=count, file=path)
             ),
-            self.ctx.messages.exception,
+            failed,
         )
 
     # -- links to other views ------------------------------------------------------

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from workbench import i18n
 from workbench.domain import deliverables as calendar
 from workbench.domain.timeutil import LOCAL_TZ
-from workbench.ui import printing
+from workbench.ui import printing, savefile
 from workbench.ui.context import AppContext
 from workbench.ui.tasks import Progress
 
@@ -329,7 +329,11 @@ class ReportsView(QWidget):
     def save(self) -> None:
         if self.pdf is not None:
             name = f"{self.current_kind()}-{self.period.currentText() or 'index'}.pdf"
-            path = printing.save_pdf(self, self.pdf, name)
+            try:
+                path = printing.save_pdf(self, self.pdf, name)
+            except OSError as exc:  # the PDF is open in WPS or Acrobat, or read-only
+                savefile.report(self.ctx.messages, exc)
+                return
             if path is not None:
                 self.ctx.messages.note(self.tr("Saved: {path}").format(path=path))
 

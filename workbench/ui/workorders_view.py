@@ -52,7 +52,7 @@ from workbench.services import assets as assets_service
 from workbench.services import engineers as engineers_service
 from workbench.services import workorders as wo
 from workbench.services.engineers import EngineerRow
-from workbench.ui import heap, printing, uistate
+from workbench.ui import heap, printing, savefile, uistate
 from workbench.ui.context import AppContext
 from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
 from workbench.ui.workorder_detail import STEP_SHORTCUTS, WorkOrderDetailPane
@@ -1009,7 +1009,7 @@ class WorkOrdersView(QWidget):
             try:
                 path = printing.save_pdf(self, pdfs, f"{number}.pdf")
             except OSError as exc:
-                self.ctx.messages.error(str(exc), self.tr("Saving failed"))
+                savefile.report(self.ctx.messages, exc)
                 return
             if path is not None:
                 self.ctx.messages.note(self.tr("Saved {0}").format(path))
