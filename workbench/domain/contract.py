@@ -20,6 +20,22 @@ class ContractDataError(ValueError):
     """The contract data file is malformed."""
 
 
+# How days of delay are counted (八、1 "每延期一日"), as the data file names the readings:
+# whole days of delay (24 h late is 1 day, 23 h 59 min is 0) or every begun day.
+WHOLE_DAYS = "whole_days"
+BEGUN_DAYS = "begun_days"
+DAY_RULES = (WHOLE_DAYS, BEGUN_DAYS)
+# More than ``late_cap_days`` late: the over-cap amount replaces the daily one, once.
+OVER_CAP_RULES = ("replaces_daily_once",)
+# Terms stored before the day rule was a term of the data file carry no rule; they are read
+# as the contract's text is (whole days, 八、1). Only ``penalties_from_terms`` uses this.
+_STORED_TERMS_WITHOUT_RULE = {
+    "day_rule": WHOLE_DAYS,
+    "day_rule_clause": "八、1",
+    "over_cap_rule": "replaces_daily_once",
+}
+
+
 @dataclass(frozen=True)
 class SlaTerms:
     response_minutes: int
@@ -35,6 +51,9 @@ class PenaltyTerms:
     defect_rate: Decimal
     confidentiality_rate: Decimal
     ip_rate: Decimal
+    day_rule: str  # WHOLE_DAYS | BEGUN_DAYS: how the configured penalty counts days
+    day_rule_clause: str  # the clause the rule rests on ("八、1")
+    over_cap_rule: str  # "replaces_daily_once"
 
 
 @dataclass(frozen=True)
@@ -141,6 +160,9 @@ class Contract:
                 "defect_rate": str(self.penalties.defect_rate),
                 "confidentiality_rate": str(self.penalties.confidentiality_rate),
                 "ip_rate": str(self.penalties.ip_rate),
+                "day_rule": self.penalties.day_rule,
+                "day_rule_clause": self.penalties.day_rule_clause,
+                "over_cap_rule": self.penalties.over_cap_rule,
             },
             "deliverables": [
                 {
@@ -168,7 +190,11 @@ def sla_from_terms(terms: dict[str, Any]) -> SlaTerms:
 
 
 def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
-    p = terms["penalties"]
+    p = dict(_STORED_TERMS_WITHOUT_RULE) | terms["penalties"]
+    if p["day_rule"] not in DAY_RULES:
+        raise ContractDataError(f"stored terms: unknown day rule '{p['day_rule']}'")
+    if p["over_cap_rule"] not in OVER_CAP_RULES:
+        raise ContractDataError(f"stored terms: unknown over-cap rule '{p['over_cap_rule']}'")
     return PenaltyTerms(
         late_rate_per_day=Decimal(p["late_rate_per_day"]),
         late_cap_days=int(p["late_cap_days"]),
@@ -176,6 +202,9 @@ def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
         defect_rate=Decimal(p["defect_rate"]),
         confidentiality_rate=Decimal(p["confidentiality_rate"]),
         ip_rate=Decimal(p["ip_rate"]),
+        day_rule=str(p["day_rule"]),
+        day_rule_clause=str(p["day_rule_clause"]),
+        over_cap_rule=str(p["over_cap_rule"]),
     )
 
 
@@ -193,6 +222,13 @@ def _money(value: Any, where: str) -> Decimal:
     if amount < 0:
         raise ContractDataError(f"{where}: negative amount")
     return amount
+
+
+def _choice(table: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = str(_req(table, key, where))
+    if value not in allowed:
+        raise ContractDataError(f"{where}: {key} '{value}' is not one of " + ", ".join(allowed))
+    return value
 
 
 def _date(value: Any, where: str) -> dt.date:
@@ -369,6 +405,9 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             defect_rate=_money(pen.get("defect_rate", "0"), "penalties"),
             confidentiality_rate=_money(pen.get("confidentiality_rate", "0"), "penalties"),
             ip_rate=_money(pen.get("ip_rate", "0"), "penalties"),
+            day_rule=_choice(pen, "day_rule", DAY_RULES, "penalties"),
+            day_rule_clause=str(_req(pen, "day_rule_clause", "penalties")),
+            over_cap_rule=_choice(pen, "over_cap_rule", OVER_CAP_RULES, "penalties"),
         ),
         payments=payments,
         deliverables=deliverables,
