@@ -27,6 +27,8 @@ BEGUN_DAYS = "begun_days"
 DAY_RULES = (WHOLE_DAYS, BEGUN_DAYS)
 # More than ``late_cap_days`` late: the over-cap amount replaces the daily one, once.
 OVER_CAP_RULES = ("replaces_daily_once",)
+# Terms stored before the late-entry allowance was a term: the house's 10 minutes.
+_STORED_SLA_WITHOUT_ENTRY = {"late_entry_minutes": 10}
 # Terms stored before the day rule was a term of the data file carry no rule; they are read
 # as the contract's text is (whole days, 八、1). Only ``penalties_from_terms`` uses this.
 _STORED_TERMS_WITHOUT_RULE = {
@@ -41,6 +43,7 @@ class SlaTerms:
     response_minutes: int
     onsite_minutes: int
     restore_minutes: int
+    late_entry_minutes: int  # a time entered later than this after its event is 补录
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,16 @@ class Payment:
     amount_cny: Decimal
     due: dt.date | None
     condition: str
+    after_condition_working_days: int | None = None  # due this many working days after it
+
+
+@dataclass(frozen=True)
+class PaymentTerms:
+    """四、3 / 四、4: invoice first; the reading of a late invoice; funds not yet arrived."""
+
+    invoice_working_days: int
+    invoice_clause: str
+    funds_clause: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class Deliverable:
     minimum: int | None
     notice_days: int | None
     clause: str
+    notice_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +148,7 @@ class Contract:
     tax_rate: Decimal
     sla: SlaTerms
     penalties: PenaltyTerms
+    payment_terms: PaymentTerms | None = None
     payments: tuple[Payment, ...] = ()
     deliverables: tuple[Deliverable, ...] = ()
     locations: tuple[Location, ...] = ()
@@ -152,6 +167,7 @@ class Contract:
                 "response_minutes": self.sla.response_minutes,
                 "onsite_minutes": self.sla.onsite_minutes,
                 "restore_minutes": self.sla.restore_minutes,
+                "late_entry_minutes": self.sla.late_entry_minutes,
             },
             "penalties": {
                 "late_rate_per_day": str(self.penalties.late_rate_per_day),
@@ -173,6 +189,7 @@ class Contract:
                     "per_site": d.per_site,
                     "minimum": d.minimum,
                     "notice_days": d.notice_days,
+                    "notice_months": d.notice_months,
                     "clause": d.clause,
                 }
                 for d in self.deliverables
@@ -186,6 +203,9 @@ def sla_from_terms(terms: dict[str, Any]) -> SlaTerms:
         response_minutes=int(sla["response_minutes"]),
         onsite_minutes=int(sla["onsite_minutes"]),
         restore_minutes=int(sla["restore_minutes"]),
+        late_entry_minutes=int(
+            sla.get("late_entry_minutes", _STORED_SLA_WITHOUT_ENTRY["late_entry_minutes"])
+        ),
     )
 
 
@@ -354,8 +374,23 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             amount_cny=_money(_req(t, "amount_cny", "payment"), "payment"),
             due=_date(t["due"], "payment") if "due" in t else None,
             condition=str(t.get("condition", "")),
+            after_condition_working_days=(
+                int(t["after_condition_working_days"])
+                if "after_condition_working_days" in t
+                else None
+            ),
         )
         for t in data.get("payments", [])
+    )
+    pt = data.get("payment_terms")
+    payment_terms = (
+        PaymentTerms(
+            invoice_working_days=int(_req(pt, "invoice_working_days", "payment_terms")),
+            invoice_clause=str(_req(pt, "invoice_clause", "payment_terms")),
+            funds_clause=str(_req(pt, "funds_clause", "payment_terms")),
+        )
+        if pt is not None
+        else None
     )
     deliverables = tuple(
         Deliverable(
@@ -367,6 +402,7 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             minimum=int(t["minimum"]) if "minimum" in t else None,
             notice_days=int(t["notice_days"]) if "notice_days" in t else None,
             clause=str(t.get("clause", "")),
+            notice_months=int(t["notice_months"]) if "notice_months" in t else None,
         )
         for t in data.get("deliverables", [])
     )
@@ -397,6 +433,7 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             response_minutes=int(_req(sla, "response_minutes", "sla")),
             onsite_minutes=int(_req(sla, "onsite_minutes", "sla")),
             restore_minutes=int(_req(sla, "restore_minutes", "sla")),
+            late_entry_minutes=int(_req(sla, "late_entry_minutes", "sla")),
         ),
         penalties=PenaltyTerms(
             late_rate_per_day=_money(_req(pen, "late_rate_per_day", "penalties"), "penalties"),
@@ -409,6 +446,7 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             day_rule_clause=str(_req(pen, "day_rule_clause", "penalties")),
             over_cap_rule=_choice(pen, "over_cap_rule", OVER_CAP_RULES, "penalties"),
         ),
+        payment_terms=payment_terms,
         payments=payments,
         deliverables=deliverables,
         locations=locations,
