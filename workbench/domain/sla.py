@@ -124,6 +124,21 @@ class Assessment:
     def clock(self, key: str) -> SlaItem | None:
         return next((item for item in self.clocks if item.key == key), None)
 
+    def figures(self) -> dict[str, object]:
+        """The figures as JSON-ready values, one spelling for the CLI and for paper."""
+        return {
+            "late_by": self.late_by,
+            "breaches": list(self.breaches),
+            "penalty_rule": self.rule,
+            "penalty_rule_clause": self.rule_clause,
+            "penalty_days": self.penalty.days_late,
+            "penalty_cny": f"{self.penalty.amount_cny:.2f}",
+            "penalty_worst_days": self.worst_case.days_late,
+            "penalty_worst_cny": f"{self.worst_case.amount_cny:.2f}",
+            "termination_right": self.penalty.termination_right,
+            "termination_right_worst": self.worst_case.termination_right,
+        }
+
 
 def _aware(value: dt.datetime, name: str) -> dt.datetime:
     if value.tzinfo is None:

@@ -119,6 +119,18 @@ def test_restored_two_hours_three_minutes_after_the_report(contract, stored):
     assert a.penalty.amount_cny == Decimal("0.00")
     assert str(a.penalty.amount_cny) == "0.00"
     assert str(a.worst_case.amount_cny) == "3315.00"
+    assert a.figures() == {
+        "late_by": {"response": 0, "onsite": 0, "restore": 180},
+        "breaches": ["restore"],
+        "penalty_rule": "whole_days",
+        "penalty_rule_clause": "八、1",
+        "penalty_days": 0,
+        "penalty_cny": "0.00",
+        "penalty_worst_days": 1,
+        "penalty_worst_cny": "3315.00",
+        "termination_right": False,
+        "termination_right_worst": False,
+    }
 
 
 def test_restored_two_days_and_an_hour_late(contract, stored):
