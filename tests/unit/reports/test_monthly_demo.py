@@ -79,6 +79,7 @@ def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) 
     rate = Decimal(terms["penalties"]["late_rate_per_day"])
     cap = int(terms["penalties"]["late_cap_days"])
     over = Decimal(terms["penalties"]["late_over_cap_rate"])
+    rule = terms["penalties"]["day_rule"]
     clocked = breached = decided = 0
     exposure = Decimal("0.00")
     restore: list[float] = []
@@ -103,7 +104,11 @@ def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) 
         late = [x for x in late if x is not None]
         if late:
             breached += 1
-            days = math.ceil(max(late) / dt.timedelta(days=1))
+            days = (
+                max(late) // dt.timedelta(days=1)
+                if rule == "whole_days"
+                else math.ceil(max(late) / dt.timedelta(days=1))
+            )
             amount = total * over if days > cap else total * rate * days
             exposure += amount.quantize(Decimal("0.01"), ROUND_HALF_UP)
         if late or restored is not None:
