@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Qt's warnings fail the test that caused them (tests/helpers/qtlog.py).
+pytest_plugins = ("tests.helpers.qtlog",)
+
 PG_URL_ENV = "WORKBENCH_TEST_PG_URL"
 REQUIRE_PG_ENV = "WORKBENCH_REQUIRE_PG"
 
