@@ -34,3 +34,25 @@ def pyzbar() -> ModuleType:
         need(False, "zbar (pyzbar and the libzbar0 library)")
         raise  # need() skipped or failed already
     return module
+
+
+CUPS_QUEUE = os.environ.get("WORKBENCH_CUPS_QUEUE", "workbench-pdf")
+CUPS_OUT = os.environ.get("WORKBENCH_CUPS_OUT", "/var/spool/cups-pdf/workbench")
+
+
+def need_cups_queue() -> str:
+    """The name of a running cups-pdf queue (``.ci/cups.sh`` makes it); else skip or fail."""
+    import subprocess
+
+    ok = shutil.which("lpstat") is not None
+    if ok:
+        result = subprocess.run(
+            ["lpstat", "-p", CUPS_QUEUE],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "LC_ALL": "C"},  # "enabled" is matched below
+        )
+        ok = result.returncode == 0 and "enabled" in result.stdout
+    need(ok, f"the cups-pdf print queue {CUPS_QUEUE} (bash .ci/cups.sh)")
+    return CUPS_QUEUE

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench import __version__, config, i18n, logsetup
 from workbench.config import Settings
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
+from workbench.services import startup
 from workbench.ui.context import AppContext
 from workbench.ui.messages import MessageBridge
 from workbench.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from workbench.data.store import Store, StoreError
+    from workbench.data.store import Store
     from workbench.ui.main_window import MainWindow
     from workbench.ui.wiring import Wiring
 
@@ -134,86 +135,28 @@ def freeze_startup_heap() -> None:
     gc.enable()
 
 
-def open_and_fill(db: str | None, *, full_check: bool = True, backup: bool = True) -> Store:
-    """Open (and migrate) the store; on first start, fill it with the contract; bring the
-    checklists up to date; with ``backup``, take the day's backup if there is none yet.
-
-    ``full_check=False`` leaves SQLite's page-by-page ``quick_check`` to the caller unless
-    the file was not closed cleanly (see ``Store.check``). The GUI starts differently
-    (:func:`open_for_start`).
-    """
-    from workbench.data.store import open_store
-
-    store = open_store(db, full_check=full_check)
-    prepare_store(store)
-    if backup:
-        take_daily_backup(store)
-    return store
-
-
-def prepare_store(store: Store) -> None:
-    """What every opening of a store does: the contract on first start, the checklists
-    in their current versions (``services.setup.prepare``; this loads the ORM)."""
-    from workbench.services.setup import prepare
-
-    with store.transaction("start") as session:
-        prepare(session, load_contract=False)
-
-
-def open_for_start(db: str | None) -> tuple[Store, bool]:
-    """What the GUI needs before its first list: the store opened (and migrated if it is
-    older), and filled with the contract on first start. Returns the store and whether
-    it was prepared (:func:`prepare_store`).
-
-    A store in use is opened with SQLAlchemy Core alone: the ORM and the mapped models
-    (a fifth of a second of a cold start) are loaded by :func:`prepare_store` once the
-    device list is on screen. The GUI runs SQLite's page-by-page ``quick_check`` after
-    that (:func:`check_in_background`), and takes the day's backup in the background
-    (:func:`take_daily_backup`): on a store of several years it takes tens of seconds,
-    the first start of each day.
-    """
-    from workbench.data.store import open_store
-    from workbench.services.registry import contract_loaded
-
-    store = open_store(db, full_check=False)
-    try:
-        with store.read_connection() as conn:
-            filled = contract_loaded(conn)
-        if not filled:
-            prepare_store(store)
-    except BaseException:
-        store.dispose()
-        raise
-    return store, not filled
-
-
-def take_daily_backup(store: Store) -> None:
-    """The day's backup if there is none yet; a full or read-only backup folder is logged,
-    never in the way of the work."""
-    from workbench.services.backups import daily_backup_if_due
-
-    try:
-        made = daily_backup_if_due(store)
-    except OSError as exc:
-        log.error("daily backup failed: %s", exc)
-    else:
-        if made is not None:
-            log.info("daily backup %s", made)
-
-
-def offer_restore(parent: QWidget | None, exc: StoreError) -> bool:
+def offer_restore(parent: QWidget | None, exc: UserError) -> bool:
     """Tell the user what is wrong with the database and offer the newest backup.
 
     Returns True when a backup was restored (the caller opens the store again).
     """
+    from workbench.data.backup import backup_to_offer, restore_hint
+    from workbench.data.errors import StoreError
+
+    text = exc.render(i18n.translate)
+    backup_file = backup_to_offer(exc)  # looked up now: the error itself never does I/O
+    db_path = exc.db_path if isinstance(exc, StoreError) else None
+    if isinstance(exc, StoreError):
+        hint = restore_hint(exc, i18n.translate, latest=backup_file)
+        text = f"{text}\n{hint}" if hint else text
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("app", "Maintenance Workbench"),
-        exc.render(i18n.translate),
+        text,
         parent=parent,
     )
     restore = None
-    if exc.latest_backup is not None and exc.db_path is not None:
+    if backup_file is not None and db_path is not None:
         restore = box.addButton(
             QCoreApplication.translate("app", "Restore the latest backup"),
             QMessageBox.ButtonRole.AcceptRole,
@@ -222,15 +165,13 @@ def offer_restore(parent: QWidget | None, exc: StoreError) -> bool:
     box.exec()
     if restore is None or box.clickedButton() is not restore:
         return False
-    from workbench.data.store import StoreError
     from workbench.services.backups import restore as restore_backup
 
-    backup_file, db_path = exc.latest_backup, exc.db_path
     assert backup_file is not None
     assert db_path is not None
     try:
         outcome = restore_backup(db_path, backup_file)
-    except (StoreError, WorkbenchError) as error:
+    except UserError as error:
         title = QCoreApplication.translate("app", "Restore failed")
         QMessageBox.critical(parent, title, error.render(i18n.translate))
         return False
@@ -249,7 +190,7 @@ BACKGROUND_CHECK_DELAY_MS = 3000
 SETTLE_AT_LATEST_MS = 5000
 
 
-def end_session(window: QWidget, store: Store, exc: StoreError, on_end: Callable[[], None]) -> None:
+def end_session(window: QWidget, store: Store, exc: UserError, on_end: Callable[[], None]) -> None:
     """A storage problem once the window is in use: the same dialog as at open, offering
     the latest backup; then ``on_end`` ends the session (the store is disposed first, so
     that a restore can move the damaged file aside)."""
@@ -277,9 +218,7 @@ def check_in_background(window: QWidget, ctx: AppContext, on_damaged: Callable[[
         return
 
     def failed(exc: BaseException) -> None:
-        from workbench.data.store import StoreError
-
-        if not isinstance(exc, StoreError):
+        if not isinstance(exc, UserError):
             log.error("background check of the store failed: %s", exc)
             return
         log.error("the store failed its check: %s", exc)
@@ -290,7 +229,8 @@ def check_in_background(window: QWidget, ctx: AppContext, on_damaged: Callable[[
 
 class Startup:
     """The GUI's start, in the order the user needs it: the window painted; the store
-    opened in the background (SQLAlchemy Core only, for a store in use); the device list
+    opened in the background (``services.startup``: SQLAlchemy Core only, for a store in
+    use); the device list
     queried and shown; then the rest (:meth:`settle`): the log file, the checklists
     brought up to date (this loads the ORM, on the write queue), the scanner, menus and
     status bar, the day's backup, the welcome wizard and the background check."""
@@ -307,7 +247,7 @@ class Startup:
         self.wiring: Wiring | None = None
 
     def open(self) -> None:
-        self.ctx.tasks.run(lambda: open_for_start(self.db), self.opened, self.failed)
+        self.ctx.tasks.run(lambda: startup.open_for_start(self.db), self.opened, self.failed)
 
     def opened(self, result: tuple[Store, bool]) -> None:
         store, prepared = result
@@ -337,7 +277,7 @@ class Startup:
             self.start_work(store)
         else:
             self.ctx.tasks.run_write(
-                lambda: prepare_store(store), lambda _r: self.start_work(store), self.lost
+                lambda: startup.prepare_store(store), lambda _r: self.start_work(store), self.lost
             )
 
     def start_work(self, store: Store) -> None:
@@ -346,7 +286,7 @@ class Startup:
         self.wiring = wire(self.window)
         freeze_startup_heap()
         self.ctx.tasks.run(
-            lambda: take_daily_backup(store),
+            lambda: startup.take_daily_backup(store),
             None,
             lambda exc: log.error("daily backup failed: %s", exc),
         )
@@ -360,10 +300,8 @@ class Startup:
 
     def failed(self, exc: BaseException) -> None:
         """The store could not be opened."""
-        from workbench.data.store import StoreError
-
         logsetup.attach_file()
-        if isinstance(exc, StoreError):
+        if isinstance(exc, UserError):
             if offer_restore(self.window, exc):
                 self.open()  # the restored file, from the start
             else:
@@ -373,9 +311,7 @@ class Startup:
 
     def lost(self, exc: BaseException) -> None:
         """The store failed after the window was in use (bringing it up to date)."""
-        from workbench.data.store import StoreError
-
-        if isinstance(exc, StoreError):
+        if isinstance(exc, UserError):
             end_session(self.window, self.ctx.store, exc, lambda: self.app.exit(3))
         else:
             self._crashed(exc)

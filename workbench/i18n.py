@@ -10,7 +10,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from workbench.config import resource_path
-from workbench.domain.messages import Message, WorkbenchError
+from workbench.domain.messages import Message, UserError
 
 log = logging.getLogger("workbench.i18n")
 
@@ -81,5 +81,5 @@ def translate(context: str, text: str) -> str:
     return text
 
 
-def render(message: Message | WorkbenchError) -> str:
+def render(message: Message | UserError) -> str:
     return message.render(translate)

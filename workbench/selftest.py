@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 
@@ -43,6 +43,15 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # sets it to take them from the frozen build), and the language to run in.
 SCREENSHOTS_ENV = "WORKBENCH_SCREENSHOTS"
 LANGUAGE_ENV = "WORKBENCH_SELFTEST_LANGUAGE"
+
+
+class Gui(Protocol):
+    """What the main-window step needs of the application module (``workbench.app``),
+    handed in by the entry point (``workbench.cli.main``): nothing below it imports it."""
+
+    def create_application(self, language: str | None = None) -> Any: ...
+
+    def create_main_window(self, store: Any, settings: Any = None) -> Any: ...
 
 
 class CheckFailed(Exception):
@@ -68,6 +77,7 @@ class Context:
     assets: list[tuple[str, str, str]] = field(default_factory=list)  # code, name, location
     client_short: str = ""
     app: Any = None
+    gui: Gui | None = None
 
 
 # -- the steps --------------------------------------------------------------------------
@@ -360,17 +370,18 @@ def step_serial_ports(ctx: Context) -> str:
 def step_main_window(ctx: Context) -> str:
     from PySide6.QtWidgets import QWidget
 
-    from workbench import app as app_module
     from workbench.config import Settings
     from workbench.ui.main_window import available_views
 
     if ctx.store is None:
         raise CheckFailed("no store (the store step failed)")
-    qt_app = app_module.create_application(ctx.language)
+    if ctx.gui is None:
+        raise CheckFailed("no GUI to check (run it as workbench --selftest)")
+    qt_app = ctx.gui.create_application(ctx.language)
     import matplotlib.backends.backend_qtagg  # noqa: F401  (charts embedded in the GUI)
 
     settings = Settings(welcome_done=True, language=ctx.language)
-    window = app_module.create_main_window(ctx.store, settings)
+    window = ctx.gui.create_main_window(ctx.store, settings)
     keys = [key for key, _module, _cls in available_views()]
     try:
         window.show()
@@ -498,8 +509,9 @@ def run_steps(ctx: Context, out: TextIO) -> list[StepResult]:
     return results
 
 
-def run(language: str | None = None, out: TextIO | None = None) -> int:
-    """Run every step; 0 if all passed, 1 otherwise."""
+def run(language: str | None = None, out: TextIO | None = None, gui: Gui | None = None) -> int:
+    """Run every step; 0 if all passed, 1 otherwise. ``gui`` builds the application and
+    its main window for the last step (``workbench.app``, from the entry point)."""
     from workbench import __version__
 
     language = language or os.environ.get(LANGUAGE_ENV) or "zh_CN"
@@ -521,7 +533,7 @@ def run(language: str | None = None, out: TextIO | None = None) -> int:
     )
     started = time.perf_counter()
     with temporary_home() as home:
-        ctx = Context(home=home, language=language, screenshots=screenshots)
+        ctx = Context(home=home, language=language, screenshots=screenshots, gui=gui)
         try:
             results = run_steps(ctx, stream)
         finally:

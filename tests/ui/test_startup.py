@@ -82,57 +82,6 @@ def test_startup_heap_is_kept_out_of_full_collections() -> None:
         gc.unfreeze()
 
 
-def test_daily_backup_is_taken_once_and_a_failure_only_logged(
-    store: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    from workbench.services import backups
-
-    app_module.take_daily_backup(store)
-    app_module.take_daily_backup(store)
-    daily = [b for b in backups.list_backups(store) if b.kind == "daily"]
-    assert len(daily) == 1
-
-    def full(_store: Any) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(backups, "daily_backup_if_due", full)
-    with caplog.at_level(logging.ERROR, logger="workbench.app"):
-        app_module.take_daily_backup(store)
-    assert "daily backup failed" in caplog.text
-
-
-def test_the_gui_opens_the_store_without_waiting_for_the_backup(db_path: Path) -> None:
-    from workbench.services import backups
-
-    store = app_module.open_and_fill(str(db_path), backup=False)
-    try:
-        assert backups.list_backups(store) == []
-    finally:
-        store.dispose()
-    store = app_module.open_and_fill(str(db_path))
-    try:
-        assert [b.kind for b in backups.list_backups(store)] == ["daily"]
-    finally:
-        store.dispose()
-
-
-def test_open_for_start_fills_a_new_store_and_leaves_a_used_one_for_later(
-    db_path: Path,
-) -> None:
-    from workbench.services import registry
-
-    store, prepared = app_module.open_for_start(str(db_path))
-    try:
-        assert prepared  # first start: the contract was loaded before the first list
-        with store.read_connection() as conn:
-            assert len(registry.list_assets(conn)) == 83
-    finally:
-        store.dispose()
-    store, prepared = app_module.open_for_start(str(db_path))
-    store.dispose()
-    assert not prepared
-
-
 def test_the_gui_starts_with_the_list_then_brings_the_store_up_to_date(
     qtbot: Any, qapp: QApplication, db_path: Path
 ) -> None:

@@ -8,10 +8,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from workbench.app import offer_restore, open_and_fill
+from workbench.app import offer_restore
+from workbench.data.backup import backup_to_offer, describe_error
 from workbench.data.store import StoreError
 from workbench.services import assets as asset_service
 from workbench.services.backups import backup_now
+from workbench.services.startup import open_and_fill
 
 
 def corrupt(path: Path) -> None:
@@ -55,8 +57,8 @@ def test_damaged_store_is_refused_and_the_backup_restored(qtbot, damaged, zh):
         open_and_fill(str(db))
     error = info.value
     assert db.read_bytes() == before  # the damaged file is never overwritten
-    assert error.latest_backup == backup
-    text = error.render(__import__("workbench.i18n", fromlist=["translate"]).translate)
+    assert backup_to_offer(error) == backup
+    text = describe_error(error, __import__("workbench.i18n", fromlist=["translate"]).translate)
     assert "已损坏" in text and str(backup) in text
 
     seen: list[str] = []

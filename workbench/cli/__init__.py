@@ -2,8 +2,9 @@
 
 Each command group lives in a module of this package with a ``register(subparsers,
 common)`` function; ``common`` is the parent parser that gives every subcommand
-``--db`` and ``--lang``. A command returns its exit status; a :class:`WorkbenchError`
-becomes a plain message on stderr and exit status 2, a store problem exit status 3.
+``--db`` and ``--lang``. A command returns its exit status; an error the user can act on
+(a :class:`~workbench.domain.messages.UserError`) becomes a plain message on stderr and
+exit status 2, or 3 for a problem of the store.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from workbench import __version__
+
+if TYPE_CHECKING:
+    from workbench.domain.messages import UserError
 
 log = logging.getLogger("workbench.cli")
 
@@ -36,6 +41,17 @@ COMMAND_MODULES = (
 
 EXIT_USER_ERROR = 2
 EXIT_STORE_ERROR = 3
+
+
+def report_error(exc: UserError) -> int:
+    """Say plainly on stderr what went wrong (for a store problem, with the offer to
+    restore its latest backup); the exit status: 3 for a store problem, 2 otherwise."""
+    from workbench import i18n
+    from workbench.data.backup import describe_error
+    from workbench.data.errors import StoreError
+
+    print(describe_error(exc, i18n.translate), file=sys.stderr)
+    return EXIT_STORE_ERROR if isinstance(exc, StoreError) else EXIT_USER_ERROR
 
 
 def _common_parser() -> argparse.ArgumentParser:
@@ -107,9 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     if args.selftest:
-        from workbench import selftest
+        from workbench import app, selftest
 
-        return selftest.run(language=lang)
+        return selftest.run(language=lang, gui=app)
     if args.command is None:
         from workbench import app
 
@@ -117,18 +133,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from workbench import i18n
     from workbench.config import Settings
-    from workbench.data.store import StoreError
-    from workbench.domain.messages import WorkbenchError
+    from workbench.domain.messages import UserError
 
     i18n.load(lang or Settings.load().language or i18n.DEFAULT_LANGUAGE)
     try:
         status: int = args.func(args)
-    except WorkbenchError as exc:
-        print(i18n.render(exc), file=sys.stderr)
-        return EXIT_USER_ERROR
-    except StoreError as exc:
-        print(exc.render(i18n.translate), file=sys.stderr)
-        return EXIT_STORE_ERROR
+    except UserError as exc:
+        return report_error(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -9,22 +9,11 @@ from typing import Any
 
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
 
-EXIT_STORE_ERROR = 3
-
 
 def _say(template: str, *, err: bool = False, **params: Any) -> None:
     from workbench import i18n
 
     print(i18n.render(Message(template, params)), file=sys.stderr if err else sys.stdout)
-
-
-def _store_error(exc: Exception) -> int:
-    from workbench import i18n
-    from workbench.data.store import StoreError
-
-    assert isinstance(exc, StoreError)
-    print(exc.render(i18n.translate), file=sys.stderr)
-    return EXIT_STORE_ERROR
 
 
 def _human_size(size: int) -> str:
@@ -34,14 +23,11 @@ def _human_size(size: int) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from workbench.data.store import StoreError, open_store
+    from workbench.data.store import open_store
     from workbench.domain.timeutil import fmt_local
     from workbench.services import backups
 
-    try:
-        store = open_store(getattr(args, "db", None))
-    except StoreError as exc:
-        return _store_error(exc)
+    store = open_store(getattr(args, "db", None))
     try:
         if args.list:
             entries = backups.list_backups(store)
@@ -55,8 +41,6 @@ def run_backup(args: argparse.Namespace) -> int:
             return 0
         output = Path(args.output).expanduser().resolve() if args.output else None
         path = backups.backup_now(store, output)
-    except StoreError as exc:
-        return _store_error(exc)
     finally:
         store.dispose()
     _say(QT_TRANSLATE_NOOP("messages", "Backup written to {path}"), path=str(path))
@@ -67,7 +51,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
     from workbench.config import database_url
-    from workbench.data.store import Store, StoreError
+    from workbench.data.store import Store
     from workbench.domain.messages import WorkbenchError
     from workbench.services import backups
 
@@ -82,12 +66,9 @@ def run_restore(args: argparse.Namespace) -> int:
             )
         )
     db_path = Path(parsed.database)
-    try:
-        outcome = backups.restore(db_path, Path(args.file).expanduser())
-        # Open once: brings an older backup to this version's schema (after a backup).
-        Store(url).dispose()
-    except StoreError as exc:
-        return _store_error(exc)
+    outcome = backups.restore(db_path, Path(args.file).expanduser())
+    # Open once: brings an older backup to this version's schema (after a backup).
+    Store(url).dispose()
     _say(
         QT_TRANSLATE_NOOP("messages", "Restored {db} from {backup}."),
         db=outcome.database,

@@ -24,14 +24,20 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from workbench import config
-from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.data.errors import (
+    NewerSchemaError,
+    NotADatabaseError,
+    StoreCorruptError,
+    StoreError,
+    StoreLockedError,
+    StoreMissingError,
+    classify_sqlite_error,
+)
+from workbench.data.migrations import known_revisions
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, UserError
 from workbench.domain.timeutil import LOCAL_TZ
-
-if TYPE_CHECKING:
-    from workbench.data.store import Store
 
 log = logging.getLogger("workbench.data.backup")
 
@@ -161,6 +167,54 @@ def latest_backup(db_path: Path) -> Path | None:
     return backups[0].path if backups else None
 
 
+def _identity(_context: str, text: str) -> str:
+    return text
+
+
+def backup_to_offer(exc: BaseException) -> Path | None:
+    """The newest backup of the database a :class:`StoreError` is about, if there is one
+    (None for other errors, a server, or a backup folder that cannot be read)."""
+    if not isinstance(exc, StoreError) or exc.db_path is None:
+        return None
+    try:
+        return latest_backup(exc.db_path)
+    except OSError:  # the backup folder itself cannot be read
+        return None
+
+
+def restore_hint(
+    exc: StoreError, translate: Translate = _identity, *, latest: Path | None = None
+) -> str:
+    """The offer to restore for a store problem: names the newest backup (``latest``, as
+    :func:`backup_to_offer` found it) and the command, or says there is none; empty for
+    an error that is not about a database file."""
+    if exc.db_path is None:
+        return ""
+    if latest is None:
+        return Message(
+            QT_TRANSLATE_NOOP("messages", "No backup of this database was found in {folder}."),
+            {"folder": str(config.backup_dir())},
+        ).render(translate)
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The latest backup is {backup}. To restore it, close the workbench and run:\n"
+            '  workbench restore "{backup}" --db "{db}"',
+        ),
+        {"backup": str(latest), "db": str(exc.db_path)},
+    ).render(translate)
+
+
+def describe_error(exc: UserError, translate: Translate = _identity) -> str:
+    """An error as the user reads it: its message and, for a problem of a database file,
+    the offer to restore its newest backup (looked up now, on the disk)."""
+    text = exc.render(translate)
+    if not isinstance(exc, StoreError):
+        return text
+    hint = restore_hint(exc, translate, latest=backup_to_offer(exc))
+    return f"{text}\n{hint}" if hint else text
+
+
 def rotate(db_path: Path, now: dt.datetime | None = None, folder: Path | None = None) -> list[Path]:
     """Delete the backups of ``db_path`` that :func:`plan_rotation` does not keep."""
     folder = folder or config.backup_dir()
@@ -208,8 +262,6 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     even while other connections write (WAL readers do not block writers). It is checked
     with ``integrity_check`` before it is renamed to ``target``.
     """
-    from workbench.data.store import StoreCorruptError, StoreError, classify_sqlite_error
-
     if not source.exists():
         raise StoreError(
             QT_TRANSLATE_NOOP("messages", "The database {path} does not exist."), path=str(source)
@@ -257,11 +309,11 @@ def take_backup(
     return backup_sqlite_file(db_path, target)
 
 
-def backup_before_migration(store: Store, revision: str) -> Path | None:
-    if store.path is None or not store.path.exists():
+def backup_before_migration(db_path: Path, revision: str) -> Path | None:
+    if not db_path.exists():
         return None
-    log.info("backing up %s (schema %s) before migration", store.path, revision)
-    return take_backup(store.path, "premigration")
+    log.info("backing up %s (schema %s) before migration", db_path, revision)
+    return take_backup(db_path, "premigration")
 
 
 def has_backup_on(db_path: Path, day: dt.date, folder: Path | None = None) -> bool:
@@ -280,14 +332,6 @@ class BackupCheck:
 
 def check_backup_file(path: Path) -> BackupCheck:
     """Is ``path`` a sound workbench backup this program can open? Raises StoreError."""
-    from workbench.data.store import (
-        NewerSchemaError,
-        NotADatabaseError,
-        StoreCorruptError,
-        StoreError,
-        known_revisions,
-    )
-
     if not path.is_file():
         raise StoreError(
             QT_TRANSLATE_NOOP("messages", "The backup file {path} does not exist."),
@@ -347,8 +391,6 @@ def _claim_exclusively(db_path: Path) -> bool:
     and -shm files. False if the file cannot even be read (damaged): it is then moved
     aside, never written.
     """
-    from workbench.data.store import StoreLockedError, classify_sqlite_error
-
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=2, isolation_level=None)
         try:
@@ -370,8 +412,6 @@ def restore_backup(
     backup_file: Path, db_path: Path, now: dt.datetime | None = None
 ) -> RestoreResult:
     """Replace the database at ``db_path`` with ``backup_file``, keeping the old file."""
-    from workbench.data.store import StoreCorruptError, StoreMissingError
-
     now = now or dt.datetime.now(dt.UTC)
     backup_file = backup_file.resolve()
     checked = check_backup_file(backup_file)

@@ -7,9 +7,8 @@ database written by a newer version of the workbench is refused, never touched.
 
 Problems of the storage itself (a missing folder, a locked, read-only, damaged or foreign
 file, a full disk, an unreachable server) are raised as :class:`StoreError` subclasses, one
-per case, so that the GUI can show the right dialog and the CLI a plain message. Each names
-the latest backup of the file, if there is one, and how to restore it. Nothing here ever
-writes to a file it could not read.
+per case (``workbench.data.errors``), so that the GUI can show the right dialog and the CLI
+a plain message. Nothing here ever writes to a file it could not read.
 
 Every session handed out by the store writes the audit trail (``workbench.data.audit``).
 """
@@ -25,180 +24,60 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
-from workbench.data.migrations import HEAD_REVISION
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
+from workbench.data.errors import (
+    SQLITE_INTERRUPT,
+    DiskFullError,
+    NewerSchemaError,
+    NotADatabaseError,
+    RecordChangedError,
+    StoreCorruptError,
+    StoreError,
+    StoreLockedError,
+    StoreMissingError,
+    StoreReadOnlyError,
+    StoreUnreachableError,
+    classify_pg_error,
+    classify_sqlite_error,
+    sqlite_code,
+)
+from workbench.data.migrations import (
+    HEAD_REVISION,
+    MIGRATIONS_DIR,
+    alembic_config,
+    head_revision,
+    known_revisions,
+)
 
 if TYPE_CHECKING:
-    from alembic.config import Config
     from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger("workbench.data")
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "MIGRATIONS_DIR",
+    "DiskFullError",
+    "NewerSchemaError",
+    "NotADatabaseError",
+    "RecordChangedError",
+    "Store",
+    "StoreCorruptError",
+    "StoreError",
+    "StoreLockedError",
+    "StoreMissingError",
+    "StoreReadOnlyError",
+    "StoreUnreachableError",
+    "concurrent_edit_guard",
+    "head_revision",
+    "known_revisions",
+    "open_store",
+    "stored_revision",
+]
+
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-# SQLite's primary result codes (the low byte of an extended code).
-SQLITE_BUSY = 5
-SQLITE_LOCKED = 6
-SQLITE_READONLY = 8
-SQLITE_IOERR = 10
-SQLITE_INTERRUPT = 9
-SQLITE_CORRUPT = 11
-SQLITE_FULL = 13
-SQLITE_CANTOPEN = 14
-SQLITE_NOTADB = 26
-
-
-def _identity(_context: str, text: str) -> str:
-    return text
-
-
-class StoreError(Exception):
-    """An environment problem with the database (not a bug): shown to the user plainly.
-
-    Carries a translatable :class:`Message`, the database file (if it is one) and the
-    newest backup of that file, so that the GUI can offer to restore it.
-    """
-
-    default_template = QT_TRANSLATE_NOOP("messages", "The database cannot be used: {detail}")
-
-    def __init__(
-        self,
-        template: str | None = None,
-        *,
-        db_path: Path | None = None,
-        **params: Any,
-    ) -> None:
-        params.setdefault("detail", "")
-        if db_path is not None:
-            params.setdefault("path", str(db_path))
-        self.message = Message(template or self.default_template, params)
-        self.db_path = db_path
-        self.latest_backup: Path | None = None
-        if db_path is not None:
-            from workbench.data import backup
-
-            try:
-                self.latest_backup = backup.latest_backup(db_path)
-            except OSError:  # the backup folder itself cannot be read
-                self.latest_backup = None
-        super().__init__(self.render())
-
-    def restore_hint(self, translate: Translate = _identity) -> str:
-        """The offer to restore: names the newest backup and the command, or says none."""
-        if self.db_path is None:
-            return ""
-        if self.latest_backup is None:
-            from workbench import config
-
-            return Message(
-                QT_TRANSLATE_NOOP("messages", "No backup of this database was found in {folder}."),
-                {"folder": str(config.backup_dir())},
-            ).render(translate)
-        return Message(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "The latest backup is {backup}. To restore it, close the workbench and run:\n"
-                '  workbench restore "{backup}" --db "{db}"',
-            ),
-            {"backup": str(self.latest_backup), "db": str(self.db_path)},
-        ).render(translate)
-
-    def render(self, translate: Translate = _identity) -> str:
-        hint = self.restore_hint(translate)
-        text = self.message.render(translate)
-        return f"{text}\n{hint}" if hint else text
-
-
-class StoreMissingError(StoreError):
-    """The folder that should hold the database does not exist."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "The folder of the database does not exist: {folder}. "
-        "Check the path (is a drive or USB disk missing?).",
-    )
-
-
-class StoreLockedError(StoreError):
-    """Another program holds the database and does not let go."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "The database {path} is in use by another program (another workbench window or a "
-        "backup tool). Close it and try again.",
-    )
-
-
-class StoreReadOnlyError(StoreError):
-    """The file (or its folder) cannot be written."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "The database {path} cannot be written: the file or its folder is read-only. "
-        "Copy it to a folder you may write to, or change its permissions.",
-    )
-
-
-class StoreCorruptError(StoreError):
-    """The file is a SQLite database, but damaged (truncated, overwritten)."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "The database {path} is damaged ({detail}). The file was left as it is.",
-    )
-
-
-class NotADatabaseError(StoreError):
-    """The file is not a SQLite database, or not one of the workbench."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "The file {path} is not a workbench database. The file was left as it is.",
-    )
-
-
-class NewerSchemaError(StoreError):
-    """The database was written by a newer version of the workbench."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "The database {path} was written by a newer version of the workbench (schema "
-        "{revision}). Update this program to open it. The file was left as it is.",
-    )
-
-
-class DiskFullError(StoreError):
-    """The disk (or the database's size limit) is full: the change was not saved."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "The disk holding the database {path} is full; the last change was not saved. "
-        "Free some space and try again.",
-    )
-
-
-class StoreUnreachableError(StoreError):
-    """A database server does not answer."""
-
-    default_template = QT_TRANSLATE_NOOP(
-        "messages",
-        "Cannot connect to the database server {url}: {detail}",
-    )
-
-
-class RecordChangedError(WorkbenchError):
-    """A save raced another one: the record changed since it was loaded."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "messages", "This record has been changed by someone else. Please reload it."
-            )
-        )
 
 
 @contextmanager
@@ -218,78 +97,6 @@ def concurrent_edit_guard() -> Iterator[None]:
             raise
         log.info("stale save refused: %s", exc)
         raise RecordChangedError() from exc
-
-
-def _sqlite_code(exc: BaseException) -> int | None:
-    orig = getattr(exc, "orig", exc)
-    code = getattr(orig, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF
-    # Python builds without error codes: fall back on SQLite's stable messages.
-    message = str(orig).lower()
-    for needle, value in (
-        ("database is locked", SQLITE_BUSY),
-        ("readonly database", SQLITE_READONLY),
-        ("disk image is malformed", SQLITE_CORRUPT),
-        ("database or disk is full", SQLITE_FULL),
-        ("unable to open database", SQLITE_CANTOPEN),
-        ("file is not a database", SQLITE_NOTADB),
-        ("disk i/o error", SQLITE_IOERR),
-    ):
-        if needle in message:
-            return value
-    return None
-
-
-def classify_sqlite_error(exc: BaseException, path: Path | None) -> StoreError | None:
-    """The :class:`StoreError` for a SQLite error of the storage, or None for other errors."""
-    code = _sqlite_code(exc)
-    detail = str(getattr(exc, "orig", exc))
-    if code in (SQLITE_BUSY, SQLITE_LOCKED):
-        return StoreLockedError(db_path=path, detail=detail)
-    if code == SQLITE_READONLY:
-        return StoreReadOnlyError(db_path=path, detail=detail)
-    if code == SQLITE_FULL:
-        return DiskFullError(db_path=path, detail=detail)
-    if code == SQLITE_NOTADB:
-        return NotADatabaseError(db_path=path, detail=detail)
-    if code in (SQLITE_CORRUPT, SQLITE_IOERR):
-        return StoreCorruptError(db_path=path, detail=detail)
-    if code == SQLITE_CANTOPEN:
-        if path is not None and not path.parent.exists():
-            return StoreMissingError(db_path=path, folder=str(path.parent), detail=detail)
-        return StoreReadOnlyError(db_path=path, detail=detail)
-    return None
-
-
-def _pg_sqlstate(exc: BaseException) -> str | None:
-    orig = getattr(exc, "orig", exc)
-    state = getattr(orig, "sqlstate", None)
-    return state if isinstance(state, str) else None
-
-
-def _alembic_config() -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    # An absolute path, so that a frozen build finds the scripts it ships as data.
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
-
-
-def head_revision() -> str:
-    """The newest revision as Alembic reads it from the scripts."""
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
 def stored_revision(conn: Connection) -> str | None:
@@ -388,20 +195,7 @@ class Store:
             return exc
         if self.is_sqlite:
             return classify_sqlite_error(exc, self.path)
-        state = _pg_sqlstate(exc)
-        detail = str(getattr(exc, "orig", exc)).strip()
-        if state == "53100":  # disk_full
-            return DiskFullError(path=self.safe_url, detail=detail)
-        if state in ("55P03", "40P01"):  # lock_not_available, deadlock_detected
-            return StoreLockedError(path=self.safe_url, detail=detail)
-        connection_lost = getattr(exc, "connection_invalidated", False)
-        if (
-            (state or "").startswith("08")
-            or connection_lost
-            or (state is None and isinstance(exc, OperationalError))
-        ):
-            return StoreUnreachableError(url=self.safe_url, detail=detail)
-        return None
+        return classify_pg_error(exc, self.safe_url)
 
     @contextmanager
     def _storage_errors(self) -> Iterator[None]:
@@ -513,7 +307,7 @@ class Store:
                 finally:
                     self._checking = None
         except DBAPIError as exc:
-            if _sqlite_code(exc) == SQLITE_INTERRUPT:
+            if sqlite_code(exc) == SQLITE_INTERRUPT:
                 log.info("quick_check of %s interrupted", self.safe_url)
                 return
             translated = self.translate_error(exc)
@@ -558,9 +352,9 @@ class Store:
         if current is not None and self.path is not None:
             from workbench.data import backup
 
-            backup.backup_before_migration(self, current)
+            backup.backup_before_migration(self.path, current)
         log.info("migrating %s from %s to %s", self.safe_url, current, head)
-        cfg = _alembic_config()
+        cfg = alembic_config()
         with self._storage_errors(), self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")

@@ -17,6 +17,11 @@ has been quiet for the inter-character timeout, so that the fragments of a noise
 that happen to look like text are not taken for scans. Real scans are separated by far
 more than the timeout (a person aims the scanner), bytes within one scan by far less.
 
+A frame that grows past the maximum length is the exception: its bytes are dropped up to
+and including the next terminator (ETX, or an STX opening a new frame, in ``etx`` mode),
+and decoding resumes there. A scanner that sends a long code the configuration does not
+allow, and right after it a good one, loses only the long one.
+
 A frame left open longer than the inter-character timeout is dropped (the safe default:
 a truncated asset code could name a different device) or, in ``flush`` mode, taken as a
 complete scan (for scanners configured to send no terminator).
@@ -174,6 +179,7 @@ class FrameDecoder:
         self._buffer = bytearray()
         self._in_frame = False  # etx mode: an STX has opened a frame
         self._out_of_step = False  # after garbage: drop all until the line is quiet
+        self._overlong = False  # after an over-long frame: drop all up to the terminator
         self._skipped = 0  # bytes dropped while out of step
         self._last: float | None = None
 
@@ -205,6 +211,7 @@ class FrameDecoder:
         self._buffer.clear()
         self._in_frame = False
         self._out_of_step = False
+        self._overlong = False
         self._skipped = 0
         self._last = None
 
@@ -216,7 +223,7 @@ class FrameDecoder:
     @property
     def deadline(self) -> float | None:
         """When ``poll`` next has something to do, or None."""
-        if self._last is None or not (self.pending or self._out_of_step):
+        if self._last is None or not (self.pending or self._out_of_step or self._overlong):
             return None
         return self._last + self.config.timeout
 
@@ -224,6 +231,7 @@ class FrameDecoder:
     def _check_quiet(self, now: float, events: list[Scan | Rejection]) -> None:
         if self._last is None or now - self._last < self.config.timeout:
             return
+        self._overlong = False  # the long frame ended with the silence
         if self._out_of_step:
             if self._skipped:
                 log.info("scanner line quiet again; %d bytes of noise dropped", self._skipped)
@@ -250,6 +258,8 @@ class FrameDecoder:
     def _byte(self, byte: int, events: list[Scan | Rejection]) -> None:
         if self._out_of_step:
             self._skipped += 1
+            return
+        if self._overlong and not self._resynchronised(byte):
             return
         config = self.config
         if config.terminator == "etx":
@@ -298,9 +308,25 @@ class FrameDecoder:
                     limit=config.max_length,
                 ),
                 bytes(self._buffer),
+                garbage=False,
             )
             self._buffer.clear()
             self._in_frame = False
+            self._overlong = True
+
+    def _resynchronised(self, byte: int) -> bool:
+        """While the rest of an over-long frame is dropped: True if ``byte`` ends it and
+        should be handled as usual (an STX in ``etx`` mode opens the next frame)."""
+        if self.config.terminator == "etx":
+            if byte == STX:
+                self._overlong = False
+                return True
+            if byte == ETX:
+                self._overlong = False
+            return False
+        if byte == self._end:
+            self._overlong = False
+        return False
 
     def _finish(self, raw: bytes, events: list[Scan | Rejection]) -> None:
         if not raw:

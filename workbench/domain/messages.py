@@ -43,15 +43,29 @@ class Message:
         return self.render()
 
 
-class WorkbenchError(Exception):
-    """An error the user can understand and act on (bad input, a locked record, ...).
+class UserError(Exception):
+    """The base of every error the user can understand and act on: bad input, a locked
+    record, a damaged or unreachable store. Not a bug: shown as a plain message, never
+    as a traceback; anything else that escapes is a bug for the crash hook.
 
-    Not a bug: shown as a plain message, never as a traceback.
+    One way to show it: :meth:`render` with the translation function of the caller.
+    Nothing here (or in a subclass's constructor) does I/O: what the message needs is
+    known when it is raised; a restore hint for a store problem is looked up by whoever
+    shows the error (``workbench.data.backup.describe_error``).
     """
 
-    def __init__(self, template: str, **params: Any) -> None:
-        self.message = Message(template, params)
-        super().__init__(str(self.message))
+    message: Message
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message.render())
 
     def render(self, translate: Translate = _identity) -> str:
         return self.message.render(translate)
+
+
+class WorkbenchError(UserError):
+    """An error in what the user asked for (bad input, a locked record, ...)."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        super().__init__(Message(template, params))

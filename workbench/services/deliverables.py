@@ -23,10 +23,10 @@ from workbench.data.models import Asset, Contract, PaymentMilestone
 from workbench.data.models.reporting import Deliverable
 from workbench.domain import deliverables as rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.domain.timeutil import LOCAL_TZ
-from workbench.domain.timeutil import now as utc_now
+from workbench.services._common import actor_of
+from workbench.services._common import local_today as _today
+from workbench.services._common import require_contract as _contract
 from workbench.services.attachments import store_attachment
-from workbench.services.setup import current_contract
 
 ATTACHMENT_FOLDER = "deliverables"
 STAFF_CHANGE_KEY = "staff_change_notice"
@@ -91,19 +91,6 @@ class DeliverableSummary:
     delivered: int
     delivered_late: int
     overdue: int
-
-
-def _today(today: dt.date | None) -> dt.date:
-    return today or utc_now().astimezone(LOCAL_TZ).date()
-
-
-def _contract(session: Session) -> Contract:
-    contract = current_contract(session)
-    if contract is None:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
-        )
-    return contract
 
 
 def _site_codes(session: Session) -> list[str]:
@@ -282,7 +269,7 @@ def record_delivery(
         row.attachment_size = size
     row.delivered_on = delivered_on
     row.note = note.strip()
-    row.delivered_by = delivered_by or str(session.info.get("actor", ""))
+    row.delivered_by = delivered_by or actor_of(session)
     row.demo = row.demo or demo
     session.flush()
     return _one(session, row, today)

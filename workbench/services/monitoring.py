@@ -24,8 +24,7 @@ from workbench.data.models import Asset
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
-from workbench.domain.timeutil import LOCAL_TZ
-from workbench.domain.timeutil import now as utc_now
+from workbench.services._common import local_today
 from workbench.services.asset_io import ImportRefused, RowProblem, _read_rows, _text
 
 FINDINGS = ("defacement", "malicious_code", "sensitive_content", "availability")
@@ -375,7 +374,7 @@ def import_file(
     All or nothing: any bad row refuses the whole file (:class:`ImportRefused`, each
     problem with its row and column) and nothing is written.
     """
-    today = today or utc_now().astimezone(LOCAL_TZ).date()
+    today = local_today(today)
     rows = [r for r in _read_rows(path) if any(_text(c) for c in r)]
     if not rows:
         raise ImportRefused(

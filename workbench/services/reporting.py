@@ -32,13 +32,13 @@ from workbench.domain.contract import penalties_from_terms, sla_from_terms
 from workbench.domain.documents import ContractHeader
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import LOCAL_TZ
-from workbench.domain.timeutil import now as utc_now
 from workbench.services import deliverables as deliverable_service
 from workbench.services import inspections as inspection_service
 from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
+from workbench.services._common import aware_now as _now
+from workbench.services._common import require_contract
 from workbench.services.demo import DemoContext, register_demo_filler
-from workbench.services.setup import current_contract
 
 ORDER_CHUNK = 2000
 
@@ -154,13 +154,6 @@ class AcceptanceIndex:
 # -- helpers ----------------------------------------------------------------------------
 
 
-def _now(now: dt.datetime | None) -> dt.datetime:
-    value = now or utc_now()
-    if value.tzinfo is None:
-        raise ValueError("naive datetime")
-    return value
-
-
 def _contract(session: Session, number: str | None = None) -> Contract:
     if number:
         contract = session.scalar(select(Contract).where(Contract.number == number.strip()))
@@ -170,12 +163,7 @@ def _contract(session: Session, number: str | None = None) -> Contract:
                 number=number,
             )
         return contract
-    contract = current_contract(session)
-    if contract is None:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
-        )
-    return contract
+    return require_contract(session)
 
 
 def _categories(session: Session) -> dict[str, str]:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import config, i18n
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 from workbench.domain.timeutil import fmt_local
 from workbench.services import backups as backup_service
 from workbench.services.backups import BackupEntry, RestoreOutcome
@@ -233,7 +233,7 @@ class BackupsPanel(QGroupBox):
         self._busy(True)
 
         def job() -> tuple[RestoreOutcome, Store]:
-            from workbench.app import open_and_fill
+            from workbench.services.startup import open_and_fill
 
             old.dispose()  # pooled connections closed: the file can be claimed
             outcome = backup_service.restore(db_path, backup_file)
@@ -284,12 +284,10 @@ class BackupsPanel(QGroupBox):
             self.progress = None
 
     def _error(self, exc: BaseException, template: str) -> None:
-        from workbench.data.store import StoreError
+        from workbench.data.backup import describe_error
 
-        if isinstance(exc, StoreError):
-            text = exc.render(i18n.translate)
-        elif isinstance(exc, WorkbenchError):
-            text = i18n.render(exc)
+        if isinstance(exc, UserError):
+            text = describe_error(exc, i18n.translate)
         elif isinstance(exc, OSError | ValueError | RuntimeError):
             text = template.format(error=getattr(exc, "strerror", None) or exc)
         else:

@@ -1,6 +1,6 @@
 """The last line of defence: an excepthook that logs and tells the user in Chinese.
 
-Errors the user can act on (``WorkbenchError``, ``StoreError``) get a plain message;
+Errors the user can act on (``UserError``: bad input, a store problem) get a plain message;
 anything else is a bug: logged with its traceback, and a dialog says where the log is.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench import i18n, logsetup
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 
 log = logging.getLogger("workbench.crash")
 _showing = False
@@ -23,12 +23,10 @@ _showing = False
 
 def _message_for(exc: BaseException) -> tuple[str, bool]:
     """(text, is_bug)"""
-    if isinstance(exc, WorkbenchError):
-        return i18n.render(exc), False
-    from workbench.data.store import StoreError
+    if isinstance(exc, UserError):
+        from workbench.data.backup import describe_error
 
-    if isinstance(exc, StoreError):
-        return exc.render(i18n.translate), False
+        return describe_error(exc, i18n.translate), False
     text = QCoreApplication.translate(
         "crash",
         "An unexpected error occurred. Your saved data is safe; the last action may not have been completed.\n\nDetails were written to the log:\n{log}",  # noqa: E501

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench import i18n
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 
 log = logging.getLogger("workbench.ui")
 
@@ -63,11 +63,9 @@ class MessageBridge(QObject):
     def exception(self, exc: BaseException) -> None:
         """Show a user error or a storage problem plainly; anything else is a bug for the
         crash hook."""
-        from workbench.data.store import StoreError
+        from workbench.data.backup import describe_error
 
-        if isinstance(exc, WorkbenchError):
-            self.error(i18n.render(exc))
-        elif isinstance(exc, StoreError):
-            self.error(exc.render(i18n.translate))
+        if isinstance(exc, UserError):
+            self.error(describe_error(exc, i18n.translate))
         else:
             raise exc

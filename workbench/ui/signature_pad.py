@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import i18n
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 from workbench.domain.timeutil import fmt_local, now
 from workbench.services import engineers as engineers_service
 
@@ -439,7 +439,7 @@ class SignOffDialog(QDialog):
     """Sign a record off: the engineer with PIN and signature, the client with name and signature.
 
     ``sign`` performs the sign-off; it runs as a database write off the GUI thread.
-    A :class:`WorkbenchError` it raises (wrong PIN, signing locked, record changed) is shown
+    A :class:`UserError` it raises (wrong PIN, signing locked, record changed) is shown
     in the dialog, which stays open; on success the dialog is accepted and ``result_value``
     holds what ``sign`` returned. When the engineer's signing is locked after wrong PINs,
     the dialog says until when, and the sign button waits for that moment. ``engineers``
@@ -649,7 +649,7 @@ class SignOffDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if not isinstance(exc, WorkbenchError):
+        if not isinstance(exc, UserError):
             self.reject()
             self._ctx.tasks.error.emit(exc, "")
             return

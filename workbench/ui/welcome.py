@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import config, i18n
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 from workbench.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ class InventoryPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.reload_button.setEnabled(True)
-        text = i18n.render(exc) if isinstance(exc, WorkbenchError) else str(exc)
+        text = i18n.render(exc) if isinstance(exc, UserError) else str(exc)
         self.summary.setText(self.tr("The inventory could not be read: {error}").format(error=text))
         log.error("welcome: inventory failed: %s", exc)
 
@@ -296,7 +296,7 @@ class EngineerPage(QWizardPage):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.setEnabled(True)
-        if isinstance(exc, WorkbenchError):
+        if isinstance(exc, UserError):
             self.error.setText(i18n.render(exc))
         else:
             self.error.setText(

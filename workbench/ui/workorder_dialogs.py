@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain import workorders as rules
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.engineers import EngineerRow
@@ -500,7 +500,7 @@ class AmendDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.ok.setEnabled(True)
-        if not isinstance(exc, WorkbenchError):
+        if not isinstance(exc, UserError):
             self.reject()
             self._ctx.tasks.error.emit(exc, "")
             return

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain import workorders as rules
-from workbench.domain.messages import WorkbenchError
+from workbench.domain.messages import UserError
 from workbench.domain.scancodes import AssetScan, classify
 from workbench.domain.timeutil import LOCAL_TZ, fmt_local, local_midnight
 from workbench.domain.timeutil import now as utc_now
@@ -1033,4 +1033,4 @@ class WorkOrdersView(QWidget):
         uistate.save_splitter(AREA, self.splitter)
 
     def _error_text(self, exc: BaseException) -> str:
-        return i18n.render(exc) if isinstance(exc, WorkbenchError) else str(exc)
+        return i18n.render(exc) if isinstance(exc, UserError) else str(exc)

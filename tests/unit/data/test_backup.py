@@ -187,10 +187,10 @@ def test_migration_takes_a_backup_first(db_path: Path) -> None:
     db_path.unlink()
     from alembic import command
 
-    from workbench.data import store as store_mod
+    from workbench.data.migrations import alembic_config
 
     engine_store = Store(f"sqlite:///{db_path}", migrate=False)
-    cfg = store_mod._alembic_config()
+    cfg = alembic_config()
     with engine_store.engine.begin() as c:
         cfg.attributes["connection"] = c
         command.upgrade(cfg, "0001")

@@ -53,13 +53,13 @@ def test_connection_and_session_read_the_same_list(store: Store) -> None:
 
 
 def test_the_device_list_is_read_without_the_orm(db_path: Path) -> None:
-    from workbench.app import open_and_fill
+    from workbench.services.startup import open_and_fill
 
     open_and_fill(str(db_path), backup=False).dispose()
     code = textwrap.dedent(
         f"""
         import sys
-        from workbench.app import open_for_start
+        from workbench.services.startup import open_for_start
         from workbench.services import registry
         store, prepared = open_for_start({str(db_path)!r})
         with store.read_connection() as conn:

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import event, select
 
 from workbench.cli import main
+from workbench.data.backup import backup_to_offer, describe_error
 from workbench.data.models import Asset, Location
 from workbench.data.store import (
     DiskFullError,
@@ -57,8 +58,9 @@ def _cli_fails_plainly(db: Path, capsys: pytest.CaptureFixture[str], *words: str
 
 
 def _offers_restore(exc: StoreError, saved: Path) -> None:
-    assert exc.latest_backup == saved
-    text = exc.render()
+    assert backup_to_offer(exc) == saved
+    assert str(saved) not in exc.render()  # the error names no backup: shown, it is offered
+    text = describe_error(exc)
     assert str(saved) in text
     assert "workbench restore" in text
 

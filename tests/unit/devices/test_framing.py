@@ -11,7 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.devices.framing import (
+    CR,
     ENCODINGS,
+    LF,
+    TAB,
     TERMINATORS,
     FrameDecoder,
     FramingConfig,
@@ -139,6 +142,34 @@ def test_maximum_length() -> None:
     assert codes(decoder.feed(b"A" * 16 + b"\r", 1.0)) == ["A" * 16]
 
 
+@pytest.mark.parametrize("terminator", TERMINATORS)
+def test_scan_right_after_an_over_long_frame_is_decoded(terminator: str) -> None:
+    """No pause between an over-long frame and the next scan: only the long one is lost."""
+    config = FramingConfig(terminator=terminator, max_length=16)  # type: ignore[arg-type]
+    rejected: list[Rejection] = []
+    decoder = FrameDecoder(config, on_reject=rejected.append)
+    stream = config.frame("A" * 40) + config.frame("XF-KIOSK-01") + config.frame("XF-VC-03")
+    assert codes(feed_all(decoder, [stream[i : i + 7] for i in range(0, len(stream), 7)])) == [
+        "XF-KIOSK-01",
+        "XF-VC-03",
+    ]
+    assert [r.reason for r in rejected] == ["longer than 16 bytes"]
+
+
+def test_etx_over_long_frame_ended_by_the_next_stx() -> None:
+    """An over-long STX frame whose ETX never came: the next STX opens the next scan."""
+    decoder = FrameDecoder(FramingConfig(terminator="etx", max_length=16))
+    assert codes(decoder.feed(b"\x02" + b"A" * 40 + b"\x02XF-VC-03\x03", 0.0)) == ["XF-VC-03"]
+
+
+def test_over_long_frame_without_terminator_ends_with_the_silence() -> None:
+    decoder = FrameDecoder(FramingConfig(max_length=16, timeout=0.2))
+    assert decoder.feed(b"A" * 40, 0.0) == []
+    assert decoder.deadline == pytest.approx(0.2)
+    assert decoder.poll(0.3) == []
+    assert codes(decoder.feed(b"XF-VC-03\r", 0.4)) == ["XF-VC-03"]
+
+
 def test_etx_framing_ignores_bytes_outside_frames_until_quiet() -> None:
     config = FramingConfig(terminator="etx")
     decoder = FrameDecoder(config)
@@ -248,3 +279,23 @@ def test_every_framed_code_comes_out_once_whatever_the_chunking(
     stream = b"".join(config.frame(code, sym) for code, sym in wanted)
     scans = feed_all(FrameDecoder(config), chunked(stream, cuts))
     assert [(s.code, s.symbology) for s in scans] == wanted
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    noise=st.binary(min_size=65, max_size=600),
+    texts=st.lists(CODE_TEXT, min_size=1, max_size=4),
+    cuts=st.lists(st.integers(min_value=0, max_value=2000), max_size=20),
+    terminator=st.sampled_from(TERMINATORS),
+)
+def test_codes_right_after_an_over_long_frame_all_come_out(
+    *, noise: bytes, texts: list[str], cuts: list[int], terminator: str
+) -> None:
+    """Whatever an over-long frame holds (bar its terminator), the scans after it survive."""
+    config = FramingConfig(terminator=terminator, max_length=64)  # type: ignore[arg-type]
+    ends = {0x02, 0x03} if terminator == "etx" else {CR, LF, TAB}
+    body = bytes(b for b in noise if b not in ends).ljust(65, b"x")
+    long_frame = (b"\x02" + body + b"\x03") if terminator == "etx" else body + config.frame("")
+    wanted = [t.strip() for t in texts if t.strip()]
+    stream = long_frame + b"".join(config.frame(code) for code in wanted)
+    assert codes(feed_all(FrameDecoder(config), chunked(stream, cuts))) == wanted

@@ -1,0 +1,62 @@
+"""What every service module needs the same way: the time, the actor, the contract, a
+device's printed line.
+
+One copy of each, so that a change (say, the rule for naive datetimes) reaches every use
+case at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from workbench.data.models import Asset, Contract
+from workbench.domain.documents import AssetLine
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.timeutil import LOCAL_TZ
+from workbench.domain.timeutil import now as utc_now
+from workbench.services.setup import current_contract
+
+
+def aware_now(now: dt.datetime | None) -> dt.datetime:
+    """``now`` if given, else the current time; a naive datetime is a programming error."""
+    value = now or utc_now()
+    if value.tzinfo is None:
+        raise ValueError("naive datetime")
+    return value
+
+
+def local_today(today: dt.date | None) -> dt.date:
+    """``today`` if given, else today's date in Beijing."""
+    return today or utc_now().astimezone(LOCAL_TZ).date()
+
+
+def actor_of(session: Session) -> str:
+    """Who acts in this transaction (``Store.transaction(actor)`` puts it on the session)."""
+    return str(session.info.get("actor", ""))
+
+
+def require_contract(session: Session) -> Contract:
+    """The loaded contract; refused (for the user to fix) when none is loaded yet."""
+    contract = current_contract(session)
+    if contract is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
+        )
+    return contract
+
+
+def location_name(asset: Asset) -> str:
+    return asset.location.name if asset.location else ""
+
+
+def asset_line(asset: Asset) -> AssetLine:
+    """A device as printed on a document."""
+    return AssetLine(
+        code=asset.code,
+        name=asset.name,
+        model=asset.model,
+        location=location_name(asset),
+        serial_number=asset.serial_number,
+    )

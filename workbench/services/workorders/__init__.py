@@ -1,0 +1,101 @@
+"""Work orders (工单): report, advance, log, sign off, amend; and their read models.
+
+Every function takes the caller's session (one transaction per user action) and returns
+plain frozen dataclasses. The rules of statuses and numbers are in
+:mod:`workbench.domain.workorders`, the clock and penalties in :mod:`workbench.domain.sla`;
+the contract's SLA and penalty terms come from the stored contract, never from code.
+
+A signed order is immutable: every function that would change it refuses with a
+:class:`WorkbenchError`; corrections are amendments (:func:`amend_work_order`, chained
+like the order itself) and amending log entries (:func:`append_log` with ``amends_id``).
+
+The package's modules follow the use cases: :mod:`.read_models` (what callers get back),
+:mod:`.lifecycle` (report, change, advance), :mod:`.worklog`, :mod:`.signoff` (sign-off,
+amendments, the chain's content), :mod:`.listing` (pages, counts, deadlines) and
+:mod:`.documents` (one order's detail and printed form); their shared helpers are in
+:mod:`._helpers`. Callers import from the package.
+"""
+
+from workbench.services.workorders.documents import (
+    check_scanned_record,
+    contract_header,
+    detail,
+    document,
+    qr_payload,
+    row,
+)
+from workbench.services.workorders.lifecycle import (
+    advance,
+    create_work_order,
+    update_work_order,
+)
+from workbench.services.workorders.listing import (
+    count_work_orders,
+    list_work_orders,
+    next_deadline,
+    signed_numbers,
+)
+from workbench.services.workorders.read_models import (
+    AMENDABLE_FIELDS,
+    AMENDMENT_RECORD_TYPE,
+    CLOCK_TOLERANCE,
+    EDITABLE_FIELDS,
+    RECORD_TYPE,
+    SORT_KEYS,
+    AmendmentView,
+    EventView,
+    LogEntryView,
+    ScanCheck,
+    UpcomingDeadline,
+    WorkOrderDetail,
+    WorkOrderPage,
+    WorkOrderRow,
+)
+from workbench.services.workorders.signoff import (
+    amend_work_order,
+    amendment_content,
+    sign_off,
+    sign_verified,
+    work_order_content,
+)
+from workbench.services.workorders.worklog import (
+    append_log,
+    list_log,
+)
+
+__all__ = [
+    "AMENDABLE_FIELDS",
+    "AMENDMENT_RECORD_TYPE",
+    "CLOCK_TOLERANCE",
+    "EDITABLE_FIELDS",
+    "RECORD_TYPE",
+    "SORT_KEYS",
+    "AmendmentView",
+    "EventView",
+    "LogEntryView",
+    "ScanCheck",
+    "UpcomingDeadline",
+    "WorkOrderDetail",
+    "WorkOrderPage",
+    "WorkOrderRow",
+    "advance",
+    "amend_work_order",
+    "amendment_content",
+    "append_log",
+    "check_scanned_record",
+    "contract_header",
+    "count_work_orders",
+    "create_work_order",
+    "detail",
+    "document",
+    "list_log",
+    "list_work_orders",
+    "next_deadline",
+    "qr_payload",
+    "row",
+    "sign_off",
+    "sign_verified",
+    "signed_numbers",
+    "update_work_order",
+    "work_order_content",
+]

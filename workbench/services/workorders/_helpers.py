@@ -1,0 +1,245 @@
+"""Work orders: what the use cases share (lookups, checks, the SLA clock, row building)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from workbench.data.models import Asset, Contract
+from workbench.data.models.workorders import (
+    WorkOrder,
+    WorkOrderAmendment,
+    WorkOrderAsset,
+)
+from workbench.domain import sla as sla_rules
+from workbench.domain.contract import (
+    PenaltyTerms,
+    SlaTerms,
+    penalties_from_terms,
+    sla_from_terms,
+)
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.services.workorders.read_models import (
+    CLOCK_TOLERANCE,
+    AmendmentView,
+    WorkOrderRow,
+)
+
+
+def _order(session: Session, number: str) -> WorkOrder:
+    order = session.scalar(
+        select(WorkOrder)
+        .where(WorkOrder.number == number.strip().upper())
+        .options(selectinload(WorkOrder.asset_links))
+    )
+    if order is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No work order {number}."), number=number.strip()
+        )
+    return order
+
+
+def _require_editable(order: WorkOrder) -> None:
+    if order.status == "signed":
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Work order {number} is signed and can no longer be changed; "
+                "record an amendment instead.",
+            ),
+            number=order.number,
+        )
+    if order.status == "cancelled":
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Work order {number} is cancelled."),
+            number=order.number,
+        )
+
+
+def _check_time(at: dt.datetime, now: dt.datetime) -> dt.datetime:
+    if at.tzinfo is None:
+        raise ValueError("naive datetime")
+    if at > now + CLOCK_TOLERANCE:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The time lies in the future."))
+    return at
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """A contract's SLA and penalty terms, read once per query rather than once per row."""
+
+    sla: SlaTerms
+    penalties: PenaltyTerms
+    total_cny: Decimal
+
+    @classmethod
+    def of(cls, terms: dict[str, Any], total_cny: Decimal) -> _Clock:
+        return cls(sla_from_terms(terms), penalties_from_terms(terms), total_cny)
+
+
+class _ContractCache:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._cache: dict[str, Contract] = {}
+        self._clocks: dict[str, _Clock] = {}
+
+    def get(self, contract_id: str) -> Contract:
+        if contract_id not in self._cache:
+            contract = self.session.get(Contract, contract_id)
+            assert contract is not None
+            self._cache[contract_id] = contract
+        return self._cache[contract_id]
+
+    def clock(self, contract_id: str) -> _Clock:
+        if contract_id not in self._clocks:
+            contract = self.get(contract_id)
+            self._clocks[contract_id] = _Clock.of(contract.terms, contract.total_cny)
+        return self._clocks[contract_id]
+
+    def clocks(self, contract_ids: Iterable[str]) -> dict[str, _Clock]:
+        """The clocks of these contracts, read in one plain query (no ORM objects)."""
+        wanted = set(contract_ids) - self._clocks.keys()
+        if wanted:
+            for contract_id, terms, total in self.session.execute(
+                select(Contract.id, Contract.terms, Contract.total_cny).where(
+                    Contract.id.in_(sorted(wanted))
+                )
+            ):
+                self._clocks[contract_id] = _Clock.of(terms, total)
+        return self._clocks
+
+
+def _evaluate_times(
+    clock: _Clock,
+    status: str,
+    response_due: dt.datetime | None,
+    reported_at: dt.datetime,
+    *,
+    responded_at: dt.datetime | None,
+    onsite_at: dt.datetime | None,
+    restored_at: dt.datetime | None,
+    now: dt.datetime,
+    at_risk_fraction: float,
+) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
+    if status == "cancelled" or response_due is None:
+        return (), sla_rules.NO_PENALTY
+    items = sla_rules.evaluate(
+        clock.sla,
+        reported_at,
+        responded_at=responded_at,
+        onsite_at=onsite_at,
+        restored_at=restored_at,
+        now=now,
+        at_risk_fraction=at_risk_fraction,
+    )
+    return items, sla_rules.penalty(items, clock.total_cny, clock.penalties)
+
+
+def _evaluate(
+    order: WorkOrder, clock: _Clock, now: dt.datetime, at_risk_fraction: float
+) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
+    return _evaluate_times(
+        clock,
+        order.status,
+        order.response_due,
+        order.reported_at,
+        responded_at=order.responded_at,
+        onsite_at=order.onsite_at,
+        restored_at=order.restored_at,
+        now=now,
+        at_risk_fraction=at_risk_fraction,
+    )
+
+
+def _row(
+    order: WorkOrder,
+    clock: _Clock,
+    now: dt.datetime,
+    at_risk_fraction: float = sla_rules.DEFAULT_AT_RISK_FRACTION,
+) -> WorkOrderRow:
+    items, penalty = _evaluate(order, clock, now, at_risk_fraction)
+    assets = [link.asset for link in order.asset_links]
+    return WorkOrderRow(
+        id=order.id,
+        number=order.number,
+        type=order.type,
+        status=order.status,
+        priority=order.priority,
+        channel=order.channel,
+        asset_codes=tuple(a.code for a in assets),
+        asset_names=tuple(a.name for a in assets),
+        description=order.description,
+        reporter_name=order.reporter_name,
+        engineer_id=order.engineer_id,
+        engineer_name=order.engineer.name if order.engineer else "",
+        reported_at=order.reported_at,
+        responded_at=order.responded_at,
+        onsite_at=order.onsite_at,
+        restored_at=order.restored_at,
+        closed_at=order.closed_at,
+        signed_at=order.signed_at,
+        cancelled_at=order.cancelled_at,
+        sla=items,
+        breaches=sla_rules.breaches(items),
+        days_late=penalty.days_late,
+        penalty_cny=penalty.amount_cny,
+        termination_right=penalty.termination_right,
+        next_deadline=sla_rules.next_deadline(items),
+        demo=order.demo,
+        evaluated_at=now,
+    )
+
+
+def _resolve_assets(session: Session, codes: Sequence[str]) -> list[Asset]:
+    wanted = [c.strip().upper() for c in codes if c.strip()]
+    found = {a.code: a for a in session.scalars(select(Asset).where(Asset.code.in_(wanted)))}
+    missing = [c for c in wanted if c not in found]
+    if missing:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Unknown asset code: {codes}"), codes=", ".join(missing)
+        )
+    seen: set[str] = set()
+    result = []
+    for code in wanted:
+        if code not in seen:
+            seen.add(code)
+            result.append(found[code])
+    return result
+
+
+def _set_assets(order: WorkOrder, assets: Sequence[Asset]) -> None:
+    current = {link.asset_id: link for link in order.asset_links}
+    wanted = [a.id for a in assets]
+    for asset_id, link in list(current.items()):
+        if asset_id not in wanted:
+            order.asset_links.remove(link)  # delete-orphan removes the row
+    for position, asset in enumerate(assets):
+        if asset.id in current:
+            current[asset.id].position = position
+        else:
+            order.asset_links.append(WorkOrderAsset(asset_id=asset.id, position=position))
+
+
+def _check_choice(value: str, choices: Iterable[str], template: str) -> None:
+    if value not in choices:
+        raise WorkbenchError(template, value=value)
+
+
+def _amendment_view(a: WorkOrderAmendment, number: str, content_hash: str | None) -> AmendmentView:
+    return AmendmentView(
+        id=a.id,
+        work_order_number=number,
+        field=a.field,
+        old_value=a.old_value,
+        new_value=a.new_value,
+        reason=a.reason,
+        engineer_name=a.engineer.name,
+        created_at=a.created_at,
+        content_hash=content_hash,
+    )

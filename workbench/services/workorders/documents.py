@@ -1,0 +1,218 @@
+"""Work orders: one order's detail, its printed document, and scanned papers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.data.models import Contract
+from workbench.data.models.workorders import (
+    WorkOrder,
+    WorkOrderAmendment,
+    WorkOrderEvent,
+)
+from workbench.domain import workorders as rules
+from workbench.domain.documents import (
+    ContractHeader,
+    LogLine,
+    Party,
+    SlaLine,
+    WorkOrderDoc,
+)
+from workbench.domain.scancodes import record_payload
+from workbench.services import signing
+from workbench.services._common import asset_line, aware_now
+from workbench.services.workorders._helpers import (
+    _amendment_view,
+    _Clock,
+    _ContractCache,
+    _order,
+    _row,
+)
+from workbench.services.workorders.read_models import (
+    AMENDMENT_RECORD_TYPE,
+    RECORD_TYPE,
+    AmendmentView,
+    EventView,
+    ScanCheck,
+    WorkOrderDetail,
+    WorkOrderRow,
+)
+from workbench.services.workorders.worklog import list_log
+
+
+def row(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderRow:
+    order = _order(session, number)
+    return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
+
+
+def _events(session: Session, order: WorkOrder) -> tuple[EventView, ...]:
+    events = session.scalars(
+        select(WorkOrderEvent)
+        .where(WorkOrderEvent.work_order_id == order.id)
+        .order_by(WorkOrderEvent.at, WorkOrderEvent.recorded_at)
+    )
+    return tuple(
+        EventView(
+            from_status=e.from_status,
+            to_status=e.to_status,
+            at=e.at,
+            actor=e.actor,
+            engineer_name=e.engineer.name if e.engineer else "",
+            note=e.note,
+            recorded_at=e.recorded_at,
+        )
+        for e in events
+    )
+
+
+def _amendments(session: Session, order: WorkOrder) -> tuple[AmendmentView, ...]:
+    amendments = session.scalars(
+        select(WorkOrderAmendment)
+        .where(WorkOrderAmendment.work_order_id == order.id)
+        .order_by(WorkOrderAmendment.created_at)
+    )
+    result = []
+    for a in amendments:
+        link = signing.link_of(session, AMENDMENT_RECORD_TYPE, a.id)
+        result.append(_amendment_view(a, order.number, link.content_hash if link else None))
+    return tuple(result)
+
+
+def detail(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderDetail:
+    """Everything the detail view shows about one order."""
+    now = aware_now(now)
+    order = _order(session, number)
+    contract = _ContractCache(session).get(order.contract_id)
+    link = signing.link_of(session, RECORD_TYPE, order.id)
+    extension = None
+    if order.contractor_caused and order.restored_at is not None:
+        extension = order.restored_at - order.reported_at
+    return WorkOrderDetail(
+        row=_row(order, _Clock.of(contract.terms, contract.total_cny), now),
+        contract_number=contract.number,
+        reporter_phone=order.reporter_phone,
+        cause=order.cause,
+        resolution=order.resolution,
+        contractor_caused=order.contractor_caused,
+        service_extension=extension,
+        assets=tuple(asset_line(link_.asset) for link_ in order.asset_links),
+        events=_events(session, order),
+        log=tuple(list_log(session, work_order_number=order.number)),
+        signatures=tuple(
+            signing.signature_doc(s) for s in signing.signatures_of(session, RECORD_TYPE, order.id)
+        ),
+        amendments=_amendments(session, order),
+        allowed_moves=tuple(m for m in rules.TRANSITIONS[order.status] if m != "signed"),
+        editable=rules.is_editable(order.status),
+        record_hash=link.content_hash if link else None,
+        chain_seq=link.seq if link else None,
+        qr_payload=record_payload("work_order", order.number, link.content_hash) if link else None,
+    )
+
+
+def contract_header(contract: Contract) -> ContractHeader:
+    d = contract.details or {}
+    return ContractHeader(
+        number=contract.number,
+        title=contract.title,
+        client=Party(
+            name=contract.client_name,
+            short=contract.client_short,
+            address=str(d.get("client_address", "")),
+            contact=str(d.get("client_contact", "")),
+            phone=str(d.get("client_phone", "")),
+        ),
+        contractor=Party(
+            name=contract.contractor_name,
+            short=str(d.get("contractor_short", "")),
+            address=str(d.get("contractor_address", "")),
+            contact=str(d.get("contractor_contact", "")),
+            phone=str(d.get("contractor_phone", "")),
+        ),
+        start=contract.start_date,
+        end=contract.end_date,
+        total_cny=contract.total_cny,
+    )
+
+
+def document(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderDoc:
+    """The printed work order's read model (for ``workbench.reports.workorder``)."""
+    now = aware_now(now)
+    d = detail(session, number, now=now)
+    order = _order(session, number)
+    contract = _ContractCache(session).get(order.contract_id)
+    r = d.row
+    amendment_lines = tuple(
+        LogLine(
+            at=a.created_at,
+            author=a.engineer_name,
+            text=(f"{a.old_value} → {a.new_value}" if a.old_value else a.new_value)
+            + (f"（{a.reason}）" if a.reason else ""),
+        )
+        for a in d.amendments
+    )
+    return WorkOrderDoc(
+        contract=contract_header(contract),
+        number=r.number,
+        type=r.type,
+        status=r.status,
+        priority=r.priority,
+        channel=r.channel,
+        reporter_name=r.reporter_name,
+        reporter_phone=d.reporter_phone,
+        description=r.description,
+        engineer_name=r.engineer_name,
+        reported_at=r.reported_at,
+        responded_at=r.responded_at,
+        onsite_at=r.onsite_at,
+        restored_at=r.restored_at,
+        closed_at=r.closed_at,
+        cause=d.cause,
+        resolution=d.resolution,
+        contractor_caused=d.contractor_caused,
+        assets=d.assets,
+        sla=tuple(
+            SlaLine(
+                key=item.key,
+                target_minutes=item.target_minutes,
+                deadline=item.deadline,
+                done_at=item.done_at,
+                state=item.state,
+                late_by=item.late_by,
+            )
+            for item in r.sla
+        ),
+        penalty_cny=r.penalty_cny,
+        log=tuple(
+            LogLine(at=e.at, author=e.engineer_name, text=e.text, amends=e.amends_at) for e in d.log
+        ),
+        signatures=d.signatures,
+        record_hash=d.record_hash,
+        amendments=amendment_lines,
+        demo=r.demo,
+    )
+
+
+def qr_payload(session: Session, number: str) -> str | None:
+    """The payload of the QR code printed on a signed order (None while unsigned)."""
+    return detail(session, number).qr_payload
+
+
+def check_scanned_record(session: Session, number: str, record_hash: str) -> ScanCheck:
+    """Whether a scanned paper (number and hash from its QR code) matches the store."""
+    number = number.strip().upper()
+    order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
+    if order is None:
+        return ScanCheck(number, "unknown", None)
+    link = signing.link_of(session, RECORD_TYPE, order.id)
+    if link is None:
+        return ScanCheck(number, "unsigned", None)
+    current = signing.compute_content_hash(session, RECORD_TYPE, order.id)
+    if current != link.content_hash:
+        return ScanCheck(number, "record_altered", link.content_hash)
+    if record_hash.strip().lower() != link.content_hash:
+        return ScanCheck(number, "paper_mismatch", link.content_hash)
+    return ScanCheck(number, "match", link.content_hash)

@@ -1,0 +1,247 @@
+"""Work orders: reporting, changing and advancing an order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from workbench.data.models.workorders import (
+    WorkOrder,
+    WorkOrderEvent,
+)
+from workbench.domain import sla as sla_rules
+from workbench.domain import workorders as rules
+from workbench.domain.contract import (
+    sla_from_terms,
+)
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.services import engineers as engineer_service
+from workbench.services import signing
+from workbench.services._common import actor_of, aware_now, require_contract
+from workbench.services.workorders._helpers import (
+    _check_choice,
+    _check_time,
+    _Clock,
+    _ContractCache,
+    _order,
+    _require_editable,
+    _resolve_assets,
+    _row,
+    _set_assets,
+)
+from workbench.services.workorders.read_models import (
+    EDITABLE_FIELDS,
+    WorkOrderRow,
+)
+
+log = logging.getLogger("workbench.services.workorders")
+
+
+def create_work_order(
+    session: Session,
+    *,
+    type: str,
+    channel: str,
+    description: str,
+    asset_codes: Sequence[str] = (),
+    reporter_name: str = "",
+    reporter_phone: str = "",
+    priority: str = "normal",
+    engineer_id: str | None = None,
+    reported_at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+    demo: bool = False,
+) -> WorkOrderRow:
+    """Report a new work order; its number is taken in this transaction."""
+    now = aware_now(now)
+    _check_choice(
+        type, rules.TYPES, QT_TRANSLATE_NOOP("messages", "Unknown work order type {value}.")
+    )
+    _check_choice(
+        channel, rules.CHANNELS, QT_TRANSLATE_NOOP("messages", "Unknown channel {value}.")
+    )
+    _check_choice(
+        priority, rules.PRIORITIES, QT_TRANSLATE_NOOP("messages", "Unknown priority {value}.")
+    )
+    description = description.strip()
+    if not description:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
+    reported_at = _check_time(reported_at or now, now)
+    contract = require_contract(session)
+    assets = _resolve_assets(session, asset_codes)
+    if rules.sla_applies(type) and not assets:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Name the device or system the fault is on.")
+        )
+    if engineer_id is not None:
+        engineer_service.get_engineer(session, engineer_id)
+
+    year = rules.number_year(reported_at)
+    counter = signing.lock_counter(session, f"work_order:{year}")
+    counter.value += 1
+    seq = counter.value
+    due: dict[str, dt.datetime | None] = {"response": None, "onsite": None, "restore": None}
+    if rules.sla_applies(type):
+        due.update(sla_rules.deadlines(reported_at, sla_from_terms(contract.terms)))
+    order = WorkOrder(
+        number=rules.format_number(year, seq),
+        year=year,
+        seq=seq,
+        contract_id=contract.id,
+        type=type,
+        channel=channel,
+        priority=priority,
+        status="reported",
+        reporter_name=reporter_name.strip(),
+        reporter_phone=reporter_phone.strip(),
+        description=description,
+        engineer_id=engineer_id,
+        reported_at=reported_at,
+        response_due=due["response"],
+        onsite_due=due["onsite"],
+        restore_due=due["restore"],
+        created_by=actor_of(session),
+        demo=demo,
+    )
+    session.add(order)
+    _set_assets(order, assets)
+    session.add(
+        WorkOrderEvent(
+            work_order=order,
+            from_status="",
+            to_status="reported",
+            at=reported_at,
+            actor=actor_of(session),
+            engineer_id=engineer_id,
+            recorded_at=now,
+        )
+    )
+    session.flush()
+    log.info("work order %s reported", order.number)
+    return _row(order, _Clock.of(contract.terms, contract.total_cny), now)
+
+
+def update_work_order(
+    session: Session,
+    number: str,
+    *,
+    asset_codes: Sequence[str] | None = None,
+    now: dt.datetime | None = None,
+    **changes: Any,
+) -> WorkOrderRow:
+    """Change the editable fields of an unsigned order (``priority``, ``channel``,
+    ``reporter_name``, ``reporter_phone``, ``description``, ``engineer_id``, ``cause``,
+    ``resolution``, ``contractor_caused``) and its assets."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    order = _order(session, number)
+    _require_editable(order)
+    if "priority" in changes:
+        _check_choice(
+            changes["priority"],
+            rules.PRIORITIES,
+            QT_TRANSLATE_NOOP("messages", "Unknown priority {value}."),
+        )
+    if "channel" in changes:
+        _check_choice(
+            changes["channel"],
+            rules.CHANNELS,
+            QT_TRANSLATE_NOOP("messages", "Unknown channel {value}."),
+        )
+    if "description" in changes and not str(changes["description"]).strip():
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
+    if changes.get("engineer_id") is not None:
+        engineer_service.get_engineer(session, changes["engineer_id"])
+    for key, given in changes.items():
+        value = given.strip() if isinstance(given, str) and key != "engineer_id" else given
+        if key == "contractor_caused":
+            value = bool(value)
+        if key == "engineer_id":
+            if order.engineer_id != value:
+                order.engineer = (
+                    engineer_service.get_engineer(session, value) if value is not None else None
+                )
+        elif getattr(order, key) != value:
+            setattr(order, key, value)
+    if asset_codes is not None:
+        assets = _resolve_assets(session, asset_codes)
+        if rules.sla_applies(order.type) and not assets:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "Name the device or system the fault is on.")
+            )
+        _set_assets(order, assets)
+    session.flush()
+    return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
+
+
+def advance(
+    session: Session,
+    number: str,
+    to_status: str,
+    *,
+    at: dt.datetime | None = None,
+    engineer_id: str | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> WorkOrderRow:
+    """Move an order to its next status at ``at`` (default now), recording who did it."""
+    now = aware_now(now)
+    order = _order(session, number)
+    if to_status == "signed":
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "A work order is signed only through the sign-off.")
+        )
+    if to_status not in rules.STATUSES:
+        raise ValueError(f"unknown status {to_status!r}")
+    _require_editable(order)
+    if not rules.can_move(order.status, to_status):
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Work order {number} cannot move from {current} to {target}."
+            ),
+            number=order.number,
+            current=order.status,
+            target=to_status,
+        )
+    at = _check_time(at or now, now)
+    previous = max(
+        t
+        for t in (order.reported_at, order.responded_at, order.onsite_at, order.restored_at)
+        if t is not None
+    )
+    if at < previous:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "The time lies before the previous step of {number}."),
+            number=order.number,
+        )
+    if to_status == "closed" and not order.resolution.strip():
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Write the result of the work before closing {number}."),
+            number=order.number,
+        )
+    if engineer_id is not None:
+        engineer_service.get_engineer(session, engineer_id)
+        if order.engineer_id is None:
+            order.engineer = engineer_service.get_engineer(session, engineer_id)
+    session.add(
+        WorkOrderEvent(
+            work_order_id=order.id,
+            from_status=order.status,
+            to_status=to_status,
+            at=at,
+            actor=actor_of(session),
+            engineer_id=engineer_id,
+            note=note.strip(),
+            recorded_at=now,
+        )
+    )
+    setattr(order, rules.STATUS_TIME_FIELD[to_status], at)
+    order.status = to_status
+    session.flush()
+    log.info("work order %s -> %s", order.number, to_status)
+    return _row(order, _ContractCache(session).clock(order.contract_id), now)

@@ -1,0 +1,200 @@
+"""Work orders: the plain read models the other layers get, and the fixed names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from workbench.domain import sla as sla_rules
+from workbench.domain import workorders as rules
+from workbench.domain.documents import (
+    AssetLine,
+    SignatureDoc,
+)
+
+RECORD_TYPE = "work_order"
+
+
+AMENDMENT_RECORD_TYPE = "work_order_amendment"
+
+
+# How far in the future a typed time may lie (clocks of two laptops differ a little).
+CLOCK_TOLERANCE = dt.timedelta(minutes=2)
+
+
+EDITABLE_FIELDS = (
+    "priority",
+    "channel",
+    "reporter_name",
+    "reporter_phone",
+    "description",
+    "engineer_id",
+    "cause",
+    "resolution",
+    "contractor_caused",
+)
+
+
+AMENDABLE_FIELDS = (
+    "",
+    "description",
+    "cause",
+    "resolution",
+    "reporter_name",
+    "reporter_phone",
+    "contractor_caused",
+    "assets",
+)
+
+
+SORT_KEYS = ("number", "reported_at", "status", "type", "priority", "engineer")
+
+
+@dataclass(frozen=True)
+class WorkOrderRow:
+    """One line of the work order list, with its clock evaluated at ``evaluated_at``."""
+
+    id: str
+    number: str
+    type: str
+    status: str
+    priority: str
+    channel: str
+    asset_codes: tuple[str, ...]
+    asset_names: tuple[str, ...]
+    description: str
+    reporter_name: str
+    engineer_id: str | None
+    engineer_name: str
+    reported_at: dt.datetime
+    responded_at: dt.datetime | None
+    onsite_at: dt.datetime | None
+    restored_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    signed_at: dt.datetime | None
+    cancelled_at: dt.datetime | None
+    sla: tuple[sla_rules.SlaItem, ...]
+    breaches: tuple[str, ...]
+    days_late: int
+    penalty_cny: Decimal
+    termination_right: bool
+    next_deadline: sla_rules.SlaItem | None
+    demo: bool
+    evaluated_at: dt.datetime
+
+    @property
+    def signed(self) -> bool:
+        return self.status == "signed"
+
+    @property
+    def open(self) -> bool:
+        return self.status in rules.OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class WorkOrderPage:
+    rows: tuple[WorkOrderRow, ...]
+    total: int
+    offset: int
+    limit: int
+    # Where the next page starts: the sort key of the last row (``after`` of
+    # :func:`list_work_orders`); None when the page is empty.
+    next_after: tuple[Any, ...] | None = None
+
+
+@dataclass(frozen=True)
+class EventView:
+    from_status: str
+    to_status: str
+    at: dt.datetime
+    actor: str
+    engineer_name: str
+    note: str
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class LogEntryView:
+    id: str
+    work_order_number: str | None
+    engineer_id: str
+    engineer_name: str
+    at: dt.datetime
+    recorded_at: dt.datetime
+    text: str
+    amends_id: str | None
+    amends_at: dt.datetime | None
+    amended: bool  # a later entry corrects this one
+    demo: bool
+
+
+@dataclass(frozen=True)
+class AmendmentView:
+    id: str
+    work_order_number: str
+    field: str
+    old_value: str
+    new_value: str
+    reason: str
+    engineer_name: str
+    created_at: dt.datetime
+    content_hash: str | None
+
+
+@dataclass(frozen=True)
+class WorkOrderDetail:
+    row: WorkOrderRow
+    contract_number: str
+    reporter_phone: str
+    cause: str
+    resolution: str
+    contractor_caused: bool
+    service_extension: dt.timedelta | None  # the contractor caused it: the period extends
+    assets: tuple[AssetLine, ...]
+    events: tuple[EventView, ...]
+    log: tuple[LogEntryView, ...]
+    signatures: tuple[SignatureDoc, ...]
+    amendments: tuple[AmendmentView, ...]
+    allowed_moves: tuple[str, ...]
+    editable: bool
+    record_hash: str | None
+    chain_seq: int | None
+    qr_payload: str | None
+
+    @property
+    def number(self) -> str:
+        return self.row.number
+
+    @property
+    def status(self) -> str:
+        return self.row.status
+
+
+@dataclass(frozen=True)
+class UpcomingDeadline:
+    number: str
+    key: str  # "response" | "onsite" | "restore"
+    deadline: dt.datetime
+    state: str  # "pending" | "at_risk"
+    overdue_open: int  # open orders already past a deadline
+
+
+@dataclass(frozen=True)
+class ScanCheck:
+    """What a scanned printed work order says about the record.
+
+    ``state``: ``match`` (the paper is the signed record, and the record is intact),
+    ``paper_mismatch`` (the paper's hash is not the record's: an older or forged paper),
+    ``record_altered`` (the stored record no longer matches its signed hash),
+    ``unsigned`` (the order exists but is not signed), ``unknown`` (no such order).
+    """
+
+    number: str
+    state: str
+    record_hash: str | None
+
+    @property
+    def matches(self) -> bool:
+        return self.state == "match"
