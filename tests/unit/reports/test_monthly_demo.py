@@ -27,17 +27,13 @@ MONTH = "2026-10"
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from workbench import demo
+def demo_store(tmp_path_factory: pytest.TempPathFactory, demo_year_template: Path) -> Iterator[Any]:
+    from tests.helpers.stores import DEMO_UNTIL, copy_store
     from workbench.data.store import Store
-    from workbench.services.setup import load_default_contract
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert UNTIL == DEMO_UNTIL
+    path = copy_store(demo_year_template, tmp_path_factory.mktemp("demo") / "demo.sqlite3")
     store = Store(f"sqlite:///{path}")
-    with store.transaction("test") as session:
-        load_default_contract(session)
-    with store.transaction("demo") as session:
-        demo.fill_demo(session, until=UNTIL)
     yield store
     store.dispose()
 

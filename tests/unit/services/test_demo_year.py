@@ -39,8 +39,12 @@ def _fill(path: Path, until: dt.datetime, seed: int = demo.DEFAULT_SEED) -> Stor
 
 
 @pytest.fixture(scope="module")
-def year(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = _fill(tmp_path_factory.mktemp("demo-year") / "demo.sqlite3", UNTIL)
+def year(tmp_path_factory: pytest.TempPathFactory, demo_year_template: Path) -> Iterator[Store]:
+    from tests.helpers.stores import DEMO_UNTIL, copy_store
+
+    assert UNTIL == DEMO_UNTIL
+    path = copy_store(demo_year_template, tmp_path_factory.mktemp("demo-year") / "demo.sqlite3")
+    store = Store(f"sqlite:///{path}")
     yield store
     store.dispose()
 
