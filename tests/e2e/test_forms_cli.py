@@ -33,10 +33,18 @@ def _signed_round(store: Store) -> str:
         ins.record_inspection(session, number, "XF-CAB-02", {"controller_disk": "40"}, now=T0)
         ins.finish_round(session, number, now=T0 + dt.timedelta(hours=1))
         ins.sign_round(
-            session, number, pin="2468", engineer_strokes=STROKE, engineer_aspect=3,
-            client_name="于文浩", client_strokes=STROKE, client_aspect=3,
+            session,
+            number,
+            ins.Signatures(
+                engineer_strokes=STROKE,
+                client_name="于文浩",
+                client_strokes=STROKE,
+                engineer_aspect=3,
+                client_aspect=3,
+            ),
+            pin="2468",
             now=T0 + dt.timedelta(hours=2),
-        )  # fmt: skip
+        )
     return number
 
 

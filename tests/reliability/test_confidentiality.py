@@ -52,11 +52,13 @@ def test_sign_off_leaves_no_pin_or_signature_in_log_or_audit(store: Store, log_f
         workorders.sign_off(
             s,
             number,
+            workorders.Signatures(
+                engineer_strokes=ENGINEER_STROKES,
+                client_name="赵主任",
+                client_strokes=CLIENT_STROKES,
+            ),
             engineer_id=eng.id,
             pin=PIN,
-            engineer_strokes=ENGINEER_STROKES,
-            client_name="赵主任",
-            client_strokes=CLIENT_STROKES,
             now=at,
         )
     for handler in logging.getLogger("workbench").handlers:

@@ -328,12 +328,12 @@ def test_further_pages_keep_the_listed_filter_and_count_once(
     qtbot.waitUntil(lambda: bool(view._listed_filter))  # the view's first (empty) list
     numbers = _report(ctx, 5, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
     monkeypatch.setattr(workorders_view, "PAGE_SIZE", 2)
-    counted: list[dict[str, Any]] = []
+    counted: list[wo.WorkOrderFilter] = []
     count = wo.count_work_orders
 
-    def spy(session: Any, **filters: Any) -> int:
-        counted.append(filters)
-        return count(session, **filters)
+    def spy(session: Any, flt: wo.WorkOrderFilter, **kwargs: Any) -> int:
+        counted.append(flt)
+        return count(session, flt, **kwargs)
 
     # list_work_orders counts through its own module's name.
     monkeypatch.setattr(wo.listing, "count_work_orders", spy)

@@ -153,7 +153,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = store_from(args)
+    store = store_from(args, create=True)
     try:
         with store.transaction("import") as session:
             report = import_assets(session, args.file, dry_run=args.dry_run)

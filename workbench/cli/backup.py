@@ -27,8 +27,10 @@ def run_backup(args: argparse.Namespace) -> int:
     from workbench.domain.timeutil import fmt_local
     from workbench.services import backups
 
-    store = open_store(getattr(args, "db", None))
+    # Read-only: no migration (it would need the write lock), no new store on a typo.
+    store = open_store(getattr(args, "db", None), migrate=False, create=False)
     try:
+        store.refuse_newer(store.current_revision())
         if args.list:
             entries = backups.list_backups(store)
             if not entries:
@@ -66,7 +68,7 @@ def run_restore(args: argparse.Namespace) -> int:
             )
         )
     db_path = Path(parsed.database)
-    outcome = backups.restore(db_path, Path(args.file).expanduser())
+    outcome = backups.restore(db_path, Path(args.file).expanduser(), force=args.force)
     # Open once: brings an older backup to this version's schema (after a backup).
     Store(url).dispose()
     _say(
@@ -103,4 +105,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="replace the database with a backup (checked first; the old file is kept)",
     )
     r.add_argument("file", metavar="FILE", help="the backup file to restore")
+    r.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even another database's backup, or one that fails verification",
+    )
     r.set_defaults(func=run_restore)

@@ -11,8 +11,11 @@ from typing import Any
 from workbench.data.store import Store, open_store
 
 
-def store_from(args: argparse.Namespace) -> Store:
-    return open_store(getattr(args, "db", None))
+def store_from(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """The store named by ``--db`` (or the configured one). Only commands that are meant
+    to fill a new store pass ``create``: for the others a mistyped path is an error,
+    never a new empty store."""
+    return open_store(getattr(args, "db", None), create=create)
 
 
 def print_json(value: Any) -> None:

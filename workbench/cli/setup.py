@@ -27,7 +27,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    store = store_from(args)
+    store = store_from(args, create=True)
     try:
         with store.transaction("init") as session:
             result = prepare(session)

@@ -46,7 +46,11 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         with store.transaction("cli") as session:
             page = workorders.list_work_orders(
-                session, status=args.status, sort="number", descending=False, limit=None
+                session,
+                workorders.WorkOrderFilter(status=args.status),
+                sort="number",
+                descending=False,
+                limit=None,
             )
     finally:
         store.dispose()

@@ -29,6 +29,7 @@ from workbench import config
 from workbench.data.errors import (
     NewerSchemaError,
     NotADatabaseError,
+    RestoreRefused,
     StoreCorruptError,
     StoreError,
     StoreLockedError,
@@ -251,6 +252,11 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _uri(path: Path, mode: str) -> str:
+    """A SQLite URI for ``path`` (any characters in it escaped) opened in ``mode``."""
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
 def _check_rows(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
 
@@ -259,8 +265,10 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     """Copy a live SQLite database consistently into ``target`` (SQLite's backup API).
 
     The copy is taken in one step, inside one read transaction: a consistent snapshot,
-    even while other connections write (WAL readers do not block writers). It is checked
-    with ``integrity_check`` before it is renamed to ``target``.
+    even while other connections write (WAL readers do not block writers). The database
+    is opened read-only, so the copy never waits for a writer's lock (a 20,000-row import
+    may hold it for a minute). It is checked with ``integrity_check`` before it is
+    renamed to ``target``.
     """
     if not source.exists():
         raise StoreError(
@@ -270,7 +278,7 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, timeout=10)
+        src = sqlite3.connect(_uri(source, "ro"), uri=True, timeout=10)
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -341,7 +349,7 @@ def check_backup_file(path: Path) -> BackupCheck:
         if fh.read(16) != SQLITE_HEADER:
             raise NotADatabaseError(path=str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
         try:
             rows = _check_rows(conn)
             if rows != ["ok"]:
@@ -374,7 +382,7 @@ class RestoreResult:
 def _is_damaged(db_path: Path) -> bool:
     """Whether SQLite, reading only, finds the file unreadable or inconsistent."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=2)
+        conn = sqlite3.connect(_uri(db_path, "ro"), uri=True, timeout=2)
         try:
             return [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]
         finally:
@@ -392,7 +400,7 @@ def _claim_exclusively(db_path: Path) -> bool:
     aside, never written.
     """
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=2, isolation_level=None)
+        conn = sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=2, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode = DELETE").fetchone()
             conn.execute("BEGIN EXCLUSIVE")
@@ -408,17 +416,61 @@ def _claim_exclusively(db_path: Path) -> bool:
         return False
 
 
-def restore_backup(
-    backup_file: Path, db_path: Path, now: dt.datetime | None = None
-) -> RestoreResult:
-    """Replace the database at ``db_path`` with ``backup_file``, keeping the old file."""
-    now = now or dt.datetime.now(dt.UTC)
+def file_store_uuid(path: Path) -> str | None:
+    """The store UUID a SQLite file carries, read-only (None: none, or unreadable)."""
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=2)
+        try:
+            row = conn.execute("SELECT store_uuid FROM store_identity WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def check_restore(backup_file: Path, db_path: Path, *, force: bool = False) -> BackupCheck:
+    """What a restore checks before it touches anything: not the database onto itself;
+    a sound workbench backup (:func:`check_backup_file`); of this store, when both carry
+    an identity (a backup from before identities, such as a pre-migration one, cannot
+    say and is accepted). ``force`` accepts another store's backup."""
     backup_file = backup_file.resolve()
+    if db_path.exists() and backup_file == db_path.resolve():
+        raise RestoreRefused(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{path} is the database itself: a database cannot be restored from itself. "
+                "Choose a backup file.",
+            ),
+            path=str(db_path),
+        )
     checked = check_backup_file(backup_file)
     if not db_path.parent.is_dir():
         raise StoreMissingError(db_path=db_path, folder=str(db_path.parent))
-    if db_path.exists() and backup_file == db_path.resolve():
-        raise ValueError("a database cannot be restored from itself")
+    ours = file_store_uuid(db_path) if db_path.exists() else None
+    theirs = file_store_uuid(backup_file)
+    if not force and ours and theirs and ours != theirs:
+        raise RestoreRefused(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The backup {backup} is of another database, not of {db}. Restoring it "
+                "replaces every record of {db} with the other database's (the current file "
+                "is kept as a backup). To do that anyway, run the restore again with --force.",
+            ),
+            backup=str(backup_file),
+            db=str(db_path),
+        )
+    return checked
+
+
+def restore_backup(
+    backup_file: Path, db_path: Path, now: dt.datetime | None = None, *, force: bool = False
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with ``backup_file``, keeping the old file
+    (:func:`check_restore` first; ``force`` accepts another store's backup)."""
+    now = now or dt.datetime.now(dt.UTC)
+    backup_file = backup_file.resolve()
+    checked = check_restore(backup_file, db_path, force=force)
 
     kept: Path | None = None
     if db_path.exists():
@@ -441,7 +493,7 @@ def restore_backup(
     tmp = db_path.with_name(db_path.name + ".restoring")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        src = sqlite3.connect(_uri(backup_file, "ro"), uri=True)
         try:
             dst = sqlite3.connect(tmp)
             try:

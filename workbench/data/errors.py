@@ -212,3 +212,46 @@ def classify_pg_error(exc: BaseException, safe_url: str) -> StoreError | None:
     ):
         return StoreUnreachableError(url=safe_url, detail=detail)
     return None
+
+
+class StorePathError(WorkbenchError):
+    """The path given for the database cannot be one (a folder), or names no database
+    where one must already exist (a read-only command never creates a store)."""
+
+
+def folder_given(path: Path) -> StorePathError:
+    return StorePathError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "The database path {path} is a folder, not a file. Give the path of the "
+            "database file itself.",
+        ),
+        path=str(path),
+    )
+
+
+def no_store_at(path: Path) -> StorePathError:
+    return StorePathError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "There is no workbench database at {path}. Check the path; a new database is "
+            'created only by: workbench init --db "{path}"',
+        ),
+        path=str(path),
+    )
+
+
+class DriverMissingError(StoreError):
+    """The database URL needs a driver this installation does not have."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The database {url} needs the driver {driver}, which is not installed with this "
+        "workbench ({detail}). Use a database file, or install the driver.",
+    )
+
+
+class RestoreRefused(WorkbenchError):
+    """A restore that would do harm the user did not ask for (the database onto itself,
+    another store's backup, a backup whose records no longer match): refused, nothing
+    changed; ``--force`` overrides the last two."""

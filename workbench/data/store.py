@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from workbench.data.errors import (
     SQLITE_INTERRUPT,
     DiskFullError,
+    DriverMissingError,
     NewerSchemaError,
     NotADatabaseError,
     RecordChangedError,
@@ -40,9 +41,12 @@ from workbench.data.errors import (
     StoreUnreachableError,
     classify_pg_error,
     classify_sqlite_error,
+    folder_given,
+    no_store_at,
     sqlite_code,
 )
 from workbench.data.migrations import (
+    APPLICATION_ID,
     HEAD_REVISION,
     MIGRATIONS_DIR,
     alembic_config,
@@ -73,6 +77,8 @@ __all__ = [
     "head_revision",
     "known_revisions",
     "open_store",
+    "read_store_uuid",
+    "sqlite_tables",
     "stored_revision",
 ]
 
@@ -110,6 +116,47 @@ def stored_revision(conn: Connection) -> str | None:
 
         return MigrationContext.configure(conn).get_current_revision()
     return str(rows[0]) if rows else None
+
+
+# The table that makes a SQLite file without an application_id a workbench store (one
+# written before revision 0006); its revision then decides (an unknown one is refused as
+# newer, untouched).
+WORKBENCH_TABLES = frozenset({"alembic_version"})
+
+
+def sqlite_tables(path: Path) -> set[str]:
+    """The tables of a SQLite file, read through a read-only connection (nothing written,
+    not even the journal mode); StoreError if SQLite cannot read it."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # Damaged pages may hold any bytes: the names are only compared, quick_check judges.
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+        try:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        translated = classify_sqlite_error(exc, path)
+        if translated is None:
+            raise
+        raise translated from exc
+    return {str(row[0]) for row in rows}
+
+
+def read_store_uuid(conn: Connection) -> str | None:
+    """The store's UUID (None for a store from before revision 0006)."""
+    if not inspect(conn).has_table("store_identity"):
+        return None
+    value = conn.execute(text("SELECT store_uuid FROM store_identity WHERE id = 1")).scalar()
+    return str(value) if value is not None else None
+
+
+def _has_content(path: Path) -> bool:
+    """Whether a file is there and not empty (an empty file is what a new store starts as)."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -152,8 +199,11 @@ class Store:
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
         check: bool = True,
         full_check: bool = True,
+        create: bool = True,
+        premigration_backup: bool = True,
     ) -> None:
         self.url = url
+        self.premigration_backup = premigration_backup
         # Whether SQLite's quick_check has passed on this file since it was opened; see
         # :meth:`check` for when it runs at open and when the caller runs it later.
         self.fully_checked = not self.is_sqlite_url(url)
@@ -163,15 +213,24 @@ class Store:
         self.path: Path | None = None
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
             self.path = Path(parsed.database)
+            if self.path.is_dir():
+                raise folder_given(self.path)
             if not self.path.parent.exists():
                 raise StoreMissingError(db_path=self.path, folder=str(self.path.parent))
+            if not create and not _has_content(self.path):
+                raise no_store_at(self.path)
         kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
             # ``timeout`` is SQLite's busy timeout: the same wait for every connection.
             kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
-        self.engine: Engine = create_engine(url, **kwargs)
+        try:
+            self.engine: Engine = create_engine(url, **kwargs)
+        except ImportError as exc:  # the dialect's driver (psycopg) is not installed
+            raise DriverMissingError(
+                url=self.safe_url, driver=parsed.get_driver_name(), detail=str(exc)
+            ) from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _on_sqlite_connect)
             event.listen(self.engine, "begin", _on_sqlite_begin)
@@ -238,6 +297,7 @@ class Store:
             raise NotADatabaseError(db_path=self.path)
         if len(header) < 100:
             raise StoreCorruptError(db_path=self.path, detail="header truncated")
+        self._check_identity(int.from_bytes(header[68:72], "big"))
         page_size = int.from_bytes(header[16:18], "big")
         page_size = 65536 if page_size == 1 else page_size
         declared_pages = int.from_bytes(header[28:32], "big")
@@ -256,6 +316,21 @@ class Store:
                 detail=f"file truncated: {actual} of {declared_pages * page_size} bytes",
             )
 
+    def _check_identity(self, application_id: int) -> None:
+        """Whether the file is a workbench store, decided before anything opens it for
+        writing (even setting the journal mode writes to a file): the workbench's
+        ``application_id``; or, without one, a store from before identities (it has the
+        workbench's tables) or an empty database. Anything else belongs to another
+        program: NotADatabaseError, the file left as it is."""
+        assert self.path is not None
+        if application_id == APPLICATION_ID:
+            return
+        if application_id != 0:
+            raise NotADatabaseError(db_path=self.path, detail=f"application_id {application_id}")
+        tables = sqlite_tables(self.path)
+        if tables and not tables >= WORKBENCH_TABLES:
+            raise NotADatabaseError(db_path=self.path, detail=", ".join(sorted(tables)[:5]))
+
     def check(self, *, full: bool = True) -> None:
         """Open the database once and check that it is one, readable, and not damaged.
 
@@ -273,7 +348,7 @@ class Store:
         if self.is_sqlite and self.path is not None and self.path.exists():
             self._check_header()
         try:
-            with self.engine.connect() as conn:
+            with self._read_engine.connect() as conn:  # a reader: no write lock to wait for
                 if self.is_sqlite:
                     conn.exec_driver_sql("PRAGMA schema_version").fetchall()
                     conn.exec_driver_sql(
@@ -286,6 +361,11 @@ class Store:
             if translated is None:
                 raise
             raise translated from exc
+        except UnicodeDecodeError as exc:
+            # SQLite's message about a damaged schema quotes the damaged bytes themselves.
+            if not self.is_sqlite:
+                raise
+            raise StoreCorruptError(db_path=self.path, detail="malformed schema") from exc
         if self.is_sqlite and (full or self.closed_uncleanly()):
             self.quick_check()
 
@@ -299,7 +379,7 @@ class Store:
         if not self.is_sqlite:
             return
         try:
-            with self.engine.connect() as conn:
+            with self._read_engine.connect() as conn:
                 raw = conn.connection.dbapi_connection
                 self._checking = raw if isinstance(raw, sqlite3.Connection) else None
                 try:
@@ -328,12 +408,24 @@ class Store:
         """SQLite's full ``PRAGMA integrity_check``: ``["ok"]`` for a sound file."""
         if not self.is_sqlite:
             return ["ok"]
-        with self._storage_errors(), self.engine.connect() as conn:
+        with self._storage_errors(), self._read_engine.connect() as conn:
             return [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
 
+    def store_uuid(self) -> str | None:
+        """This store's identity (None before its migration to revision 0006)."""
+        with self._storage_errors(), self._read_engine.connect() as conn:
+            return read_store_uuid(conn)
+
     def current_revision(self) -> str | None:
-        with self._storage_errors(), self.engine.connect() as conn:
+        with self._storage_errors(), self._read_engine.connect() as conn:
             return stored_revision(conn)
+
+    def refuse_newer(self, current: str | None) -> None:
+        """NewerSchemaError if ``current`` is a revision this program does not know."""
+        if current is not None and current != HEAD_REVISION and current not in known_revisions():
+            raise NewerSchemaError(
+                db_path=self.path, path=str(self.path or self.safe_url), revision=current
+            )
 
     def upgrade(self) -> None:
         """Bring the schema to the newest revision, backing up an older file first."""
@@ -345,11 +437,8 @@ class Store:
         head = head_revision()
         if current == head:
             return
-        if current is not None and current not in known_revisions():
-            raise NewerSchemaError(
-                db_path=self.path, path=str(self.path or self.safe_url), revision=current
-            )
-        if current is not None and self.path is not None:
+        self.refuse_newer(current)
+        if current is not None and self.path is not None and self.premigration_backup:
             from workbench.data import backup
 
             backup.backup_before_migration(self.path, current)
@@ -414,8 +503,12 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(db: str | None = None, *, migrate: bool = True, full_check: bool = True) -> Store:
-    """The store at ``db`` (or the configured one); see :meth:`Store.check` for ``full_check``."""
+def open_store(
+    db: str | None = None, *, migrate: bool = True, full_check: bool = True, create: bool = True
+) -> Store:
+    """The store at ``db`` (or the configured one); see :meth:`Store.check` for ``full_check``.
+    With ``create=False`` a SQLite file that is not there (or empty) is an error, not a new
+    store: what read-only commands open."""
     from workbench.config import database_url
 
-    return Store(database_url(db), migrate=migrate, full_check=full_check)
+    return Store(database_url(db), migrate=migrate, full_check=full_check, create=create)

@@ -492,11 +492,13 @@ def carry_out(
         session,
         order,
         engineer,
-        engineer_strokes=demo_strokes(rng, len(engineer.name)),
-        engineer_aspect=3.0,
-        client_name=rng.choice(CLIENT_SIGNERS),
-        client_strokes=demo_strokes(rng, 3),
-        client_aspect=3.0,
+        wo.Signatures(
+            engineer_strokes=demo_strokes(rng, len(engineer.name)),
+            client_name=rng.choice(CLIENT_SIGNERS),
+            client_strokes=demo_strokes(rng, 3),
+            engineer_aspect=3.0,
+            client_aspect=3.0,
+        ),
         now=sign_at,
     )
     return "signed"
@@ -708,8 +710,10 @@ def fill_history(
     _work_in_hand(session, rng, ids, names, until)
 
     session.flush()
-    breached = wo.list_work_orders(session, breached=True, demo=True, limit=1, now=until).total
-    total = wo.list_work_orders(session, demo=True, limit=1, now=until).total
+    breached = wo.list_work_orders(
+        session, wo.WorkOrderFilter(breached=True, demo=True), limit=1, now=until
+    ).total
+    total = wo.list_work_orders(session, wo.WorkOrderFilter(demo=True), limit=1, now=until).total
     signed = session.scalar(
         select(func.count())
         .select_from(WorkOrder)

@@ -338,12 +338,14 @@ def _close_round(
     service.sign_round(
         session,
         round_number,
+        service.Signatures(
+            engineer_strokes=demo.demo_strokes(rng, len(name)),
+            client_name=CLIENT_SIGNER,
+            client_strokes=demo.demo_strokes(rng, 3),
+            engineer_aspect=3.0,
+            client_aspect=3.0,
+        ),
         pin=ctx.pins[name],
-        engineer_strokes=demo.demo_strokes(rng, len(name)),
-        engineer_aspect=3.0,
-        client_name=CLIENT_SIGNER,
-        client_strokes=demo.demo_strokes(rng, 3),
-        client_aspect=3.0,
         now=signed_at,
     )
 

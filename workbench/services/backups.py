@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.data import backup
+from workbench.data.errors import RestoreRefused
 from workbench.data.store import Store
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import LOCAL_TZ
@@ -91,12 +93,49 @@ def list_backups(store: Store) -> list[BackupEntry]:
     ]
 
 
-def restore(db_path: Path, backup_file: Path) -> RestoreOutcome:
+def chain_problems(backup_file: Path) -> int:
+    """How many signed records and audit entries of a backup no longer match, verified
+    on a scratch copy (brought to this version's schema; the backup itself is only read)."""
+    from workbench.services.audit import verify_audit_chain
+    from workbench.services.signing import verify_chain
+
+    with tempfile.TemporaryDirectory(prefix="workbench-restore-check-") as tmp:
+        copy = backup.backup_sqlite_file(backup_file, Path(tmp) / "check.sqlite3")
+        store = Store(f"sqlite:///{copy}", premigration_backup=False)
+        try:
+            with store.read() as session:
+                problems = len(verify_chain(session))
+                problems += len(verify_audit_chain(session).problems)
+        finally:
+            store.dispose()
+    return problems
+
+
+def restore(db_path: Path, backup_file: Path, *, force: bool = False) -> RestoreOutcome:
     """Replace the database file with a backup; the store must not be open anywhere.
 
-    The caller opens the store afterwards (which migrates an older backup forward).
+    Refused, nothing changed (unless ``force``): another store's backup, or one whose
+    signed records or audit trail fail verification. The database onto itself, or a
+    file that is no sound backup, is refused even with ``force``. The caller opens the
+    store afterwards (which migrates an older backup forward).
     """
-    result = backup.restore_backup(backup_file, db_path)
+    backup.check_restore(backup_file, db_path, force=force)
+    problems = chain_problems(backup_file)
+    if problems and not force:
+        raise RestoreRefused(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The backup {backup} fails verification: {count} signed records or audit "
+                "entries in it no longer match what was signed or recorded. Restoring it "
+                "brings those altered records back. To restore it anyway, run the restore "
+                "again with --force.",
+            ),
+            backup=str(backup_file),
+            count=problems,
+        )
+    if problems:
+        log.warning("restoring %s despite %d verification problems", backup_file, problems)
+    result = backup.restore_backup(backup_file, db_path, force=force)
     return RestoreOutcome(
         str(result.restored_from),
         str(result.database),

@@ -137,8 +137,7 @@ def orders_between(
     while True:
         page = wo.list_work_orders(
             session,
-            start=start,
-            end=end,
+            wo.WorkOrderFilter(start=start, end=end),
             sort="reported_at",
             descending=False,
             offset=offset,
@@ -323,7 +322,9 @@ def dashboard(session: Session, now: dt.datetime | None = None) -> Dashboard:
             breached=sum(m.sla.breached for m in series),
             exposure_cny=sum((m.sla.exposure_cny for m in series), Decimal("0.00")),
         )
-    open_orders = wo.list_work_orders(session, status=wo_rules.OPEN_STATUSES, limit=1, now=now)
+    open_orders = wo.list_work_orders(
+        session, wo.WorkOrderFilter(status=wo_rules.OPEN_STATUSES), limit=1, now=now
+    )
     due = inspection_service.due_devices(session, today, only_needing=True)
     week_end = calendar.week_end(today)
     deliverables = [

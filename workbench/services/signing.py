@@ -38,6 +38,8 @@ log = logging.getLogger("workbench.services.signing")
 ContentBuilder = Callable[[Session, str], dict[str, Any]]
 LabelFunction = Callable[[Session, str], str]
 SignedIds = Callable[[Session], Iterable[str]]
+# A drawn signature: strokes of [x, y] points in the 0..1 box of the pad.
+Strokes = Sequence[Sequence[Sequence[float]]]
 
 ROLES = ("engineer", "client")
 CHAIN_COUNTER = "signed_record"
@@ -109,6 +111,19 @@ def _link(row: SignedRecord) -> SignedLink:
 
 
 # -- signatures ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """The two drawn signatures of a sign-off: the engineer's, and the client
+    representative's with the name they typed. ``*_aspect``: the pad's width / height,
+    so that a signature is drawn again as it was written."""
+
+    engineer_strokes: Strokes
+    client_name: str
+    client_strokes: Strokes
+    engineer_aspect: float = 3.0
+    client_aspect: float = 3.0
 
 
 def normalise_strokes(strokes: Sequence[Sequence[Sequence[float]]]) -> list[list[list[float]]]:
@@ -196,6 +211,40 @@ def save_signature(  # noqa: PLR0917 - the shared API, positional as agreed
     session.add(row)
     session.flush()
     return signature_doc(row)
+
+
+def save_signatures(
+    session: Session,
+    record_type: str,
+    record_id: str,
+    signatures: Signatures,
+    *,
+    engineer_name: str,
+    engineer_id: str,
+    signed_at: dt.datetime,
+) -> None:
+    """Store both signatures of a sign-off (the engineer's first, then the client's)."""
+    save_signature(
+        session,
+        record_type,
+        record_id,
+        "engineer",
+        engineer_name,
+        signatures.engineer_strokes,
+        signatures.engineer_aspect,
+        engineer_id=engineer_id,
+        signed_at=signed_at,
+    )
+    save_signature(
+        session,
+        record_type,
+        record_id,
+        "client",
+        signatures.client_name,
+        signatures.client_strokes,
+        signatures.client_aspect,
+        signed_at=signed_at,
+    )
 
 
 def signatures_of(session: Session, record_type: str, record_id: str) -> list[Signature]:

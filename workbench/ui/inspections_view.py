@@ -493,12 +493,14 @@ class InspectionsView(QWidget):
                 return service.sign_round(
                     session,
                     round_id,
+                    service.Signatures(
+                        engineer_strokes=data.engineer_strokes,
+                        client_name=data.client_name,
+                        client_strokes=data.client_strokes,
+                        engineer_aspect=data.engineer_aspect,
+                        client_aspect=data.client_aspect,
+                    ),
                     pin=data.pin,
-                    engineer_strokes=data.engineer_strokes,
-                    engineer_aspect=data.engineer_aspect,
-                    client_name=data.client_name,
-                    client_strokes=data.client_strokes,
-                    client_aspect=data.client_aspect,
                 )
 
         dialog = SignOffDialog(

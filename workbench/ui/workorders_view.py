@@ -177,7 +177,8 @@ class WorkOrdersView(QWidget):
         self._sort = ("reported_at", True)
         # The filter of the listed rows: further pages are read with it, not with what the
         # search field says meanwhile.
-        self._listed_filter: dict[str, Any] = {}
+        self._listed_filter: wo.WorkOrderFilter | None = None
+        self._listed_sort = self._sort
         self._pending_select: str | None = None
         self._next_deadline: wo.UpcomingDeadline | None = None
         self._next_after: tuple[Any, ...] | None = None
@@ -359,19 +360,17 @@ class WorkOrdersView(QWidget):
                 button.setToolTip(self.tr("The printed work order is not available in this build."))
 
     # -- queries --------------------------------------------------------------------
-    def current_filter(self) -> dict[str, Any]:
+    def current_filter(self) -> wo.WorkOrderFilter:
         start, end = self._period()
-        return {
-            "status": self.status_filter.currentData(),
-            "type": self.type_filter.currentData(),
-            "engineer_id": self.engineer_filter.currentData(),
-            "breached": self.breached_filter.currentData(),
-            "start": start,
-            "end": end,
-            "search": self.search.text().strip() or None,
-            "sort": self._sort[0],
-            "descending": self._sort[1],
-        }
+        return wo.WorkOrderFilter(
+            status=self.status_filter.currentData(),
+            type=self.type_filter.currentData(),
+            engineer_id=self.engineer_filter.currentData(),
+            breached=self.breached_filter.currentData(),
+            start=start,
+            end=end,
+            search=self.search.text().strip() or None,
+        )
 
     def _period(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         key = self.period_filter.currentData()
@@ -425,11 +424,14 @@ class WorkOrdersView(QWidget):
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
+        sort, descending = self._sort
         keep = self._pending_select or self.current_number()
 
         def query() -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
             with self.ctx.store.read() as session:
-                page = wo.list_work_orders(session, limit=PAGE_SIZE, **flt)
+                page = wo.list_work_orders(
+                    session, flt, sort=sort, descending=descending, limit=PAGE_SIZE
+                )
                 return page, wo.next_deadline(session) if deadline else self._next_deadline
 
         def done(result: tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]) -> None:
@@ -438,6 +440,7 @@ class WorkOrdersView(QWidget):
             page, upcoming = result
             self._next_deadline = upcoming
             self._listed_filter = flt
+            self._listed_sort = (sort, descending)
             self._next_after = page.next_after
             self.model.set_rows(page.rows, page.total)
             self._update_count()
@@ -453,7 +456,8 @@ class WorkOrdersView(QWidget):
 
     def _fetch_more(self, offset: int) -> None:
         generation = self._generation
-        flt = self._listed_filter
+        flt = self._listed_filter or wo.WorkOrderFilter()
+        sort, descending = self._listed_sort
         total = self.model.total()
         # The next page starts after the last row's sort key; by offset only when the
         # list has no key yet.
@@ -462,7 +466,14 @@ class WorkOrdersView(QWidget):
         def query() -> wo.WorkOrderPage:
             with self.ctx.store.read() as session:
                 return wo.list_work_orders(
-                    session, offset=offset, limit=PAGE_SIZE, total=total, after=after, **flt
+                    session,
+                    flt,
+                    sort=sort,
+                    descending=descending,
+                    offset=offset,
+                    limit=PAGE_SIZE,
+                    total=total,
+                    after=after,
                 )
 
         def done(page: wo.WorkOrderPage) -> None:
@@ -792,13 +803,15 @@ class WorkOrdersView(QWidget):
                 return wo.sign_off(
                     session,
                     number,
+                    wo.Signatures(
+                        engineer_strokes=data.engineer_strokes,
+                        client_name=data.client_name,
+                        client_strokes=data.client_strokes,
+                        engineer_aspect=data.engineer_aspect,
+                        client_aspect=data.client_aspect,
+                    ),
                     engineer_id=data.engineer_id,
                     pin=data.pin,
-                    engineer_strokes=data.engineer_strokes,
-                    engineer_aspect=data.engineer_aspect,
-                    client_name=data.client_name,
-                    client_strokes=data.client_strokes,
-                    client_aspect=data.client_aspect,
                 )
 
         engineers = [EngineerChoice(e.id, e.name) for e in self._engineers if e.has_pin]

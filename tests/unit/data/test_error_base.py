@@ -70,7 +70,7 @@ def test_raising_a_store_error_looks_nothing_up(cls: type[errors.StoreError], tm
     """The constructor does no I/O: the backup folder is not read (it cannot be: it is a
     file here, and listing it would fail); whoever shows the error looks it up."""
     db = tmp_path / "wb.sqlite3"
-    exc = cls(db_path=db, folder=str(tmp_path), revision="9999", url="x")
+    exc = cls(db_path=db, folder=str(tmp_path), revision="9999", url="x", driver="psycopg")
     assert exc.db_path == db
     assert not hasattr(exc, "latest_backup")
     assert "workbench restore" not in exc.render()

@@ -22,6 +22,7 @@ def test_an_older_store_is_still_upgraded(db_path: Path) -> None:
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0004'")
         conn.exec_driver_sql("DROP TABLE audit_log")
+        conn.exec_driver_sql("DROP TABLE store_identity")
     store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
     try:

@@ -44,12 +44,14 @@ def _sign(store: Store, number: str, at: dt.datetime, pin: str = "2468") -> ins.
         return ins.sign_round(
             session,
             number,
+            ins.Signatures(
+                engineer_strokes=STROKE,
+                client_name="于文浩",
+                client_strokes=STROKE,
+                engineer_aspect=3.0,
+                client_aspect=3.0,
+            ),
             pin=pin,
-            engineer_strokes=STROKE,
-            engineer_aspect=3.0,
-            client_name="于文浩",
-            client_strokes=STROKE,
-            client_aspect=3.0,
             now=at,
         )
 
@@ -222,9 +224,18 @@ def test_sign_off_locks_and_verify_names_a_hand_edit(
         ins.record_inspection(session, number, "XF-CAB-02", now=T0)
     with pytest.raises(WorkbenchError), store.transaction("test") as session:
         ins.sign_round(
-            session, number, pin="2468", engineer_strokes=STROKE, engineer_aspect=3,
-            client_name="于文浩", client_strokes=STROKE, client_aspect=3, now=T0,
-        )  # fmt: skip  # not finished yet
+            session,
+            number,
+            ins.Signatures(
+                engineer_strokes=STROKE,
+                client_name="于文浩",
+                client_strokes=STROKE,
+                engineer_aspect=3,
+                client_aspect=3,
+            ),
+            pin="2468",
+            now=T0,
+        )  # not finished yet
     with store.transaction("test") as session:
         ins.finish_round(session, number, now=T0 + dt.timedelta(hours=1))
     with pytest.raises(WorkbenchError, match="PIN"):

@@ -80,22 +80,20 @@ def test_sign_off_needs_both_signatures_and_a_restored_order(store):
         wo.sign_off(
             s,
             number,
+            wo.Signatures(
+                engineer_strokes=STROKES, client_name="于文浩", client_strokes=[[[0.5, 0.5]]]
+            ),
             engineer_id=eng.id,
             pin="2468",
-            engineer_strokes=STROKES,
-            client_name="于文浩",
-            client_strokes=[[[0.5, 0.5]]],
             now=SIGN_AT,
         )
     with pytest.raises(WorkbenchError, match="name"), store.transaction() as s:
         wo.sign_off(
             s,
             number,
+            wo.Signatures(engineer_strokes=STROKES, client_name="  ", client_strokes=STROKES),
             engineer_id=eng.id,
             pin="2468",
-            engineer_strokes=STROKES,
-            client_name="  ",
-            client_strokes=STROKES,
             now=SIGN_AT,
         )
     with store.transaction() as s:

@@ -285,28 +285,51 @@ def test_list_filters_search_sort_and_pages(store):
         assert [
             r.number for r in wo.list_work_orders(s, sort="number", descending=False, now=now).rows
         ] == [late, on_time, planned]
-        breached = wo.list_work_orders(s, breached=True, now=now)
+        breached = wo.list_work_orders(s, wo.WorkOrderFilter(breached=True), now=now)
         assert [r.number for r in breached.rows] == [late]
         assert breached.rows[0].breaches == ("response",)
         assert breached.rows[0].penalty_cny == Decimal("3315.00")
-        assert {r.number for r in wo.list_work_orders(s, breached=False, now=now).rows} == {
+        assert {
+            r.number
+            for r in wo.list_work_orders(s, wo.WorkOrderFilter(breached=False), now=now).rows
+        } == {
             on_time,
             planned,
         }
-        assert [r.number for r in wo.list_work_orders(s, search="mic-02", now=now).rows] == [
-            on_time
-        ]
-        assert [r.number for r in wo.list_work_orders(s, search="专题", now=now).rows] == [planned]
-        assert [r.number for r in wo.list_work_orders(s, search="王芳", now=now).rows] == [
+        assert [
+            r.number
+            for r in wo.list_work_orders(s, wo.WorkOrderFilter(search="mic-02"), now=now).rows
+        ] == [on_time]
+        assert [
+            r.number
+            for r in wo.list_work_orders(s, wo.WorkOrderFilter(search="专题"), now=now).rows
+        ] == [planned]
+        assert [
+            r.number
+            for r in wo.list_work_orders(s, wo.WorkOrderFilter(search="王芳"), now=now).rows
+        ] == [
             on_time,
             late,
         ]
-        assert wo.list_work_orders(s, search="100%", now=now).total == 0
-        assert [r.number for r in wo.list_work_orders(s, type="service_request", now=now).rows] == [
-            planned
-        ]
-        assert wo.list_work_orders(s, status=["restored"], engineer_id=eng.id, now=now).total == 2
-        assert wo.list_work_orders(s, start=T0 + 30 * MIN, end=T0 + 90 * MIN, now=now).total == 1
+        assert wo.list_work_orders(s, wo.WorkOrderFilter(search="100%"), now=now).total == 0
+        assert [
+            r.number
+            for r in wo.list_work_orders(
+                s, wo.WorkOrderFilter(type="service_request"), now=now
+            ).rows
+        ] == [planned]
+        assert (
+            wo.list_work_orders(
+                s, wo.WorkOrderFilter(status=["restored"], engineer_id=eng.id), now=now
+            ).total
+            == 2
+        )
+        assert (
+            wo.list_work_orders(
+                s, wo.WorkOrderFilter(start=T0 + 30 * MIN, end=T0 + 90 * MIN), now=now
+            ).total
+            == 1
+        )
         paged = wo.list_work_orders(s, sort="number", descending=False, offset=1, limit=1, now=now)
         assert paged.total == 3
         assert [r.number for r in paged.rows] == [on_time]
@@ -315,9 +338,11 @@ def test_list_filters_search_sort_and_pages(store):
 def test_open_order_breaches_in_the_list_as_time_passes(store):
     number = create(store).number
     with store.transaction() as s:
-        assert wo.list_work_orders(s, breached=True, now=T0 + 30 * MIN).total == 0
+        assert (
+            wo.list_work_orders(s, wo.WorkOrderFilter(breached=True), now=T0 + 30 * MIN).total == 0
+        )
         rows = wo.list_work_orders(
-            s, breached=True, now=T0 + 30 * MIN + dt.timedelta(seconds=1)
+            s, wo.WorkOrderFilter(breached=True), now=T0 + 30 * MIN + dt.timedelta(seconds=1)
         ).rows
         assert [r.number for r in rows] == [number]
         assert rows[0].breaches == ("response",)
@@ -390,7 +415,7 @@ def test_list_pages_count_once_and_read_the_same_rows_as_one_order(store):
     now = T0 + 3 * 24 * 60 * MIN
     with store.transaction() as s:
         assert wo.count_work_orders(s, now=now) == 5
-        assert wo.count_work_orders(s, search="cam-03", now=now) == 1
+        assert wo.count_work_orders(s, wo.WorkOrderFilter(search="cam-03"), now=now) == 1
         # The first page counts; further pages take the count they are given.
         first = wo.list_work_orders(s, sort="number", descending=False, limit=2, now=now)
         assert first.total == 5
@@ -438,3 +463,12 @@ def test_pages_by_sort_key_read_the_whole_list_once(store, sort, descending):
             after = page.next_after
     assert whole.total == 8
     assert [r.number for r in pages] == [r.number for r in whole.rows]
+
+
+def test_a_filter_is_one_hashable_value_whatever_sequence_it_was_given() -> None:
+    listed = wo.WorkOrderFilter(status=["restored", "closed"], type="fault")
+    assert listed.status == ("restored", "closed")
+    assert listed.type == "fault"
+    assert listed == wo.WorkOrderFilter(status=("restored", "closed"), type="fault")
+    assert hash(listed) == hash(wo.WorkOrderFilter(status=("restored", "closed"), type="fault"))
+    assert wo.WorkOrderFilter() != listed

@@ -62,10 +62,8 @@ def sign(store, number, engineer_id, now, pin=PIN):
         return wo.sign_off(
             s,
             number,
+            wo.Signatures(engineer_strokes=STROKES, client_name="于文浩", client_strokes=STROKES),
             engineer_id=engineer_id,
             pin=pin,
-            engineer_strokes=STROKES,
-            client_name="于文浩",
-            client_strokes=STROKES,
             now=now,
         )

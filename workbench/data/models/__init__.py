@@ -1,6 +1,6 @@
 """Every table of the store. Importing this package registers them all on ``Base``."""
 
-from workbench.data.models import audit, inspections, reporting, workorders
+from workbench.data.models import audit, identity, inspections, reporting, workorders
 from workbench.data.models.base import Base, UtcDateTime, new_uuid, utcnow
 from workbench.data.models.core import (
     ASSET_STATUSES,
@@ -27,6 +27,7 @@ __all__ = [
     "SignedRecord",
     "UtcDateTime",
     "audit",
+    "identity",
     "inspections",
     "new_uuid",
     "reporting",

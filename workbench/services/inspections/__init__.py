@@ -19,13 +19,8 @@ chain's content), :mod:`.history` and :mod:`.forms` (printed forms); their share
 are in :mod:`._helpers`. Callers import from the package.
 """
 
-from workbench.services.inspections.forms import (
-    blank_form,
-    round_form,
-)
-from workbench.services.inspections.history import (
-    asset_history,
-)
+from workbench.services.inspections.forms import blank_form, round_form
+from workbench.services.inspections.history import asset_history
 from workbench.services.inspections.read_models import (
     ATTACHMENT_FOLDER,
     RECORD_TYPE,
@@ -42,11 +37,7 @@ from workbench.services.inspections.read_models import (
     RoundDetail,
     RoundSummary,
 )
-from workbench.services.inspections.recording import (
-    device_form,
-    display_value,
-    record_inspection,
-)
+from workbench.services.inspections.recording import device_form, display_value, record_inspection
 from workbench.services.inspections.rounds import (
     active_round,
     finish_round,
@@ -57,14 +48,9 @@ from workbench.services.inspections.rounds import (
     round_detail,
     start_round,
 )
-from workbench.services.inspections.schedule import (
-    due_devices,
-)
-from workbench.services.inspections.signoff import (
-    Strokes,
-    round_content,
-    sign_round,
-)
+from workbench.services.inspections.schedule import due_devices
+from workbench.services.inspections.signoff import round_content, sign_round
+from workbench.services.signing import Signatures, Strokes
 
 __all__ = [
     "ATTACHMENT_FOLDER",
@@ -81,6 +67,7 @@ __all__ = [
     "RoundAssetRow",
     "RoundDetail",
     "RoundSummary",
+    "Signatures",
     "Strokes",
     "active_round",
     "asset_history",

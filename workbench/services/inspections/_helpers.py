@@ -17,9 +17,7 @@ from workbench.data.models.inspections import (
 )
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.scancodes import normalise_asset_code
-from workbench.services.inspections.read_models import (
-    RoundSummary,
-)
+from workbench.services.inspections.read_models import RoundSummary
 
 
 def _identity(_context: str, text: str) -> str:

@@ -6,9 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, AssetCategory, Contract
-from workbench.data.models.inspections import (
-    InspectionRound,
-)
+from workbench.data.models.inspections import InspectionRound
 from workbench.domain import checklists as rules
 from workbench.domain import inspections as states
 from workbench.domain.documents import (
@@ -22,16 +20,9 @@ from workbench.services import checklists as checklist_service
 from workbench.services import signing
 from workbench.services import workorders as workorder_service
 from workbench.services._common import asset_line, require_contract
-from workbench.services.inspections._helpers import (
-    _identity,
-    _round,
-)
-from workbench.services.inspections.read_models import (
-    RECORD_TYPE,
-)
-from workbench.services.inspections.recording import (
-    display_value,
-)
+from workbench.services.inspections._helpers import _identity, _round
+from workbench.services.inspections.read_models import RECORD_TYPE
+from workbench.services.inspections.recording import display_value
 
 
 def _item_doc(item: rules.ChecklistItem) -> ChecklistItemDoc:

@@ -7,23 +7,17 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.data.models.inspections import (
-    DeviceInspection,
-)
+from workbench.data.models.inspections import DeviceInspection
 from workbench.domain import checklists as rules
 from workbench.services import checklists as checklist_service
-from workbench.services.inspections._helpers import (
-    _asset_by_code,
-)
+from workbench.services.inspections._helpers import _asset_by_code
 from workbench.services.inspections.read_models import (
     AssetHistory,
     HistoryEntry,
     HistoryResult,
     NumericSeries,
 )
-from workbench.services.inspections.recording import (
-    display_value,
-)
+from workbench.services.inspections.recording import display_value
 
 
 def asset_history(session: Session, asset_code: str, limit: int = 60) -> AssetHistory:

@@ -12,8 +12,6 @@ from workbench.domain import inspections as states
 from workbench.domain import schedules
 
 RECORD_TYPE = "inspection_round"
-
-
 ATTACHMENT_FOLDER = "inspections"
 
 

@@ -24,12 +24,7 @@ from workbench.services import checklists as checklist_service
 from workbench.services import workorders as workorder_service
 from workbench.services._common import aware_now, location_name
 from workbench.services.attachments import store_attachment
-from workbench.services.inspections._helpers import (
-    _asset_by_code,
-    _identity,
-    _round,
-    _summary,
-)
+from workbench.services.inspections._helpers import _asset_by_code, _identity, _round, _summary
 from workbench.services.inspections.read_models import (
     ATTACHMENT_FOLDER,
     AttachmentView,

@@ -9,10 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.data.models.inspections import (
-    InspectionRound,
-    InspectionRoundAsset,
-)
+from workbench.data.models.inspections import InspectionRound, InspectionRoundAsset
 from workbench.domain import inspections as states
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.scancodes import normalise_asset_code, record_payload
@@ -21,12 +18,7 @@ from workbench.services import checklists as checklist_service
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services._common import actor_of, aware_now, location_name, require_contract
-from workbench.services.inspections._helpers import (
-    _Counts,
-    _round,
-    _round_counts,
-    _summary,
-)
+from workbench.services.inspections._helpers import _Counts, _round, _round_counts, _summary
 from workbench.services.inspections.read_models import (
     RECORD_TYPE,
     LocationProgress,

@@ -13,12 +13,8 @@ from workbench.domain import schedules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import to_local
 from workbench.services._common import local_today, location_name, require_contract
-from workbench.services.inspections._helpers import (
-    _last_inspected,
-)
-from workbench.services.inspections.read_models import (
-    DueRow,
-)
+from workbench.services.inspections._helpers import _last_inspected
+from workbench.services.inspections.read_models import DueRow
 
 
 def due_devices(

@@ -4,49 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.data.models import Contract
-from workbench.data.models.inspections import (
-    DeviceInspection,
-    InspectionRound,
-)
+from workbench.data.models.inspections import DeviceInspection, InspectionRound
 from workbench.domain import inspections as states
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services._common import aware_now
-from workbench.services.inspections._helpers import (
-    _round,
-)
-from workbench.services.inspections.read_models import (
-    RECORD_TYPE,
-    RoundDetail,
-)
-from workbench.services.inspections.rounds import (
-    round_detail,
-)
+from workbench.services.inspections._helpers import _round
+from workbench.services.inspections.read_models import RECORD_TYPE, RoundDetail
+from workbench.services.inspections.rounds import round_detail
 
 log = logging.getLogger("workbench.services.inspections")
-
-
-Strokes = Sequence[Sequence[Sequence[float]]]
 
 
 def sign_round(
     session: Session,
     key: str,
+    signatures: signing.Signatures,
     *,
     pin: str,
-    engineer_strokes: Strokes,
-    engineer_aspect: float,
-    client_name: str,
-    client_strokes: Strokes,
-    client_aspect: float,
     now: dt.datetime | None = None,
 ) -> RoundDetail:
     """Sign a finished round: the engineer's PIN and signature, the client's signature.
@@ -56,31 +39,19 @@ def sign_round(
     now = aware_now(now)
     rnd = _round(session, key)
     states.check_transition(rnd.status, states.SIGNED)
-    client_name = client_name.strip()
+    client_name = signatures.client_name.strip()
     if not client_name:
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "Type the client representative's name.")
         )
     engineer = engineer_service.require_pin(session, rnd.engineer_id, pin, now)
-    signing.save_signature(
+    signing.save_signatures(
         session,
         RECORD_TYPE,
         rnd.id,
-        "engineer",
-        engineer.name,
-        engineer_strokes,
-        engineer_aspect,
+        signatures,
+        engineer_name=engineer.name,
         engineer_id=engineer.id,
-        signed_at=now,
-    )
-    signing.save_signature(
-        session,
-        RECORD_TYPE,
-        rnd.id,
-        "client",
-        client_name,
-        client_strokes,
-        client_aspect,
         signed_at=now,
     )
     rnd.status = states.SIGNED

@@ -17,6 +17,7 @@ amendments, the chain's content), :mod:`.listing` (pages, counts, deadlines) and
 """
 
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
+from workbench.services.signing import Signatures, Strokes
 from workbench.services.workorders.documents import (
     check_scanned_record,
     contract_header,
@@ -25,11 +26,7 @@ from workbench.services.workorders.documents import (
     qr_payload,
     row,
 )
-from workbench.services.workorders.lifecycle import (
-    advance,
-    create_work_order,
-    update_work_order,
-)
+from workbench.services.workorders.lifecycle import advance, create_work_order, update_work_order
 from workbench.services.workorders.listing import (
     count_work_orders,
     list_work_orders,
@@ -48,6 +45,7 @@ from workbench.services.workorders.read_models import (
     ScanCheck,
     UpcomingDeadline,
     WorkOrderDetail,
+    WorkOrderFilter,
     WorkOrderPage,
 )
 from workbench.services.workorders.signoff import (
@@ -57,10 +55,7 @@ from workbench.services.workorders.signoff import (
     sign_verified,
     work_order_content,
 )
-from workbench.services.workorders.worklog import (
-    append_log,
-    list_log,
-)
+from workbench.services.workorders.worklog import append_log, list_log
 
 __all__ = [
     "AMENDABLE_FIELDS",
@@ -73,8 +68,11 @@ __all__ = [
     "EventView",
     "LogEntryView",
     "ScanCheck",
+    "Signatures",
+    "Strokes",
     "UpcomingDeadline",
     "WorkOrderDetail",
+    "WorkOrderFilter",
     "WorkOrderPage",
     "WorkOrderRow",
     "advance",

@@ -8,19 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.data.models import Contract
-from workbench.data.models.workorders import (
-    WorkOrder,
-    WorkOrderAmendment,
-    WorkOrderEvent,
-)
+from workbench.data.models.workorders import WorkOrder, WorkOrderAmendment, WorkOrderEvent
 from workbench.domain import workorders as rules
-from workbench.domain.documents import (
-    ContractHeader,
-    LogLine,
-    Party,
-    SlaLine,
-    WorkOrderDoc,
-)
+from workbench.domain.documents import ContractHeader, LogLine, Party, SlaLine, WorkOrderDoc
 from workbench.domain.scancodes import record_payload
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import signing

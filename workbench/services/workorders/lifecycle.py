@@ -9,15 +9,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workbench.data.models.workorders import (
-    WorkOrder,
-    WorkOrderEvent,
-)
+from workbench.data.models.workorders import WorkOrder, WorkOrderEvent
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
-from workbench.domain.contract import (
-    sla_from_terms,
-)
+from workbench.domain.contract import sla_from_terms
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import engineers as engineer_service
@@ -34,9 +29,7 @@ from workbench.services.workorders._helpers import (
     _row,
     _set_assets,
 )
-from workbench.services.workorders.read_models import (
-    EDITABLE_FIELDS,
-)
+from workbench.services.workorders.read_models import EDITABLE_FIELDS
 
 log = logging.getLogger("workbench.services.workorders")
 

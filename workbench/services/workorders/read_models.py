@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.domain.documents import (
-    AssetLine,
-    SignatureDoc,
-)
+from workbench.domain.documents import AssetLine, SignatureDoc
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
 
 RECORD_TYPE = "work_order"
-
-
 AMENDMENT_RECORD_TYPE = "work_order_amendment"
-
-
 # How far in the future a typed time may lie (clocks of two laptops differ a little).
 CLOCK_TOLERANCE = dt.timedelta(minutes=2)
-
-
 EDITABLE_FIELDS = (
     "priority",
     "channel",
@@ -33,8 +25,6 @@ EDITABLE_FIELDS = (
     "resolution",
     "contractor_caused",
 )
-
-
 AMENDABLE_FIELDS = (
     "",
     "description",
@@ -45,9 +35,33 @@ AMENDABLE_FIELDS = (
     "contractor_caused",
     "assets",
 )
-
-
 SORT_KEYS = ("number", "reported_at", "status", "type", "priority", "engineer")
+
+
+@dataclass(frozen=True)
+class WorkOrderFilter:
+    """Which orders a list or a count takes; a field left at None (or empty) takes all.
+
+    ``status`` and ``type``: one value or several (kept as a tuple); ``start`` <=
+    reported_at < ``end``; ``search``: part of the number, description, reporter's name
+    or phone, or a device code, ignoring case; ``breached``: overdue at the query's
+    ``now`` (True) or on time (False); ``demo``: only demo (True) or only real orders.
+    """
+
+    status: str | Sequence[str] | None = None
+    type: str | Sequence[str] | None = None
+    engineer_id: str | None = None
+    breached: bool | None = None
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    search: str | None = None
+    demo: bool | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("status", "type"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                object.__setattr__(self, name, tuple(value))
 
 
 @dataclass(frozen=True)

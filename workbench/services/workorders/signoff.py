@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -23,14 +23,8 @@ from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services._common import actor_of, aware_now
-from workbench.services.workorders._helpers import (
-    _amendment_view,
-    _order,
-    _require_editable,
-)
-from workbench.services.workorders.documents import (
-    detail,
-)
+from workbench.services.workorders._helpers import _amendment_view, _order, _require_editable
+from workbench.services.workorders.documents import detail
 from workbench.services.workorders.read_models import (
     AMENDABLE_FIELDS,
     AMENDMENT_RECORD_TYPE,
@@ -45,14 +39,10 @@ log = logging.getLogger("workbench.services.workorders")
 def sign_off(
     session: Session,
     number: str,
+    signatures: signing.Signatures,
     *,
     engineer_id: str,
     pin: str,
-    engineer_strokes: Sequence[Sequence[Sequence[float]]],
-    client_name: str,
-    client_strokes: Sequence[Sequence[Sequence[float]]],
-    engineer_aspect: float = 3.0,
-    client_aspect: float = 3.0,
     now: dt.datetime | None = None,
 ) -> WorkOrderDetail:
     """Both sides sign: the engineer with PIN and signature, the client representative
@@ -77,29 +67,15 @@ def sign_off(
             number=order.number,
         )
     engineer = engineer_service.require_pin(session, engineer_id, pin, now)
-    return sign_verified(
-        session,
-        order,
-        engineer,
-        engineer_strokes=engineer_strokes,
-        engineer_aspect=engineer_aspect,
-        client_name=client_name,
-        client_strokes=client_strokes,
-        client_aspect=client_aspect,
-        now=now,
-    )
+    return sign_verified(session, order, engineer, signatures, now=now)
 
 
 def sign_verified(
     session: Session,
     order: WorkOrder,
     engineer: Engineer,
+    signatures: signing.Signatures,
     *,
-    engineer_strokes: Sequence[Sequence[Sequence[float]]],
-    engineer_aspect: float,
-    client_name: str,
-    client_strokes: Sequence[Sequence[Sequence[float]]],
-    client_aspect: float,
     now: dt.datetime,
 ) -> WorkOrderDetail:
     """The sign-off after the engineer has been verified (by :func:`sign_off`'s PIN
@@ -112,29 +88,17 @@ def sign_verified(
             ),
             number=order.number,
         )
-    if not client_name.strip():
+    if not signatures.client_name.strip():
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "Type the client representative's name.")
         )
-    signing.save_signature(
+    signing.save_signatures(
         session,
         RECORD_TYPE,
         order.id,
-        "engineer",
-        engineer.name,
-        engineer_strokes,
-        engineer_aspect,
+        signatures,
+        engineer_name=engineer.name,
         engineer_id=engineer.id,
-        signed_at=now,
-    )
-    signing.save_signature(
-        session,
-        RECORD_TYPE,
-        order.id,
-        "client",
-        client_name,
-        client_strokes,
-        client_aspect,
         signed_at=now,
     )
     if order.engineer_id is None:
