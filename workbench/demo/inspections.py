@@ -279,6 +279,77 @@ def _handle(
     demo.carry_out(session, rng, plan, number, engineer_id=ctx.engineers[name], until=ctx.until)
 
 
+def _inspect_device(
+    session: Session,
+    rng: random.Random,
+    ctx: demo.DemoContext,
+    *,
+    readings: _Readings,
+    checklists: dict[str, rules.Checklist],
+    round_number: str,
+    row: service.RoundAssetRow,
+    day: dt.date,
+    last: dt.date,
+    t: dt.datetime,
+    name: str,
+) -> None:
+    """Record one device of the round at ``t``; a failed check becomes a handled order."""
+    if row.category not in checklists:
+        checklists[row.category] = checklist_service.current_checklist(session, row.category)
+    checklist = checklists[row.category]
+    values = {
+        i.key: readings.value(row.code, i, day) for i in checklist.items if i.kind == "number"
+    }
+    notes: dict[str, str] = {}
+    finding = _measured(checklist, values)
+    if rng.random() < FAILURE_RATE:
+        finding = _finding(rng, checklist, late_ok=day < last - dt.timedelta(days=3))
+        values = {**values, finding.item: rules.FAIL}
+        notes = {finding.item: finding.note}
+    recorded = service.record_inspection(
+        session, round_number, row.code, values, item_notes=notes, now=t,
+        translate=demo.record_text,
+    )  # fmt: skip
+    if finding is not None and recorded.work_order_number:
+        _handle(
+            session, rng, ctx, number=recorded.work_order_number, found=t,
+            code=row.code, category=row.category, finding=finding,
+            checklist=checklist, name=name,
+        )  # fmt: skip
+
+
+def _close_round(
+    session: Session,
+    rng: random.Random,
+    ctx: demo.DemoContext,
+    *,
+    round_number: str,
+    left: int,
+    t: dt.datetime,
+    name: str,
+) -> None:
+    """Finish the round ten minutes after its last device; both sides sign it later."""
+    finished = t + dt.timedelta(minutes=10)
+    reason = rng.choice(UNCHECKED_REASONS) if left else ""
+    service.finish_round(session, round_number, reason, now=finished)
+    signed_at = finished + dt.timedelta(seconds=round(rng.uniform(20, 240) * 60))
+    if signed_at >= ctx.until:
+        return
+    service.sign_round(
+        session,
+        round_number,
+        service.Signatures(
+            engineer_strokes=demo.demo_strokes(rng, len(name)),
+            client_name=CLIENT_SIGNER,
+            client_strokes=demo.demo_strokes(rng, 3),
+            engineer_aspect=3.0,
+            client_aspect=3.0,
+        ),
+        pin=ctx.pins[name],
+        now=signed_at,
+    )
+
+
 def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext) -> None:
     checklist_service.sync_checklists(session)
     readings = _Readings(rng)
@@ -311,52 +382,12 @@ def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext
             if t >= ctx.until:
                 break
             ctx.catch_up(t)  # the history's orders reported before this one come first
-            if row.category not in checklists:
-                checklists[row.category] = checklist_service.current_checklist(
-                    session, row.category
-                )
-            checklist = checklists[row.category]
-            values = {
-                i.key: readings.value(row.code, i, day)
-                for i in checklist.items
-                if i.kind == "number"
-            }
-            notes: dict[str, str] = {}
-            finding = _measured(checklist, values)
-            if rng.random() < FAILURE_RATE:
-                finding = _finding(rng, checklist, late_ok=day < last - dt.timedelta(days=3))
-                values = {**values, finding.item: rules.FAIL}
-                notes = {finding.item: finding.note}
-            recorded = service.record_inspection(
-                session, detail.number, row.code, values, item_notes=notes, now=t,
-                translate=demo.record_text,
+            _inspect_device(
+                session, rng, ctx, readings=readings, checklists=checklists,
+                round_number=detail.number, row=row, day=day, last=last, t=t, name=name,
             )  # fmt: skip
-            if finding is not None and recorded.work_order_number:
-                _handle(
-                    session, rng, ctx, number=recorded.work_order_number, found=t,
-                    code=row.code, category=row.category, finding=finding,
-                    checklist=checklist, name=name,
-                )  # fmt: skip
         if newest:
             service.pause_round(session, detail.number, now=t)
             continue
-        finished = t + dt.timedelta(minutes=10)
         left = len(detail.assets) - len(rows) + len(skipped)
-        reason = rng.choice(UNCHECKED_REASONS) if left else ""
-        service.finish_round(session, detail.number, reason, now=finished)
-        signed_at = finished + dt.timedelta(seconds=round(rng.uniform(20, 240) * 60))
-        if signed_at >= ctx.until:
-            continue
-        service.sign_round(
-            session,
-            detail.number,
-            service.Signatures(
-                engineer_strokes=demo.demo_strokes(rng, len(name)),
-                client_name=CLIENT_SIGNER,
-                client_strokes=demo.demo_strokes(rng, 3),
-                engineer_aspect=3.0,
-                client_aspect=3.0,
-            ),
-            pin=ctx.pins[name],
-            now=signed_at,
-        )
+        _close_round(session, rng, ctx, round_number=detail.number, left=left, t=t, name=name)
