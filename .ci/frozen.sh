@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # Build the frozen one-folder app with PyInstaller and run its self-test.
 #
-#   .ci/frozen.sh                   # uses $PYTHON (default: python3) and its environment
+#   .ci/frozen.sh                   # builds with the lock (locks/frozen-linux.txt)
+#   FROZEN_LOCK=none .ci/frozen.sh  # builds with $PYTHON's own environment instead
+#
+# The build environment is made from the lock, every package with its hash
+# (pip --require-hashes), in a fresh venv of its own (FROZEN_VENV, default
+# build/frozen-venv) made by $PYTHON (default python3); then locks/check.py fails the
+# build if anything in that venv is not pinned with a hash. The project itself is not
+# installed there: build.spec puts the source tree on the path.
 #
 # A packaging mistake (a missing data file, hidden import, Qt plugin or matplotlib
 # backend) shows up only in the frozen build, so CI builds it on every change. Fails if
@@ -15,8 +22,21 @@ PYTHON="${PYTHON:-python3}"
 WORK="${FROZEN_WORK:-build/frozen}"
 DIST="${FROZEN_DIST:-dist}"
 MAX_MB="${FROZEN_MAX_MB:-200}"
+LOCK="${FROZEN_LOCK:-locks/frozen-linux.txt}"
+VENV="${FROZEN_VENV:-build/frozen-venv}"
 
 seconds() { date +%s; }
+
+if [ "$LOCK" != none ]; then
+    t0=$(seconds)
+    rm -rf "$VENV"
+    "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes \
+        --only-binary=:all: -r "$LOCK"
+    "$VENV/bin/python" locks/check.py "$LOCK"
+    PYTHON="$VENV/bin/python"
+    echo "== build environment from $LOCK in $(( $(seconds) - t0 )) s"
+fi
 
 echo "== frozen build: $("$PYTHON" -m PyInstaller --version 2>/dev/null || echo 'PyInstaller missing')"
 rm -rf "$WORK" "$DIST/workbench"

@@ -155,7 +155,7 @@ def _insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def _strokes(rng: random.Random, characters: int) -> list[list[list[float]]]:
-    from workbench.services.demo import demo_strokes
+    from workbench.demo.history import demo_strokes
 
     return demo_strokes(rng, characters)
 
@@ -687,7 +687,6 @@ def _link_chain(
     from workbench.domain import hashing
     from workbench.services import signing
 
-    signing.load_builders()
     prev = hashing.GENESIS_HASH
     rows: list[dict[str, Any]] = []
     for seq, (signed_at, record_type, record_id) in enumerate(sorted(to_sign), start=1):

@@ -68,6 +68,12 @@ OutputBaseFilename=workbench-setup-{#AppVersion}
 Compression=lzma2/ultra64
 SolidCompression=yes
 LZMAUseSeparateProcess=yes
+; Code signing: the workflow passes /DSignToolName=signtool and /Ssigntool=... (signtool
+; with the certificate) when it has one; ISCC then signs Setup and the uninstaller.
+#ifdef SignToolName
+SignTool={#SignToolName}
+SignedUninstaller=yes
+#endif
 ; Files in use: offer to close a running workbench before replacing it.
 CloseApplications=yes
 RestartApplications=no

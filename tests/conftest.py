@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Qt's warnings fail the test that caused them (tests/helpers/qtlog.py).
+pytest_plugins = ("tests.helpers.qtlog",)
+
 PG_URL_ENV = "WORKBENCH_TEST_PG_URL"
 REQUIRE_PG_ENV = "WORKBENCH_REQUIRE_PG"
 
@@ -132,27 +135,48 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def contract_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, contract-loaded SQLite file, built once per session: the ``store``
+    fixtures copy it instead of migrating and loading the contract for every test."""
+    from tests.helpers.stores import build_contract_store
+
+    return build_contract_store(tmp_path_factory.mktemp("template") / "store.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def demo_year_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo year (``tests.helpers.stores.DEMO_UNTIL``, default seed) in a SQLite
+    file, built once per session; tests open a copy (``copy_store``)."""
+    from tests.helpers.stores import build_demo_year
+
+    return build_demo_year(tmp_path_factory.mktemp("demo-template") / "demo.sqlite3")
+
+
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
+def store(db_url: str, db_path: Path, contract_store_template: Path) -> Iterator[Store]:
+    from tests.helpers.stores import copy_store
     from workbench.data.store import Store
     from workbench.services.setup import load_default_contract
 
-    s = Store(db_url)
-    with s.transaction("test") as session:
-        load_default_contract(session)
+    if db_url.startswith("sqlite"):
+        copy_store(contract_store_template, db_path)
+        s = Store(db_url)
+    else:
+        s = Store(db_url)
+        with s.transaction("test") as session:
+            load_default_contract(session)
     yield s
     s.dispose()
 
 
 @pytest.fixture
-def sqlite_store(db_path: Path) -> Iterator[Store]:
+def sqlite_store(db_path: Path, contract_store_template: Path) -> Iterator[Store]:
     """The ``store`` on SQLite only, for what concerns the file (backups, locks, damage)."""
+    from tests.helpers.stores import copy_store
     from workbench.data.store import Store
-    from workbench.services.setup import load_default_contract
 
-    s = Store(f"sqlite:///{db_path}")
-    with s.transaction("test") as session:
-        load_default_contract(session)
+    s = Store(f"sqlite:///{copy_store(contract_store_template, db_path)}")
     yield s
     s.dispose()
 

@@ -161,7 +161,7 @@ def step_store(ctx: Context) -> str:
         raise CheckFailed("no contract in the store after loading it")
     demo = ""
     if ctx.screenshots is not None:
-        from workbench.services.demo import fill_demo
+        from workbench.demo import fill_demo
 
         with store.transaction("selftest") as session:
             # Up to now: the views measure deadlines and overdue rounds against today.

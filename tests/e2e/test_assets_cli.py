@@ -142,3 +142,69 @@ def test_not_a_spreadsheet_is_refused_in_chinese(db: str, workbench_home: Path, 
     assert result.returncode == 2
     assert "未导入" in result.stderr or "不是" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_list_escapes_control_characters_for_the_terminal(
+    db: str, workbench_home: Path, tmp_path: Path
+):
+    """A name another program wrote with ESC/BEL in it is shown escaped, never obeyed."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE asset SET name = ? WHERE code = 'XF-KIOSK-01'", ("一体机\x1b[2J\x07\x9b",)
+        )
+    result = workbench("assets", "list", "--db", db, "--lang", "en", home=workbench_home)
+    assert result.returncode == 0, result.stderr
+    assert "一体机\\x1b[2J\\x07\\x9b" in result.stdout
+    assert not any(ch in result.stdout for ch in "\x1b\x07\x9b")
+
+
+def test_dimension_bomb_exits_2_quickly_in_bounded_memory(
+    db: str, workbench_home: Path, tmp_path: Path
+):
+    """The 5 KB sheet claiming A1:XFD1048576, through the command as a user runs it."""
+    import re
+    import time
+    import zipfile
+
+    import openpyxl
+
+    path = tmp_path / "bomb.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["code", "name", "kind", "category"])
+    sheet.append(["XF-KIOSK-20", "", "device", "kiosk"])
+    book.save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = [(i.filename, source.read(i)) for i in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts:
+            if name == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)  # noqa: PLW2901
+            target.writestr(name, data)
+    before = workbench("assets", "list", "--db", db, "--format", "json", home=workbench_home).stdout
+    env = {**os.environ, "WORKBENCH_HOME": str(workbench_home), "PYTHONPATH": str(ROOT)}
+    err = tmp_path / "stderr.txt"
+    started = time.perf_counter()
+    with err.open("wb") as stderr:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "workbench", "assets", "import", str(path), "--db", db],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=env,
+        )
+        _pid, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not others'
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    peak_kb = usage.ru_maxrss  # Linux: kilobytes
+    message = err.read_text(encoding="utf-8")
+    assert child.returncode == 2
+    assert "第 2 行" in message and "Traceback" not in message
+    assert (
+        workbench("assets", "list", "--db", db, "--format", "json", home=workbench_home).stdout
+        == before
+    )
+    print(f"dimension bomb: {seconds:.2f} s, child peak RSS {peak_kb / 1024:.0f} MB")
+    assert peak_kb < 300 * 1024
+    assert seconds < 30  # generous: a shared 2-core machine; typically ~2 s with start-up

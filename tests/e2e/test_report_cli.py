@@ -70,7 +70,10 @@ def test_monthly_and_weekly_reports_are_written(db: Path, tmp_path: Path, capsys
     assert "Monthly Operations Report" in text
     assert "WO-2026-0001" in text
     assert "WO-2026-0002" in text
-    assert "¥3,315.00" in text  # one order 30 min late on response: one day
+    # One order 20 min late on response: a breach, but no whole day of delay (八、1 as the
+    # contract's data file reads it), so no amount.
+    assert "¥3,315.00" not in text
+    assert "¥0.00" in text
     assert sum(len(p.images) for p in reader.pages) >= 4
     week = tmp_path / "w.pdf"
     assert (
@@ -127,7 +130,7 @@ def test_export_workorders_is_real_excel(db: Path, tmp_path: Path) -> None:
     assert reported == dt.datetime(2026, 10, 12, 9, 0)  # noqa: DTZ001 - Excel has no zones
     assert sheet.max_row == 3
     penalty = sheet.cell(row=3, column=headers.index("违约金（元）") + 1).value
-    assert penalty == 3315.0
+    assert penalty is None  # 20 min late: no whole day of delay
     out2 = tmp_path / "x.xlsx"
     assert (
         main(

@@ -12,6 +12,7 @@ import random
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.reliability.harness import Writer
@@ -24,6 +25,7 @@ from workbench.services.setup import load_default_contract
 KILLS = int(os.environ.get("WORKBENCH_KILLS", "50"))
 
 
+@pytest.mark.slow
 def test_sigkill_loses_no_committed_transaction(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'kill.sqlite3'}"
     setup = Store(url)

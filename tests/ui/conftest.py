@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
+from tests.helpers.leaks import check_leaks
 from workbench import i18n
+
+
+@pytest.fixture(autouse=True)
+def _no_leaks() -> Iterator[None]:
+    """Each UI test ends with no thread, busy task runner or window of its own left."""
+    with check_leaks():
+        yield
 
 
 @pytest.fixture

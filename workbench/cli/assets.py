@@ -12,6 +12,7 @@ from workbench import i18n
 from workbench.cli.common import print_json, print_table, store_from
 from workbench.domain.assets import STATUS_LABELS_ZH
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.domain.text import escape_controls
 from workbench.services.asset_io import export_assets, import_assets
 from workbench.services.assets import AssetFilter, list_assets
 
@@ -99,22 +100,26 @@ def run_list(args: argparse.Namespace) -> int:
             writer.writerow(["" if getattr(r, f) is None else getattr(r, f) for f in FIELDS])
     else:
         t = i18n.translate
+        # Names come from files and other programs: a terminal must not obey what they hold.
         print_table(
             [
                 t("cli", h)
                 for h in ("Code", "Name", "Category", "Item", "Model", "Location", "Status")
             ],
             [
-                (
-                    r.code,
-                    r.name,
-                    r.category_name,
-                    r.line_item or "",
-                    r.model,
-                    r.location,
-                    STATUS_LABELS_ZH.get(r.status, r.status)
-                    if i18n.language() == "zh_CN"
-                    else r.status,
+                tuple(
+                    escape_controls(str(cell))
+                    for cell in (
+                        r.code,
+                        r.name,
+                        r.category_name,
+                        r.line_item or "",
+                        r.model,
+                        r.location,
+                        STATUS_LABELS_ZH.get(r.status, r.status)
+                        if i18n.language() == "zh_CN"
+                        else r.status,
+                    )
                 )
                 for r in rows
             ],

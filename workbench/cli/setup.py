@@ -59,7 +59,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def _fill_demo(store: Any, seed: int | None) -> None:
-    from workbench.services import demo
+    from workbench import demo
 
     with store.transaction("demo") as session:
         result = demo.fill_demo(session, seed=demo.DEFAULT_SEED if seed is None else seed)

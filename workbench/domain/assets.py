@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
 from workbench.domain.scancodes import ASSET_CODE_RE
+from workbench.domain.text import control_character
 
 ASSET_KINDS = ("device", "system", "website")
 STATUSES = ("in_use", "repair", "retired")
@@ -14,7 +16,7 @@ STATUSES = ("in_use", "repair", "retired")
 STATUS_LABELS_ZH = {"in_use": "在用", "repair": "维修中", "retired": "停用"}
 KIND_LABELS_ZH = {"device": "设备", "system": "系统", "website": "网站"}
 
-MAX_TEXT = 200
+TEXT_FIELDS = ("code", "name", "model", "serial_number", "location", "url", "notes")
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,17 @@ def normalise_code(code: str) -> str:
     return code.strip().upper()
 
 
-def validate(value: AssetInput, *, category_kinds: dict[str, str]) -> list[FieldProblem]:
+def validate(
+    value: AssetInput,
+    *,
+    category_kinds: dict[str, str],
+    max_lengths: Mapping[str, int] | None = None,
+) -> list[FieldProblem]:
     """Everything wrong with ``value``; empty when it may be saved.
 
-    ``category_kinds`` maps each known category code to its kind.
+    ``category_kinds`` maps each known category code to its kind; ``max_lengths`` each
+    text field to the most characters its column holds (the store's schema says:
+    ``workbench.services.registry.ASSET_FIELD_LIMITS``).
     """
     problems: list[FieldProblem] = []
 
@@ -114,11 +123,20 @@ def validate(value: AssetInput, *, category_kinds: dict[str, str]) -> list[Field
                 "line_item",
                 QT_TRANSLATE_NOOP("messages", "The line item must be a positive number."),
             )
-    for name in ("name", "model", "serial_number", "location", "url"):
-        if len(getattr(value, name)) > MAX_TEXT:
+    for name in TEXT_FIELDS:
+        text = getattr(value, name)
+        limit = (max_lengths or {}).get(name)
+        if limit is not None and len(text) > limit:
             add(
                 name,
                 QT_TRANSLATE_NOOP("messages", "Too long: at most {max} characters."),
-                max=MAX_TEXT,
+                max=limit,
+            )
+        bad = control_character(text)
+        if bad is not None:
+            add(
+                name,
+                QT_TRANSLATE_NOOP("messages", "The control character {char} is not allowed."),
+                char=bad,
             )
     return problems

@@ -20,11 +20,30 @@ class ContractDataError(ValueError):
     """The contract data file is malformed."""
 
 
+# How days of delay are counted (八、1 "每延期一日"), as the data file names the readings:
+# whole days of delay (24 h late is 1 day, 23 h 59 min is 0) or every begun day.
+WHOLE_DAYS = "whole_days"
+BEGUN_DAYS = "begun_days"
+DAY_RULES = (WHOLE_DAYS, BEGUN_DAYS)
+# More than ``late_cap_days`` late: the over-cap amount replaces the daily one, once.
+OVER_CAP_RULES = ("replaces_daily_once",)
+# Terms stored before the late-entry allowance was a term: the house's 10 minutes.
+_STORED_SLA_WITHOUT_ENTRY = {"late_entry_minutes": 10}
+# Terms stored before the day rule was a term of the data file carry no rule; they are read
+# as the contract's text is (whole days, 八、1). Only ``penalties_from_terms`` uses this.
+_STORED_TERMS_WITHOUT_RULE = {
+    "day_rule": WHOLE_DAYS,
+    "day_rule_clause": "八、1",
+    "over_cap_rule": "replaces_daily_once",
+}
+
+
 @dataclass(frozen=True)
 class SlaTerms:
     response_minutes: int
     onsite_minutes: int
     restore_minutes: int
+    late_entry_minutes: int  # a time entered later than this after its event is 补录
 
 
 @dataclass(frozen=True)
@@ -35,6 +54,9 @@ class PenaltyTerms:
     defect_rate: Decimal
     confidentiality_rate: Decimal
     ip_rate: Decimal
+    day_rule: str  # WHOLE_DAYS | BEGUN_DAYS: how the configured penalty counts days
+    day_rule_clause: str  # the clause the rule rests on ("八、1")
+    over_cap_rule: str  # "replaces_daily_once"
 
 
 @dataclass(frozen=True)
@@ -44,6 +66,16 @@ class Payment:
     amount_cny: Decimal
     due: dt.date | None
     condition: str
+    after_condition_working_days: int | None = None  # due this many working days after it
+
+
+@dataclass(frozen=True)
+class PaymentTerms:
+    """四、3 / 四、4: invoice first; the reading of a late invoice; funds not yet arrived."""
+
+    invoice_working_days: int
+    invoice_clause: str
+    funds_clause: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +88,7 @@ class Deliverable:
     minimum: int | None
     notice_days: int | None
     clause: str
+    notice_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +148,7 @@ class Contract:
     tax_rate: Decimal
     sla: SlaTerms
     penalties: PenaltyTerms
+    payment_terms: PaymentTerms | None = None
     payments: tuple[Payment, ...] = ()
     deliverables: tuple[Deliverable, ...] = ()
     locations: tuple[Location, ...] = ()
@@ -133,6 +167,7 @@ class Contract:
                 "response_minutes": self.sla.response_minutes,
                 "onsite_minutes": self.sla.onsite_minutes,
                 "restore_minutes": self.sla.restore_minutes,
+                "late_entry_minutes": self.sla.late_entry_minutes,
             },
             "penalties": {
                 "late_rate_per_day": str(self.penalties.late_rate_per_day),
@@ -141,6 +176,9 @@ class Contract:
                 "defect_rate": str(self.penalties.defect_rate),
                 "confidentiality_rate": str(self.penalties.confidentiality_rate),
                 "ip_rate": str(self.penalties.ip_rate),
+                "day_rule": self.penalties.day_rule,
+                "day_rule_clause": self.penalties.day_rule_clause,
+                "over_cap_rule": self.penalties.over_cap_rule,
             },
             "deliverables": [
                 {
@@ -151,6 +189,7 @@ class Contract:
                     "per_site": d.per_site,
                     "minimum": d.minimum,
                     "notice_days": d.notice_days,
+                    "notice_months": d.notice_months,
                     "clause": d.clause,
                 }
                 for d in self.deliverables
@@ -164,11 +203,18 @@ def sla_from_terms(terms: dict[str, Any]) -> SlaTerms:
         response_minutes=int(sla["response_minutes"]),
         onsite_minutes=int(sla["onsite_minutes"]),
         restore_minutes=int(sla["restore_minutes"]),
+        late_entry_minutes=int(
+            sla.get("late_entry_minutes", _STORED_SLA_WITHOUT_ENTRY["late_entry_minutes"])
+        ),
     )
 
 
 def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
-    p = terms["penalties"]
+    p = dict(_STORED_TERMS_WITHOUT_RULE) | terms["penalties"]
+    if p["day_rule"] not in DAY_RULES:
+        raise ContractDataError(f"stored terms: unknown day rule '{p['day_rule']}'")
+    if p["over_cap_rule"] not in OVER_CAP_RULES:
+        raise ContractDataError(f"stored terms: unknown over-cap rule '{p['over_cap_rule']}'")
     return PenaltyTerms(
         late_rate_per_day=Decimal(p["late_rate_per_day"]),
         late_cap_days=int(p["late_cap_days"]),
@@ -176,6 +222,9 @@ def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
         defect_rate=Decimal(p["defect_rate"]),
         confidentiality_rate=Decimal(p["confidentiality_rate"]),
         ip_rate=Decimal(p["ip_rate"]),
+        day_rule=str(p["day_rule"]),
+        day_rule_clause=str(p["day_rule_clause"]),
+        over_cap_rule=str(p["over_cap_rule"]),
     )
 
 
@@ -193,6 +242,13 @@ def _money(value: Any, where: str) -> Decimal:
     if amount < 0:
         raise ContractDataError(f"{where}: negative amount")
     return amount
+
+
+def _choice(table: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = str(_req(table, key, where))
+    if value not in allowed:
+        raise ContractDataError(f"{where}: {key} '{value}' is not one of " + ", ".join(allowed))
+    return value
 
 
 def _date(value: Any, where: str) -> dt.date:
@@ -318,8 +374,23 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             amount_cny=_money(_req(t, "amount_cny", "payment"), "payment"),
             due=_date(t["due"], "payment") if "due" in t else None,
             condition=str(t.get("condition", "")),
+            after_condition_working_days=(
+                int(t["after_condition_working_days"])
+                if "after_condition_working_days" in t
+                else None
+            ),
         )
         for t in data.get("payments", [])
+    )
+    pt = data.get("payment_terms")
+    payment_terms = (
+        PaymentTerms(
+            invoice_working_days=int(_req(pt, "invoice_working_days", "payment_terms")),
+            invoice_clause=str(_req(pt, "invoice_clause", "payment_terms")),
+            funds_clause=str(_req(pt, "funds_clause", "payment_terms")),
+        )
+        if pt is not None
+        else None
     )
     deliverables = tuple(
         Deliverable(
@@ -331,6 +402,7 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             minimum=int(t["minimum"]) if "minimum" in t else None,
             notice_days=int(t["notice_days"]) if "notice_days" in t else None,
             clause=str(t.get("clause", "")),
+            notice_months=int(t["notice_months"]) if "notice_months" in t else None,
         )
         for t in data.get("deliverables", [])
     )
@@ -361,6 +433,7 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             response_minutes=int(_req(sla, "response_minutes", "sla")),
             onsite_minutes=int(_req(sla, "onsite_minutes", "sla")),
             restore_minutes=int(_req(sla, "restore_minutes", "sla")),
+            late_entry_minutes=int(_req(sla, "late_entry_minutes", "sla")),
         ),
         penalties=PenaltyTerms(
             late_rate_per_day=_money(_req(pen, "late_rate_per_day", "penalties"), "penalties"),
@@ -369,7 +442,11 @@ def parse_contract(data: dict[str, Any]) -> Contract:
             defect_rate=_money(pen.get("defect_rate", "0"), "penalties"),
             confidentiality_rate=_money(pen.get("confidentiality_rate", "0"), "penalties"),
             ip_rate=_money(pen.get("ip_rate", "0"), "penalties"),
+            day_rule=_choice(pen, "day_rule", DAY_RULES, "penalties"),
+            day_rule_clause=str(_req(pen, "day_rule_clause", "penalties")),
+            over_cap_rule=_choice(pen, "over_cap_rule", OVER_CAP_RULES, "penalties"),
         ),
+        payment_terms=payment_terms,
         payments=payments,
         deliverables=deliverables,
         locations=locations,

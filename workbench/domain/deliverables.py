@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from workbench.domain.messages import QT_TRANSLATE_NOOP
@@ -183,3 +185,67 @@ def late_days(due_on: dt.date, delivered_on: dt.date | None, today: dt.date) -> 
     """Days past due: to the delivery, or to today while not delivered."""
     until = delivered_on if delivered_on is not None else today
     return max(0, (until - due_on).days)
+
+
+# -- read models (built by the deliverables service, read by the UI and the reports) ---
+
+
+@dataclass(frozen=True)
+class DeliverableRow:
+    id: str
+    key: str
+    name: str  # the deliverable's name as the contract's data file gives it
+    clause: str
+    period: str
+    site_code: str
+    site_name: str
+    title: str
+    due_on: dt.date
+    event_on: dt.date | None
+    delivered_on: dt.date | None
+    delivered_by: str
+    note: str
+    attachment_name: str
+    attachment_path: Path | None
+    state: str  # delivered | overdue | due | planned
+    days_late: int
+    demo: bool
+
+    @property
+    def label(self) -> str:
+        parts = [self.name, self.period]
+        if self.site_name:
+            parts.append(self.site_name)
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    id: str
+    seq: int
+    description: str
+    amount_cny: Decimal
+    due_on: dt.date | None
+    condition: str
+    invoice_issued_on: dt.date | None
+    paid_on: dt.date | None
+    note: str
+    state: str  # paid | invoiced | overdue | open
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "overdue"
+
+
+@dataclass(frozen=True)
+class DeliverableSummary:
+    """Per deliverable: how many are owed so far, delivered, overdue, and in all."""
+
+    key: str
+    name: str
+    clause: str
+    total: int
+    due_so_far: int
+    delivered: int
+    delivered_late: int
+    overdue: int

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 
 ROUND_PREFIX = "XJ"
-ROUND_NUMBER_RE = re.compile(r"^XJ-(\d{4})-(\d{4,})$")
 
 RUNNING, PAUSED, FINISHED, SIGNED = "running", "paused", "finished", "signed"
 ROUND_STATES = (RUNNING, PAUSED, FINISHED, SIGNED)
@@ -38,19 +35,6 @@ _TRANSITIONS = {
 
 def format_round_number(year: int, seq: int) -> str:
     return f"{ROUND_PREFIX}-{year:04d}-{seq:04d}"
-
-
-def parse_round_number(number: str) -> tuple[int, int] | None:
-    match = ROUND_NUMBER_RE.match(number.strip().upper())
-    if not match:
-        return None
-    return int(match.group(1)), int(match.group(2))
-
-
-def next_round_number(year: int, existing: list[str]) -> str:
-    """The next free number of ``year`` after every number already used."""
-    used = [p[1] for p in map(parse_round_number, existing) if p is not None and p[0] == year]
-    return format_round_number(year, max(used, default=0) + 1)
 
 
 def check_transition(current: str, target: str) -> None:

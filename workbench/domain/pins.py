@@ -90,7 +90,3 @@ def after_failure(
     if attempts >= policy.max_attempts:
         return PinState(0, now + dt.timedelta(minutes=policy.lock_minutes))
     return PinState(attempts, state.locked_until)
-
-
-def after_success() -> PinState:
-    return PinState(0, None)

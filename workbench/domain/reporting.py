@@ -30,8 +30,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from workbench.domain.deliverables import month_label, next_month
+from workbench.domain.deliverables import (
+    DeliverableRow,
+    DeliverableSummary,
+    PaymentRow,
+    month_label,
+)
+from workbench.domain.documents import ContractHeader
+from workbench.domain.monitoring import ScanRow, WeekRow
 from workbench.domain.timeutil import LOCAL_TZ, local_midnight
+from workbench.domain.workorders import LogEntryView, WorkOrderRow
 
 ZERO = Decimal("0.00")
 
@@ -117,10 +125,6 @@ def local_day(value: dt.datetime) -> dt.date:
 def day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """[start, end) of the days ``first`` .. ``last`` in Beijing time."""
     return local_midnight(first), local_midnight(last + dt.timedelta(days=1))
-
-
-def month_bounds(first: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    return local_midnight(first.replace(day=1)), local_midnight(next_month(first.replace(day=1)))
 
 
 def month_of(value: dt.datetime) -> str:
@@ -222,3 +226,83 @@ def percent(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "—"
     return f"{value * 100:.{digits}f}%"
+
+
+# -- read models of the reports (built by :mod:`workbench.services.reporting`) ----------
+
+
+@dataclass(frozen=True)
+class Period:
+    first: dt.date
+    last: dt.date  # inclusive
+    label: str  # "2026-11", "2026-W47", "2026-03-01 – 2027-02-28"
+
+    @property
+    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
+        return day_bounds(self.first, self.last)
+
+
+@dataclass(frozen=True)
+class RoundLine:
+    number: str
+    kind: str
+    started_at: dt.datetime
+    status: str
+    engineer_name: str
+    devices_total: int
+    devices_checked: int
+    failures: int
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    """The read model of the weekly and the monthly report."""
+
+    kind: str  # "weekly" | "monthly"
+    contract: ContractHeader
+    period: Period
+    generated_at: dt.datetime
+    sla: SlaSummary
+    restore: RestoreStats
+    year_sla: SlaSummary  # the contract year up to the end of the period
+    orders: tuple[WorkOrderRow, ...]
+    facts: tuple[OrderFact, ...]
+    inspections: Completion
+    rounds: tuple[RoundLine, ...]
+    monitoring: tuple[WeekRow, ...]
+    scans: tuple[ScanRow, ...]
+    sites: tuple[tuple[str, str, str], ...]
+    deliverables: tuple[DeliverableRow, ...]
+    payments: tuple[PaymentRow, ...]
+    series: tuple[MonthFigures, ...]
+    categories: dict[str, str]
+    work_log: tuple[LogEntryView, ...] = ()
+    restore_target_minutes: int | None = None
+    late_rate_per_day: Decimal = Decimal("0")
+    demo: bool = False
+
+    @property
+    def breached_orders(self) -> tuple[WorkOrderRow, ...]:
+        return tuple(o for o in self.orders if o.breaches)
+
+
+@dataclass(frozen=True)
+class AcceptanceIndex:
+    """The year-end pack's index: the deliverables, the SLA record, the signed records."""
+
+    contract: ContractHeader
+    period: Period
+    generated_at: dt.datetime
+    deliverables: tuple[DeliverableSummary, ...]
+    deliverable_rows: tuple[DeliverableRow, ...]
+    payments: tuple[PaymentRow, ...]
+    year_sla: SlaSummary
+    restore: RestoreStats
+    series: tuple[MonthFigures, ...]
+    breached_orders: tuple[WorkOrderRow, ...]
+    inspections: Completion
+    signed_work_orders: tuple[str, ...]
+    signed_rounds: tuple[tuple[str, str], ...]  # (id, number)
+    categories: dict[str, str] = field(default_factory=dict)
+    restore_target_minutes: int | None = None
+    demo: bool = False

@@ -82,21 +82,3 @@ def statuses(
     result = [status(a, today, contract_start) for a in assets]
     result.sort(key=lambda s: (-s.days_overdue, s.due_on or dt.date.max, s.code))
     return result
-
-
-def due_assets(
-    assets: Iterable[ScheduledAsset], today: dt.date, contract_start: dt.date
-) -> list[DueStatus]:
-    return [s for s in statuses(assets, today, contract_start) if s.needs_inspection]
-
-
-def round_dates(start: dt.date, end: dt.date, interval_days: int) -> list[dt.date]:
-    """The dates an interval schedule falls on from ``start`` to ``end`` inclusive."""
-    if interval_days < 1:
-        raise ValueError("interval must be at least one day")
-    dates: list[dt.date] = []
-    day = start
-    while day <= end:
-        dates.append(day)
-        day += dt.timedelta(days=interval_days)
-    return dates

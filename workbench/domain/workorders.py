@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
+from workbench.domain import sla as sla_rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.timeutil import LOCAL_TZ
 
@@ -132,3 +135,62 @@ def number_year(reported_at: dt.datetime) -> int:
     if reported_at.tzinfo is None:
         raise ValueError("naive datetime")
     return reported_at.astimezone(LOCAL_TZ).year
+
+
+# -- read models (built by the work-order service, read by the UI and the documents) ----
+
+
+@dataclass(frozen=True)
+class WorkOrderRow:
+    """One line of the work order list, with its clock evaluated at ``evaluated_at``."""
+
+    id: str
+    number: str
+    type: str
+    status: str
+    priority: str
+    channel: str
+    asset_codes: tuple[str, ...]
+    asset_names: tuple[str, ...]
+    description: str
+    reporter_name: str
+    engineer_id: str | None
+    engineer_name: str
+    reported_at: dt.datetime
+    responded_at: dt.datetime | None
+    onsite_at: dt.datetime | None
+    restored_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    signed_at: dt.datetime | None
+    cancelled_at: dt.datetime | None
+    sla: tuple[sla_rules.SlaItem, ...]
+    breaches: tuple[str, ...]
+    days_late: int
+    penalty_cny: Decimal
+    termination_right: bool
+    next_deadline: sla_rules.SlaItem | None
+    demo: bool
+    evaluated_at: dt.datetime
+
+    @property
+    def signed(self) -> bool:
+        return self.status == "signed"
+
+    @property
+    def open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class LogEntryView:
+    id: str
+    work_order_number: str | None
+    engineer_id: str
+    engineer_name: str
+    at: dt.datetime
+    recorded_at: dt.datetime
+    text: str
+    amends_id: str | None
+    amends_at: dt.datetime | None
+    amended: bool  # a later entry corrects this one
+    demo: bool

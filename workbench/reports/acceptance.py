@@ -24,19 +24,9 @@ from reportlab.platypus import PageBreak, Spacer
 from workbench.domain import reporting as figures
 from workbench.domain.documents import InspectionFormDoc, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.reporting import AcceptanceIndex
 from workbench.domain.timeutil import fmt_local
-from workbench.reports.monthly import (
-    breaches_table,
-    chart_images,
-    deliverables_table,
-    empty_line,
-    key_figures,
-    note,
-    payments_table,
-    section,
-    sign_off,
-    title_block,
-)
+from workbench.reports.inspection_form import inspection_form_pdf
 from workbench.reports.pdfkit import (
     PageInfo,
     Translate,
@@ -50,7 +40,19 @@ from workbench.reports.pdfkit import (
     table,
     tr,
 )
-from workbench.services.reporting import AcceptanceIndex
+from workbench.reports.tables import (
+    breaches_table,
+    chart_images,
+    deliverables_table,
+    empty_line,
+    key_figures,
+    note,
+    payments_table,
+    section,
+    sign_off,
+    title_block,
+)
+from workbench.reports.workorder import workorder_pdf
 
 INDEX_NAME = "00-index.pdf"
 
@@ -234,13 +236,6 @@ def write_pack(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> PackResult:
     """Write the whole pack into ``folder``; returns the files written, index first."""
-    from workbench.reports.inspection_form import (  # type: ignore[import-not-found,unused-ignore]
-        inspection_form_pdf,
-    )
-    from workbench.reports.workorder import (  # type: ignore[import-not-found,unused-ignore]
-        workorder_pdf,
-    )
-
     total = 1 + len(index.signed_work_orders) + len(index.signed_rounds)
     written: list[Path] = []
     try:

@@ -352,6 +352,279 @@ def _summary_of(translate: Translate, device: DeviceInspectionDoc) -> str:
     return tr(translate, QT_TRANSLATE_NOOP("documents", "All normal ({n} items)"), n=passed)
 
 
+def _signature_roles(t: Translate) -> list[tuple[str, str]]:
+    return [
+        ("engineer", tr(t, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature"))),
+        ("client", tr(t, QT_TRANSLATE_NOOP("documents", "Party A representative signature"))),
+    ]
+
+
+def _blank_form(doc: InspectionFormDoc, t: Translate) -> list[Any]:
+    """The form to fill in by hand: the heading fields, one block per device, sign-off."""
+    s = styles()
+    width = content_width()
+    engineer_roles = _signature_roles(t)
+    story: list[Any] = []
+    line = "＿＿＿＿＿＿＿＿＿＿"
+    story.append(
+        _pairs(
+            [
+                [
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Category")),
+                    doc.category_name,
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Checklist version")),
+                    str(doc.checklist_version),
+                ],
+                [
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Inspection date")),
+                    tr(
+                        t,
+                        QT_TRANSLATE_NOOP("documents", "{y} year {m} month {d} day"),
+                        y="＿＿＿＿",
+                        m="＿＿",
+                        d="＿＿",
+                    ),
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Engineer")),
+                    line,
+                ],
+            ],
+            width,
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    story.append(
+        para(
+            tr(
+                t,
+                QT_TRANSLATE_NOOP(
+                    "documents",
+                    "Tick one box per item. Describe every abnormal item in the note "
+                    "column; a fault is reported as a work order.",
+                ),
+            ),
+            s.small,
+        )
+    )
+    story.append(Spacer(1, 3 * mm))
+    for n in range(1, max(1, doc.blank_rows) + 1):
+        story.append(_blank_device_block(doc, t, n, width))
+    story.append(
+        KeepTogether(
+            [
+                para(tr(t, QT_TRANSLATE_NOOP("documents", "Sign-off")), s.section),
+                signature_row(t, (), width, engineer_roles),
+            ]
+        )
+    )
+    return story
+
+
+def _normal_devices(
+    doc: InspectionFormDoc, t: Translate, section: int, normal: list[DeviceInspectionDoc]
+) -> list[Any]:
+    """The devices found normal: one line each, with their readings and notes."""
+    s = styles()
+    width = content_width()
+    items = {item.key: item for item in doc.items}
+    story: list[Any] = []
+    story.append(
+        para(
+            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices")),
+            s.section,
+        )
+    )
+    rows: list[list[Any]] = [
+        header_cells(
+            t,
+            QT_TRANSLATE_NOOP("documents", "Asset code"),
+            QT_TRANSLATE_NOOP("documents", "Device name"),
+            QT_TRANSLATE_NOOP("documents", "Location"),
+            QT_TRANSLATE_NOOP("documents", "Inspected at"),
+            QT_TRANSLATE_NOOP("documents", "Result"),
+            QT_TRANSLATE_NOOP("documents", "Readings and notes"),
+        )
+    ]
+    for device in normal:
+        notes = [
+            f"{r.item_text}: {reading(r, items.get(r.item_key))}"
+            for r in device.results
+            if reading(r, items.get(r.item_key))
+        ]
+        notes += [r.note for r in device.results if r.note]
+        if device.note:
+            notes.append(device.note)
+        rows.append(
+            [
+                para(device.asset.code, s.cell_small),
+                para(device.asset.name, s.cell_small),
+                para(device.asset.location, s.cell_small),
+                para(fmt_local(device.inspected_at), s.cell_small),
+                para(_summary_of(t, device), s.cell_small),
+                para("\n".join(notes), s.cell_small),
+            ]
+        )
+    story.append(table(rows, [22 * mm, 30 * mm, 24 * mm, 26 * mm, 26 * mm, width - 128 * mm]))
+    return story
+
+
+def _unchecked_devices(doc: InspectionFormDoc, t: Translate, section: int) -> list[Any]:
+    """The devices in scope that were not inspected, with the reason."""
+    s = styles()
+    width = content_width()
+    story: list[Any] = []
+    story.append(
+        para(
+            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Devices not inspected")),
+            s.section,
+        )
+    )
+    rows = [
+        header_cells(
+            t,
+            QT_TRANSLATE_NOOP("documents", "Asset code"),
+            QT_TRANSLATE_NOOP("documents", "Device name"),
+            QT_TRANSLATE_NOOP("documents", "Location"),
+            QT_TRANSLATE_NOOP("documents", "Reason"),
+        )
+    ]
+    for asset in doc.unchecked:
+        rows.append(
+            [
+                para(asset.code, s.cell),
+                para(asset.name, s.cell),
+                para(asset.location, s.cell),
+                para(doc.unchecked_reason or "—", s.cell),
+            ]
+        )
+    story.append(table(rows, [28 * mm, 40 * mm, 34 * mm, width - 102 * mm]))
+    return story
+
+
+def _round_sign_off(doc: InspectionFormDoc, t: Translate, section: int) -> Any:
+    """The sign-off of a round: both signatures, and the record hash or the draft mark."""
+    s = styles()
+    width = content_width()
+    engineer_roles = _signature_roles(t)
+    sign: list[Any] = [
+        para(
+            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
+            s.section,
+        ),
+        para(
+            tr(
+                t,
+                QT_TRANSLATE_NOOP(
+                    "documents", "Party A confirms that the inspection above was carried out."
+                ),
+            ),
+            s.small,
+        ),
+        Spacer(1, 2 * mm),
+        signature_row(t, doc.signatures, width, engineer_roles),
+    ]
+    if doc.record_hash is not None:
+        sign += [
+            Spacer(1, 2 * mm),
+            para(
+                tr(
+                    t,
+                    QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
+                    hash=doc.record_hash,
+                ),
+                s.tiny,
+            ),
+        ]
+    else:
+        sign += [
+            Spacer(1, 2 * mm),
+            para(
+                coloured(
+                    tr(
+                        t,
+                        QT_TRANSLATE_NOOP(
+                            "documents",
+                            "Not signed: this print is a draft, not a signed record.",
+                        ),
+                    ),
+                    BAD_INK,
+                ),
+                s.small,
+                markup=True,
+            ),
+        ]
+    return KeepTogether(sign)
+
+
+def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
+    """A round's record: summary, abnormal, normal and uninspected devices, sign-off."""
+    s = styles()
+    width = content_width()
+    items = {item.key: item for item in doc.items}
+    story: list[Any] = []
+    failed = [d for d in doc.devices if d.failed]
+    normal = [d for d in doc.devices if not d.failed]
+    total = len(doc.devices) + len(doc.unchecked)
+    story.append(
+        _pairs(
+            [
+                [
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Category")),
+                    doc.category_name,
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Engineer")),
+                    doc.engineer_name,
+                ],
+                [
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Started")),
+                    fmt_local(doc.started_at),
+                    tr(t, QT_TRANSLATE_NOOP("documents", "Finished")),
+                    fmt_local(doc.finished_at),
+                ],
+            ],
+            width,
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    summary = tr(
+        t,
+        QT_TRANSLATE_NOOP(
+            "documents",
+            "Devices in scope: {total}; inspected: {done}; abnormal: {failed}; "
+            "not inspected: {unchecked}.",
+        ),
+        total=total,
+        done=len(doc.devices),
+        failed=len(failed),
+        unchecked=len(doc.unchecked),
+    )
+    story.append(para(summary, s.body))
+
+    section = 1
+    story.append(
+        para(
+            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Abnormal devices")),
+            s.section,
+        )
+    )
+    if failed:
+        for device in failed:
+            story.append(_failed_device_block(doc, device, t, width, items))
+    else:
+        story.append(
+            para(
+                tr(t, QT_TRANSLATE_NOOP("documents", "No abnormal device found in this round.")),
+                s.body,
+            )
+        )
+    if normal:
+        section += 1
+        story += _normal_devices(doc, t, section, normal)
+    if doc.unchecked:
+        section += 1
+        story += _unchecked_devices(doc, t, section)
+    story.append(_round_sign_off(doc, t, section + 1))
+    return story
+
+
 def inspection_form_pdf(
     doc: InspectionFormDoc,
     translate: Translate = identity,
@@ -360,246 +633,9 @@ def inspection_form_pdf(
 ) -> bytes:
     """A blank form (``doc.devices`` empty and no round number) or a finished round."""
     t = translate
-    s = styles()
-    width = content_width()
-    story: list[Any] = [_title_block(doc, t, width), Spacer(1, 3 * mm)]
+    story: list[Any] = [_title_block(doc, t, content_width()), Spacer(1, 3 * mm)]
     blank = not doc.devices and not doc.round_number
-    engineer_roles = [
-        ("engineer", tr(t, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature"))),
-        ("client", tr(t, QT_TRANSLATE_NOOP("documents", "Party A representative signature"))),
-    ]
-    items = {item.key: item for item in doc.items}
-
-    if blank:
-        line = "＿＿＿＿＿＿＿＿＿＿"
-        story.append(
-            _pairs(
-                [
-                    [
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Category")),
-                        doc.category_name,
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Checklist version")),
-                        str(doc.checklist_version),
-                    ],
-                    [
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Inspection date")),
-                        tr(
-                            t,
-                            QT_TRANSLATE_NOOP("documents", "{y} year {m} month {d} day"),
-                            y="＿＿＿＿",
-                            m="＿＿",
-                            d="＿＿",
-                        ),
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Engineer")),
-                        line,
-                    ],
-                ],
-                width,
-            )
-        )
-        story.append(Spacer(1, 2 * mm))
-        story.append(
-            para(
-                tr(
-                    t,
-                    QT_TRANSLATE_NOOP(
-                        "documents",
-                        "Tick one box per item. Describe every abnormal item in the note "
-                        "column; a fault is reported as a work order.",
-                    ),
-                ),
-                s.small,
-            )
-        )
-        story.append(Spacer(1, 3 * mm))
-        for n in range(1, max(1, doc.blank_rows) + 1):
-            story.append(_blank_device_block(doc, t, n, width))
-        story.append(
-            KeepTogether(
-                [
-                    para(tr(t, QT_TRANSLATE_NOOP("documents", "Sign-off")), s.section),
-                    signature_row(t, (), width, engineer_roles),
-                ]
-            )
-        )
-    else:
-        failed = [d for d in doc.devices if d.failed]
-        normal = [d for d in doc.devices if not d.failed]
-        total = len(doc.devices) + len(doc.unchecked)
-        story.append(
-            _pairs(
-                [
-                    [
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Category")),
-                        doc.category_name,
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Engineer")),
-                        doc.engineer_name,
-                    ],
-                    [
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Started")),
-                        fmt_local(doc.started_at),
-                        tr(t, QT_TRANSLATE_NOOP("documents", "Finished")),
-                        fmt_local(doc.finished_at),
-                    ],
-                ],
-                width,
-            )
-        )
-        story.append(Spacer(1, 2 * mm))
-        summary = tr(
-            t,
-            QT_TRANSLATE_NOOP(
-                "documents",
-                "Devices in scope: {total}; inspected: {done}; abnormal: {failed}; "
-                "not inspected: {unchecked}.",
-            ),
-            total=total,
-            done=len(doc.devices),
-            failed=len(failed),
-            unchecked=len(doc.unchecked),
-        )
-        story.append(para(summary, s.body))
-
-        section = 1
-        story.append(
-            para(
-                section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Abnormal devices")),
-                s.section,
-            )
-        )
-        if failed:
-            for device in failed:
-                story.append(_failed_device_block(doc, device, t, width, items))
-        else:
-            story.append(
-                para(
-                    tr(
-                        t, QT_TRANSLATE_NOOP("documents", "No abnormal device found in this round.")
-                    ),
-                    s.body,
-                )
-            )
-        if normal:
-            section += 1
-            story.append(
-                para(
-                    section_title(
-                        t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices")
-                    ),
-                    s.section,
-                )
-            )
-            rows: list[list[Any]] = [
-                header_cells(
-                    t,
-                    QT_TRANSLATE_NOOP("documents", "Asset code"),
-                    QT_TRANSLATE_NOOP("documents", "Device name"),
-                    QT_TRANSLATE_NOOP("documents", "Location"),
-                    QT_TRANSLATE_NOOP("documents", "Inspected at"),
-                    QT_TRANSLATE_NOOP("documents", "Result"),
-                    QT_TRANSLATE_NOOP("documents", "Readings and notes"),
-                )
-            ]
-            for device in normal:
-                notes = [
-                    f"{r.item_text}: {reading(r, items.get(r.item_key))}"
-                    for r in device.results
-                    if reading(r, items.get(r.item_key))
-                ]
-                notes += [r.note for r in device.results if r.note]
-                if device.note:
-                    notes.append(device.note)
-                rows.append(
-                    [
-                        para(device.asset.code, s.cell_small),
-                        para(device.asset.name, s.cell_small),
-                        para(device.asset.location, s.cell_small),
-                        para(fmt_local(device.inspected_at), s.cell_small),
-                        para(_summary_of(t, device), s.cell_small),
-                        para("\n".join(notes), s.cell_small),
-                    ]
-                )
-            story.append(
-                table(rows, [22 * mm, 30 * mm, 24 * mm, 26 * mm, 26 * mm, width - 128 * mm])
-            )
-        if doc.unchecked:
-            section += 1
-            story.append(
-                para(
-                    section_title(
-                        t, section, QT_TRANSLATE_NOOP("documents", "{n}. Devices not inspected")
-                    ),
-                    s.section,
-                )
-            )
-            rows = [
-                header_cells(
-                    t,
-                    QT_TRANSLATE_NOOP("documents", "Asset code"),
-                    QT_TRANSLATE_NOOP("documents", "Device name"),
-                    QT_TRANSLATE_NOOP("documents", "Location"),
-                    QT_TRANSLATE_NOOP("documents", "Reason"),
-                )
-            ]
-            for asset in doc.unchecked:
-                rows.append(
-                    [
-                        para(asset.code, s.cell),
-                        para(asset.name, s.cell),
-                        para(asset.location, s.cell),
-                        para(doc.unchecked_reason or "—", s.cell),
-                    ]
-                )
-            story.append(table(rows, [28 * mm, 40 * mm, 34 * mm, width - 102 * mm]))
-        section += 1
-        sign: list[Any] = [
-            para(
-                section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
-                s.section,
-            ),
-            para(
-                tr(
-                    t,
-                    QT_TRANSLATE_NOOP(
-                        "documents", "Party A confirms that the inspection above was carried out."
-                    ),
-                ),
-                s.small,
-            ),
-            Spacer(1, 2 * mm),
-            signature_row(t, doc.signatures, width, engineer_roles),
-        ]
-        if doc.record_hash is not None:
-            sign += [
-                Spacer(1, 2 * mm),
-                para(
-                    tr(
-                        t,
-                        QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
-                        hash=doc.record_hash,
-                    ),
-                    s.tiny,
-                ),
-            ]
-        else:
-            sign += [
-                Spacer(1, 2 * mm),
-                para(
-                    coloured(
-                        tr(
-                            t,
-                            QT_TRANSLATE_NOOP(
-                                "documents",
-                                "Not signed: this print is a draft, not a signed record.",
-                            ),
-                        ),
-                        BAD_INK,
-                    ),
-                    s.small,
-                    markup=True,
-                ),
-            ]
-        story.append(KeepTogether(sign))
+    story += _blank_form(doc, t) if blank else _round_record(doc, t)
 
     info = PageInfo(
         title=doc.title or tr(t, QT_TRANSLATE_NOOP("documents", "Inspection record")),

@@ -1,6 +1,6 @@
-"""运维服务月报: the monthly operations report, and the sections the weekly report shares.
+"""运维服务月报: the monthly operations report.
 
-A function from :class:`workbench.services.reporting.PeriodReport` to PDF bytes: summary,
+A function from :class:`workbench.domain.reporting.PeriodReport` to PDF bytes: summary,
 inspections done against due, work orders with their SLA results, breaches and penalty
 exposure, security monitoring and scans, deliverables and payments, charts (matplotlib,
 Agg, as images), and the sign-off boxes for the client's confirmation on paper.
@@ -8,232 +8,52 @@ Agg, as images), and the sign-off boxes for the client's confirmation on paper.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from workbench.domain import deliverables as calendar
 from workbench.domain import reporting as figures
-from workbench.domain import workorders as wo_rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.monitoring import FINDINGS
+from workbench.domain.reporting import PeriodReport
 from workbench.domain.timeutil import fmt_local
-from workbench.reports import charts
 from workbench.reports.pdfkit import (
-    BAD_INK,
-    OK_INK,
-    WARN_INK,
     PageInfo,
     Translate,
     build_pdf,
-    coloured,
     content_width,
     header_cells,
     identity,
     money,
-    para,
-    signature_row,
-    styles,
     table,
     tr,
 )
-from workbench.services.deliverables import DeliverableRow, PaymentRow
-from workbench.services.monitoring import FINDINGS
-from workbench.services.reporting import PeriodReport
-from workbench.services.workorders import WorkOrderRow
+from workbench.reports.tables import (
+    breaches_table,
+    centre,
+    chart_images,
+    deliverables_table,
+    empty_line,
+    key_figures,
+    note,
+    orders_table,
+    payments_table,
+    rounds_table,
+    scans_table,
+    section,
+    sign_off,
+    small,
+    title_block,
+)
 
-DELIVERABLE_STATE_NAMES = {
-    calendar.DELIVERED: QT_TRANSLATE_NOOP("documents", "Delivered"),
-    calendar.OVERDUE: QT_TRANSLATE_NOOP("documents", "Overdue"),
-    calendar.DUE: QT_TRANSLATE_NOOP("documents", "Due"),
-    calendar.PLANNED: QT_TRANSLATE_NOOP("documents", "Planned"),
-}
-PAYMENT_STATE_NAMES = {
-    "paid": QT_TRANSLATE_NOOP("documents", "Paid"),
-    "invoiced": QT_TRANSLATE_NOOP("documents", "Invoiced"),
-    "overdue": QT_TRANSLATE_NOOP("documents", "Overdue"),
-    "open": QT_TRANSLATE_NOOP("documents", "Not yet paid"),
-}
 FINDING_HEADERS = (
     QT_TRANSLATE_NOOP("documents", "Defacement"),
     QT_TRANSLATE_NOOP("documents", "Malicious code"),
     QT_TRANSLATE_NOOP("documents", "Sensitive content"),
     QT_TRANSLATE_NOOP("documents", "Availability"),
 )
-ROUND_KIND_NAMES = {
-    "routine": QT_TRANSLATE_NOOP("documents", "Routine"),
-    "key_period": QT_TRANSLATE_NOOP("documents", "Key period"),
-}
-ROUND_STATUS_NAMES = {
-    "running": QT_TRANSLATE_NOOP("documents", "Running"),
-    "paused": QT_TRANSLATE_NOOP("documents", "Paused"),
-    "finished": QT_TRANSLATE_NOOP("documents", "Finished"),
-    "signed": QT_TRANSLATE_NOOP("documents", "Signed"),
-}
-
-
-def _t(translate: Translate, context: str, text: str) -> str:
-    return translate(context, text)
-
-
-def cell(text: str) -> Any:
-    return para(text, styles().cell)
-
-
-def small(text: str) -> Any:
-    return para(text, styles().cell_small)
-
-
-def centre(text: str) -> Any:
-    return para(text, styles().cell_center)
-
-
-def right(text: str) -> Any:
-    return para(text, styles().cell_right)
-
-
-def section(translate: Translate, number: int, title: str) -> Any:
-    return para(f"{number}. {tr(translate, title)}", styles().section)
-
-
-def note(text: str) -> Any:
-    return para(text, styles().small)
-
-
-def empty_line(translate: Translate, template: str) -> Any:
-    return para(tr(translate, template), styles().small)
-
-
-def key_figures(translate: Translate, rows: Sequence[tuple[str, str]]) -> Any:
-    """Two columns of label / value pairs."""
-    width = content_width()
-    half = (len(rows) + 1) // 2
-    left, right_rows = rows[:half], rows[half:]
-    data = []
-    for i in range(half):
-        line: list[Any] = [cell(left[i][0]), right(left[i][1])]
-        if i < len(right_rows):
-            line += [cell(right_rows[i][0]), right(right_rows[i][1])]
-        else:
-            line += ["", ""]
-        data.append(line)
-    return table(
-        data,
-        [width * 0.32, width * 0.18, width * 0.32, width * 0.18],
-        header=False,
-        extra=[
-            ("BACKGROUND", (0, 0), (0, -1), (0.96, 0.96, 0.96)),
-            ("BACKGROUND", (2, 0), (2, -1), (0.96, 0.96, 0.96)),
-        ],
-    )
-
-
-def sla_result(translate: Translate, row: WorkOrderRow) -> str:
-    """Markup: 达标, 超时：响应、恢复, 进行中, or — for orders without a clock."""
-    if not row.sla:
-        return "—"
-    if row.breaches:
-        names = "、".join(_t(translate, "workorders", wo_rules.SLA_NAMES[k]) for k in row.breaches)
-        return coloured(
-            tr(translate, QT_TRANSLATE_NOOP("documents", "Overdue: {items}"), items=names), BAD_INK
-        )
-    if row.restored_at is None:
-        return coloured(tr(translate, QT_TRANSLATE_NOOP("documents", "In progress")), WARN_INK)
-    return coloured(tr(translate, QT_TRANSLATE_NOOP("documents", "Met")), OK_INK)
-
-
-def minutes_between(a: Any, b: Any) -> str:
-    if a is None or b is None:
-        return ""
-    return f"{(b - a).total_seconds() / 60:.0f}"
-
-
-def orders_table(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
-    width = content_width()
-    header = header_cells(
-        translate,
-        QT_TRANSLATE_NOOP("documents", "Work order"),
-        QT_TRANSLATE_NOOP("documents", "Type"),
-        QT_TRANSLATE_NOOP("documents", "Device"),
-        QT_TRANSLATE_NOOP("documents", "Fault"),
-        QT_TRANSLATE_NOOP("documents", "Reported"),
-        QT_TRANSLATE_NOOP("documents", "Response (min)"),
-        QT_TRANSLATE_NOOP("documents", "Restored (min)"),
-        QT_TRANSLATE_NOOP("documents", "SLA"),
-    )
-    data: list[list[Any]] = [header]
-    # A month can hold hundreds of orders: the cells that never wrap (number,
-    # minutes) are plain strings drawn by the table, which is several times quicker
-    # than a CJK paragraph each; the ones that may wrap stay paragraphs.
-    for r in rows:
-        data.append(
-            [
-                r.number,
-                small(_t(translate, "workorders", wo_rules.TYPE_NAMES.get(r.type, r.type))),
-                small("、".join(r.asset_codes)),
-                small(r.description),
-                small(fmt_local(r.reported_at)),
-                minutes_between(r.reported_at, r.responded_at),
-                minutes_between(r.reported_at, r.restored_at),
-                para(sla_result(translate, r), styles().cell_small, markup=True),
-            ]
-        )
-    fractions = (0.13, 0.09, 0.12, 0.25, 0.12, 0.08, 0.08, 0.13)
-    plain_cells = (
-        ("FONTSIZE", (0, 1), (-1, -1), styles().cell_small.fontSize),
-        ("TEXTCOLOR", (0, 1), (-1, -1), styles().cell_small.textColor),
-        ("ALIGN", (5, 1), (6, -1), "CENTER"),
-    )
-    return table(data, [width * f for f in fractions], extra=plain_cells)
-
-
-def breaches_table(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
-    width = content_width()
-    data: list[list[Any]] = [
-        header_cells(
-            translate,
-            QT_TRANSLATE_NOOP("documents", "Work order"),
-            QT_TRANSLATE_NOOP("documents", "Device"),
-            QT_TRANSLATE_NOOP("documents", "Reported"),
-            QT_TRANSLATE_NOOP("documents", "Overdue targets"),
-            QT_TRANSLATE_NOOP("documents", "Days late"),
-            QT_TRANSLATE_NOOP("documents", "Penalty"),
-        )
-    ]
-    for r in rows:
-        data.append(
-            [
-                small(r.number),
-                small("、".join(r.asset_codes)),
-                small(fmt_local(r.reported_at)),
-                small(
-                    "、".join(
-                        _t(translate, "workorders", wo_rules.SLA_NAMES[k]) for k in r.breaches
-                    )
-                ),
-                centre(str(r.days_late)),
-                right(money(r.penalty_cny)),
-            ]
-        )
-    total = sum((r.penalty_cny for r in rows), Decimal("0.00"))
-    data.append(
-        [
-            cell(tr(translate, QT_TRANSLATE_NOOP("documents", "Total"))),
-            "",
-            "",
-            "",
-            "",
-            right(money(total)),
-        ]
-    )
-    fractions = (0.16, 0.16, 0.18, 0.22, 0.11, 0.17)
-    return table(
-        data,
-        [width * f for f in fractions],
-        extra=[("SPAN", (0, -1), (4, -1)), ("BACKGROUND", (0, -1), (-1, -1), (0.96, 0.96, 0.96))],
-    )
 
 
 def monitoring_table(translate: Translate, report: PeriodReport) -> Any:
@@ -258,154 +78,6 @@ def monitoring_table(translate: Translate, report: PeriodReport) -> Any:
         )
     fractions = (0.1, 0.24, 0.08, 0.09, 0.09, 0.09, 0.31)
     return table(data, [width * f for f in fractions])
-
-
-def scans_table(translate: Translate, report: PeriodReport) -> Any:
-    width = content_width()
-    data: list[list[Any]] = [
-        header_cells(
-            translate,
-            QT_TRANSLATE_NOOP("documents", "Website"),
-            QT_TRANSLATE_NOOP("documents", "Scanned"),
-            QT_TRANSLATE_NOOP("documents", "High"),
-            QT_TRANSLATE_NOOP("documents", "Medium"),
-            QT_TRANSLATE_NOOP("documents", "Low"),
-            QT_TRANSLATE_NOOP("documents", "Fixed"),
-            QT_TRANSLATE_NOOP("documents", "Open"),
-            QT_TRANSLATE_NOOP("documents", "Notes"),
-        )
-    ]
-    for s in report.scans:
-        data.append(
-            [
-                small(f"{s.site_name}\n{s.url}"),
-                small(s.scanned_on.isoformat()),
-                centre(str(s.high)),
-                centre(str(s.medium)),
-                centre(str(s.low)),
-                centre(str(s.fixed)),
-                centre(str(s.open)),
-                small(s.note),
-            ]
-        )
-    scanned = {s.site_code for s in report.scans}
-    for code, name, url in report.sites:
-        if code not in scanned:
-            data.append(
-                [
-                    small(f"{name}\n{url}"),
-                    para(
-                        coloured(
-                            tr(translate, QT_TRANSLATE_NOOP("documents", "Not scanned")), BAD_INK
-                        ),
-                        styles().cell_small,
-                        markup=True,
-                    ),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                ]
-            )
-    fractions = (0.3, 0.12, 0.07, 0.07, 0.07, 0.07, 0.07, 0.23)
-    return table(data, [width * f for f in fractions])
-
-
-def deliverables_table(translate: Translate, rows: Sequence[DeliverableRow]) -> Any:
-    width = content_width()
-    data: list[list[Any]] = [
-        header_cells(
-            translate,
-            QT_TRANSLATE_NOOP("documents", "Deliverable"),
-            QT_TRANSLATE_NOOP("documents", "Period"),
-            QT_TRANSLATE_NOOP("documents", "Website"),
-            QT_TRANSLATE_NOOP("documents", "Due"),
-            QT_TRANSLATE_NOOP("documents", "Delivered"),
-            QT_TRANSLATE_NOOP("documents", "State"),
-        )
-    ]
-    colours = {calendar.DELIVERED: OK_INK, calendar.OVERDUE: BAD_INK, calendar.DUE: WARN_INK}
-    for d in rows:
-        state_text = tr(translate, DELIVERABLE_STATE_NAMES[d.state])
-        if d.delivered_on is not None and d.delivered_on > d.due_on:
-            state_text += tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", " ({n} d late)"),
-                n=(d.delivered_on - d.due_on).days,
-            )
-        data.append(
-            [
-                small(d.name if d.key != "staff_change_notice" else f"{d.name}：{d.title}"),
-                small(d.period.split("#")[0]),
-                small(d.site_name),
-                small(d.due_on.isoformat()),
-                small(d.delivered_on.isoformat() if d.delivered_on else ""),
-                para(
-                    coloured(state_text, colours.get(d.state, styles().cell.textColor)),
-                    styles().cell_small,
-                    markup=True,
-                ),
-            ]
-        )
-    fractions = (0.27, 0.12, 0.21, 0.12, 0.12, 0.16)
-    return table(data, [width * f for f in fractions])
-
-
-def payments_table(translate: Translate, rows: Sequence[PaymentRow]) -> Any:
-    width = content_width()
-    data: list[list[Any]] = [
-        header_cells(
-            translate,
-            QT_TRANSLATE_NOOP("documents", "No."),
-            QT_TRANSLATE_NOOP("documents", "Payment"),
-            QT_TRANSLATE_NOOP("documents", "Amount"),
-            QT_TRANSLATE_NOOP("documents", "Due"),
-            QT_TRANSLATE_NOOP("documents", "Invoice issued"),
-            QT_TRANSLATE_NOOP("documents", "Paid"),
-            QT_TRANSLATE_NOOP("documents", "State"),
-        )
-    ]
-    for p in rows:
-        data.append(
-            [
-                centre(str(p.seq)),
-                small(p.description),
-                right(money(p.amount_cny)),
-                small(p.due_on.isoformat() if p.due_on else p.condition),
-                small(p.invoice_issued_on.isoformat() if p.invoice_issued_on else ""),
-                small(p.paid_on.isoformat() if p.paid_on else ""),
-                small(tr(translate, PAYMENT_STATE_NAMES[p.state])),
-            ]
-        )
-    fractions = (0.06, 0.34, 0.14, 0.14, 0.11, 0.11, 0.1)
-    return table(data, [width * f for f in fractions])
-
-
-def chart_images(
-    translate: Translate,
-    series: Sequence[figures.MonthFigures],
-    categories: dict[str, str],
-    restore_target: int | None,
-) -> list[Any]:
-    """The four charts as images, full width."""
-    width = content_width()
-    height = width * 0.36
-    drawings = [
-        lambda ax: charts.draw_faults_by_category(ax, series, categories, translate),
-        lambda ax: charts.draw_sla_compliance(ax, series, translate),
-        lambda ax: charts.draw_restore_times(ax, series, restore_target, translate),
-        lambda ax: charts.draw_inspection_completion(ax, series, translate),
-    ]
-    images: list[Any] = []
-    import io
-
-    for draw in drawings:
-        png = charts.render_png(draw, width_in=width / 72, height_in=height / 72, dpi=200)
-        images.append(Image(io.BytesIO(png), width=width, height=height))
-        images.append(Spacer(1, 3 * mm))
-    return images
 
 
 def summary_rows(translate: Translate, report: PeriodReport) -> list[tuple[str, str]]:
@@ -452,63 +124,6 @@ def summary_rows(translate: Translate, report: PeriodReport) -> list[tuple[str, 
         (t(QT_TRANSLATE_NOOP("documents", "Deliverables delivered")), str(delivered)),
         (t(QT_TRANSLATE_NOOP("documents", "Deliverables overdue")), str(overdue)),
     ]
-
-
-def rounds_table(translate: Translate, report: PeriodReport) -> Any:
-    width = content_width()
-    data: list[list[Any]] = [
-        header_cells(
-            translate,
-            QT_TRANSLATE_NOOP("documents", "Round"),
-            QT_TRANSLATE_NOOP("documents", "Kind"),
-            QT_TRANSLATE_NOOP("documents", "Started"),
-            QT_TRANSLATE_NOOP("documents", "Engineer"),
-            QT_TRANSLATE_NOOP("documents", "Devices checked"),
-            QT_TRANSLATE_NOOP("documents", "Exceptions"),
-            QT_TRANSLATE_NOOP("documents", "State"),
-        )
-    ]
-    for r in report.rounds:
-        data.append(
-            [
-                small(r.number),
-                small(tr(translate, ROUND_KIND_NAMES.get(r.kind, r.kind))),
-                small(fmt_local(r.started_at)),
-                small(r.engineer_name),
-                centre(f"{r.devices_checked}/{r.devices_total}"),
-                centre(str(r.failures)),
-                small(tr(translate, ROUND_STATUS_NAMES.get(r.status, r.status))),
-            ]
-        )
-    fractions = (0.17, 0.12, 0.18, 0.13, 0.14, 0.12, 0.14)
-    return table(data, [width * f for f in fractions])
-
-
-def sign_off(translate: Translate) -> Any:
-    return KeepTogether(
-        [
-            Spacer(1, 6 * mm),
-            signature_row(
-                translate,
-                (),
-                content_width(),
-                (
-                    (
-                        "engineer",
-                        tr(translate, QT_TRANSLATE_NOOP("documents", "Prepared by (Party B)")),
-                    ),
-                    (
-                        "client",
-                        tr(translate, QT_TRANSLATE_NOOP("documents", "Confirmed by (Party A)")),
-                    ),
-                ),
-            ),
-        ]
-    )
-
-
-def title_block(translate: Translate, title: str, subtitle: str) -> list[Any]:
-    return [para(title, styles().title), para(subtitle, styles().subtitle), Spacer(1, 4 * mm)]
 
 
 def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:

@@ -1,6 +1,6 @@
 """安全服务周报: the weekly security service report (with the week's maintenance work).
 
-A function from :class:`workbench.services.reporting.PeriodReport` (``kind == "weekly"``)
+A function from :class:`workbench.domain.reporting.PeriodReport` (``kind == "weekly"``)
 to PDF bytes: summary, the five websites' monitoring findings of the week, this month's
 vulnerability scans, the week's work orders with their SLA results, inspection rounds,
 and the deliverables due this week and next.
@@ -14,20 +14,9 @@ from reportlab.platypus import Spacer
 
 from workbench.domain import reporting as figures
 from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.monitoring import FINDINGS
+from workbench.domain.reporting import PeriodReport
 from workbench.domain.timeutil import fmt_local
-from workbench.reports.monthly import (
-    breaches_table,
-    deliverables_table,
-    empty_line,
-    key_figures,
-    note,
-    orders_table,
-    rounds_table,
-    scans_table,
-    section,
-    sign_off,
-    title_block,
-)
 from workbench.reports.pdfkit import (
     BAD_INK,
     OK_INK,
@@ -44,8 +33,19 @@ from workbench.reports.pdfkit import (
     table,
     tr,
 )
-from workbench.services.monitoring import FINDINGS
-from workbench.services.reporting import PeriodReport
+from workbench.reports.tables import (
+    breaches_table,
+    deliverables_table,
+    empty_line,
+    key_figures,
+    note,
+    orders_table,
+    rounds_table,
+    scans_table,
+    section,
+    sign_off,
+    title_block,
+)
 
 
 def _site_table(translate: Translate, report: PeriodReport) -> Any:

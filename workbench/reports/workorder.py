@@ -135,27 +135,20 @@ def _field_grid(rows: list[list[Any]], width: float) -> Table:
     return table(data, [label_w, value_w, label_w, value_w], header=False, extra=commands)
 
 
-def workorder_pdf(
-    doc: WorkOrderDoc,
-    translate: Translate = identity,
-    *,
-    printed_at: dt.datetime | None = None,
-) -> bytes:
-    """The work order as PDF bytes."""
-    t = translate
-    s = styles()
+def _label(t: Translate, text: str) -> Paragraph:
+    return para(tr(t, text), styles().cell_label)
+
+
+def _value(text: str) -> Paragraph:
+    return para(text or "—", styles().cell)
+
+
+def _title_block(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     width = content_width()
-
-    def label(text: str) -> Paragraph:
-        return para(tr(t, text), s.cell_label)
-
-    def value(text: str) -> Paragraph:
-        return para(text or "—", s.cell)
-
+    s = styles()
     signed = doc.record_hash is not None
     title = tr(t, QT_TRANSLATE_NOOP("documents", "IT Maintenance Service Work Order"))
     story: list[Any] = []
-
     # Title block: the title and the number in the middle, the QR (or the unsigned mark)
     # on the right, balanced by an empty cell on the left.
     side_w = 30 * mm
@@ -197,46 +190,58 @@ def workorder_pdf(
         )
     )
     story += [head, Spacer(1, 3 * mm)]
+    return story
 
+
+def _report_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    width = content_width()
+    s = styles()
+    story: list[Any] = []
     # 1. The order.
     story.append(
         para(section_title(t, 1, QT_TRANSLATE_NOOP("documents", "{n}. Fault report")), s.section)
     )
     rows: list[list[Any]] = [
         [
-            label(QT_TRANSLATE_NOOP("documents", "Work order No.")),
-            value(doc.number),
-            label(QT_TRANSLATE_NOOP("documents", "Type")),
-            value(key_text(t, TYPE_NAMES, doc.type)),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Work order No.")),
+            _value(doc.number),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Type")),
+            _value(key_text(t, TYPE_NAMES, doc.type)),
         ],
         [
-            label(QT_TRANSLATE_NOOP("documents", "Status")),
-            value(key_text(t, STATUS_NAMES, doc.status)),
-            label(QT_TRANSLATE_NOOP("documents", "Priority")),
-            value(key_text(t, PRIORITY_NAMES, doc.priority)),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Status")),
+            _value(key_text(t, STATUS_NAMES, doc.status)),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Priority")),
+            _value(key_text(t, PRIORITY_NAMES, doc.priority)),
         ],
         [
-            label(QT_TRANSLATE_NOOP("documents", "Reported by")),
-            value(doc.reporter_name),
-            label(QT_TRANSLATE_NOOP("documents", "Phone")),
-            value(doc.reporter_phone),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Reported by")),
+            _value(doc.reporter_name),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Phone")),
+            _value(doc.reporter_phone),
         ],
         [
-            label(QT_TRANSLATE_NOOP("documents", "Channel")),
-            value(key_text(t, CHANNEL_NAMES, doc.channel)),
-            label(QT_TRANSLATE_NOOP("documents", "Reported at")),
-            value(fmt_local(doc.reported_at)),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Channel")),
+            _value(key_text(t, CHANNEL_NAMES, doc.channel)),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Reported at")),
+            _value(fmt_local(doc.reported_at)),
         ],
         [
-            label(QT_TRANSLATE_NOOP("documents", "Engineer")),
-            value(doc.engineer_name),
-            label(QT_TRANSLATE_NOOP("documents", "Closed at")),
-            value(fmt_local(doc.closed_at)),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Engineer")),
+            _value(doc.engineer_name),
+            _label(t, QT_TRANSLATE_NOOP("documents", "Closed at")),
+            _value(fmt_local(doc.closed_at)),
         ],
-        [label(QT_TRANSLATE_NOOP("documents", "Description")), value(doc.description)],
+        [_label(t, QT_TRANSLATE_NOOP("documents", "Description")), _value(doc.description)],
     ]
     story.append(_field_grid(rows, width))
+    return story
 
+
+def _devices_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    width = content_width()
+    s = styles()
+    story: list[Any] = []
     # 2. Devices.
     story.append(
         para(
@@ -265,16 +270,22 @@ def workorder_pdf(
         device_rows.append(
             [
                 para(str(i), s.cell_center),
-                value(asset.code),
-                value(asset.name),
-                value(model),
-                value(asset.location),
+                _value(asset.code),
+                _value(asset.name),
+                _value(model),
+                _value(asset.location),
             ]
         )
     if not doc.assets:
-        device_rows.append(["", value(tr(t, QT_TRANSLATE_NOOP("documents", "None"))), "", "", ""])
+        device_rows.append(["", _value(tr(t, QT_TRANSLATE_NOOP("documents", "None"))), "", "", ""])
     story.append(table(device_rows, [10 * mm, 30 * mm, 50 * mm, 40 * mm, width - 130 * mm]))
+    return story
 
+
+def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    width = content_width()
+    s = styles()
+    story: list[Any] = []
     # 3. The contract's clock.
     story.append(
         para(
@@ -300,12 +311,12 @@ def workorder_pdf(
     ]
     timeline.append(
         [
-            value(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at"))),
-            value("—"),
-            value("—"),
-            value(fmt_local(doc.reported_at)),
-            value("—"),
-            value("—"),
+            _value(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at"))),
+            _value("—"),
+            _value("—"),
+            _value(fmt_local(doc.reported_at)),
+            _value("—"),
+            _value("—"),
         ]
     )
     step_time = {"response": doc.responded_at, "onsite": doc.onsite_at, "restore": doc.restored_at}
@@ -323,33 +334,33 @@ def workorder_pdf(
         if line is None:
             timeline.append(
                 [
-                    value(name),
-                    value("—"),
-                    value("—"),
-                    value(fmt_local(done)),
-                    value("—"),
-                    value("—"),
+                    _value(name),
+                    _value("—"),
+                    _value("—"),
+                    _value(fmt_local(done)),
+                    _value("—"),
+                    _value("—"),
                 ]
             )
             continue
         timeline.append(
             [
-                value(name),
-                value(minutes_text(t, line.target_minutes)),
-                value(fmt_local(line.deadline)),
-                value(fmt_local(done) or tr(t, QT_TRANSLATE_NOOP("documents", "Not yet"))),
+                _value(name),
+                _value(minutes_text(t, line.target_minutes)),
+                _value(fmt_local(line.deadline)),
+                _value(fmt_local(done) or tr(t, QT_TRANSLATE_NOOP("documents", "Not yet"))),
                 para(sla_verdict(t, line), s.cell, markup=True),
-                value(_late_by(t, line)),
+                _value(_late_by(t, line)),
             ]
         )
     timeline.append(
         [
-            value(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at"))),
-            value("—"),
-            value("—"),
-            value(fmt_local(doc.closed_at)),
-            value("—"),
-            value("—"),
+            _value(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at"))),
+            _value("—"),
+            _value("—"),
+            _value(fmt_local(doc.closed_at)),
+            _value("—"),
+            _value("—"),
         ]
     )
     story.append(table(timeline, [27 * mm, 20 * mm, 32 * mm, 32 * mm, 27 * mm, width - 138 * mm]))
@@ -380,7 +391,13 @@ def workorder_pdf(
                 s.body,
             )
         )
+    return story
 
+
+def _cause_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    width = content_width()
+    s = styles()
+    story: list[Any] = []
     # 4. Cause and result.
     story.append(
         para(
@@ -401,14 +418,20 @@ def workorder_pdf(
     story.append(
         _field_grid(
             [
-                [label(QT_TRANSLATE_NOOP("documents", "Cause")), value(doc.cause)],
-                [label(QT_TRANSLATE_NOOP("documents", "Resolution")), value(doc.resolution)],
-                [label(QT_TRANSLATE_NOOP("documents", "Caused by contractor")), value(caused)],
+                [_label(t, QT_TRANSLATE_NOOP("documents", "Cause")), _value(doc.cause)],
+                [_label(t, QT_TRANSLATE_NOOP("documents", "Resolution")), _value(doc.resolution)],
+                [_label(t, QT_TRANSLATE_NOOP("documents", "Caused by contractor")), _value(caused)],
             ],
             width,
         )
     )
+    return story
 
+
+def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    width = content_width()
+    s = styles()
+    story: list[Any] = []
     # 5. Work log.
     story.append(
         para(section_title(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log")), s.section)
@@ -430,25 +453,29 @@ def workorder_pdf(
                 time=fmt_local(entry.amends),
                 text=text,
             )
-        log_rows.append([value(fmt_local(entry.at)), value(entry.author), value(text)])
+        log_rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
     if not doc.log:
         log_rows.append(
-            [value("—"), value("—"), value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
+            [_value("—"), _value("—"), _value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
         )
     story.append(table(log_rows, [32 * mm, 22 * mm, width - 54 * mm]))
+    return story
 
+
+def _amendments_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    width = content_width()
+    s = styles()
+    story: list[Any] = []
     # 6. Amendments after sign-off.
-    section_no = 6
     if doc.amendments:
         story.append(
             para(
                 section_title(
-                    t, section_no, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off")
+                    t, 6, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off")
                 ),
                 s.section,
             )
         )
-        section_no += 1
         amend_rows: list[list[Any]] = [
             header_cells(
                 t,
@@ -466,9 +493,15 @@ def workorder_pdf(
                     time=fmt_local(entry.amends),
                     text=text,
                 )
-            amend_rows.append([value(fmt_local(entry.at)), value(entry.author), value(text)])
+            amend_rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
         story.append(table(amend_rows, [32 * mm, 22 * mm, width - 54 * mm]))
+    return story
 
+
+def _sign_off(doc: WorkOrderDoc, t: Translate, section_no: int) -> Any:
+    width = content_width()
+    s = styles()
+    signed = doc.record_hash is not None
     # Sign-off.
     sign_block: list[Any] = [
         para(
@@ -531,8 +564,27 @@ def workorder_pdf(
                 markup=True,
             ),
         ]
-    story.append(KeepTogether(sign_block))
+    return KeepTogether(sign_block)
 
+
+def workorder_pdf(
+    doc: WorkOrderDoc,
+    translate: Translate = identity,
+    *,
+    printed_at: dt.datetime | None = None,
+) -> bytes:
+    """The work order as PDF bytes."""
+    t = translate
+    story: list[Any] = [
+        *_title_block(doc, t),
+        *_report_section(doc, t),
+        *_devices_section(doc, t),
+        *_timeline_section(doc, t),
+        *_cause_section(doc, t),
+        *_log_section(doc, t),
+        *_amendments_section(doc, t),
+        _sign_off(doc, t, 7 if doc.amendments else 6),
+    ]
     info = PageInfo(
         title=tr(t, QT_TRANSLATE_NOOP("documents", "Work order")),
         contract=doc.contract,

@@ -10,6 +10,7 @@ from workbench.data.models import Asset, AssetCategory, Location
 from workbench.domain.assets import AssetInput, FieldProblem, normalise_code, validate
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.services.registry import (
+    ASSET_FIELD_LIMITS,
     SORT_COLUMNS,
     AssetFilter,
     AssetRow,
@@ -23,6 +24,7 @@ from workbench.services.registry import (
 )
 
 __all__ = [
+    "ASSET_FIELD_LIMITS",
     "SORT_COLUMNS",
     "AssetFilter",
     "AssetRow",
@@ -91,7 +93,9 @@ def _category_ids(session: Session) -> dict[str, str]:
 
 def create_asset(session: Session, value: AssetInput) -> AssetRow:
     value = _clean(value)
-    problems = validate(value, category_kinds=_category_kinds(session))
+    problems = validate(
+        value, category_kinds=_category_kinds(session), max_lengths=ASSET_FIELD_LIMITS
+    )
     if session.scalar(select(Asset.id).where(Asset.code == value.code)):
         problems.append(
             FieldProblem(
@@ -139,7 +143,9 @@ def update_asset(
     asset = _load(session, code)
     _check_version(asset, expected_version)
     value = _clean(value)
-    problems = validate(value, category_kinds=_category_kinds(session))
+    problems = validate(
+        value, category_kinds=_category_kinds(session), max_lengths=ASSET_FIELD_LIMITS
+    )
     if value.code != asset.code and session.scalar(
         select(Asset.id).where(Asset.code == value.code)
     ):

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.config import resource_path
@@ -106,13 +106,3 @@ def as_checklist(row: ChecklistRow) -> Checklist:
 
 def current_checklist(session: Session, category: str) -> Checklist:
     return as_checklist(current_row(session, category))
-
-
-def checklist_versions(session: Session) -> dict[str, int]:
-    """The newest stored version of every category."""
-    rows = session.execute(
-        select(ChecklistRow.category_code, func.max(ChecklistRow.version)).group_by(
-            ChecklistRow.category_code
-        )
-    )
-    return {code: int(version) for code, version in rows}

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,6 +20,7 @@ from workbench.config import attachments_dir
 from workbench.data.models import Asset, Contract, PaymentMilestone
 from workbench.data.models.reporting import Deliverable
 from workbench.domain import deliverables as rules
+from workbench.domain.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services._common import actor_of
 from workbench.services._common import local_today as _today
@@ -30,67 +29,6 @@ from workbench.services.attachments import store_attachment
 
 ATTACHMENT_FOLDER = "deliverables"
 STAFF_CHANGE_KEY = "staff_change_notice"
-
-
-@dataclass(frozen=True)
-class DeliverableRow:
-    id: str
-    key: str
-    name: str  # the deliverable's name as the contract's data file gives it
-    clause: str
-    period: str
-    site_code: str
-    site_name: str
-    title: str
-    due_on: dt.date
-    event_on: dt.date | None
-    delivered_on: dt.date | None
-    delivered_by: str
-    note: str
-    attachment_name: str
-    attachment_path: Path | None
-    state: str  # delivered | overdue | due | planned
-    days_late: int
-    demo: bool
-
-    @property
-    def label(self) -> str:
-        parts = [self.name, self.period]
-        if self.site_name:
-            parts.append(self.site_name)
-        return " ".join(p for p in parts if p)
-
-
-@dataclass(frozen=True)
-class PaymentRow:
-    id: str
-    seq: int
-    description: str
-    amount_cny: Decimal
-    due_on: dt.date | None
-    condition: str
-    invoice_issued_on: dt.date | None
-    paid_on: dt.date | None
-    note: str
-    state: str  # paid | invoiced | overdue | open
-
-    @property
-    def overdue(self) -> bool:
-        return self.state == "overdue"
-
-
-@dataclass(frozen=True)
-class DeliverableSummary:
-    """Per deliverable: how many are owed so far, delivered, overdue, and in all."""
-
-    key: str
-    name: str
-    clause: str
-    total: int
-    due_so_far: int
-    delivered: int
-    delivered_late: int
-    overdue: int
 
 
 def _site_codes(session: Session) -> list[str]:

@@ -23,6 +23,7 @@ from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
 from workbench.services import workorders as wo
 from workbench.services.reporting import orders_between
+from workbench.services.spreadsheets import as_text_cells
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
@@ -213,6 +214,7 @@ def write_xlsx(
         c.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows:
         sheet.append(list(row))
+    as_text_cells(sheet)  # a description such as =HYPERLINK(...) stays text, never a formula
     for index, (_name, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row_cells in sheet.iter_rows(min_row=2):

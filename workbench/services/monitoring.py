@@ -6,13 +6,12 @@ severity, and how many are fixed or still open. Entered by hand
 (:func:`record_week`, :func:`record_scan`) or imported from the security provider's
 spreadsheet (:func:`import_file`, xlsx or csv): every row is validated first and the file
 is applied all or nothing, each problem named by row and column, as the asset import does
-(its file reading and :class:`RowProblem` / :class:`ImportRefused` are reused).
+(both read files through :mod:`workbench.services.spreadsheets`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +22,13 @@ from sqlalchemy.orm import Session
 from workbench.data.models import Asset
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.monitoring import FINDINGS, ScanRow, WeekRow
+from workbench.domain.text import control_character
+from workbench.services import spreadsheets
 from workbench.services._common import local_today
-from workbench.services.asset_io import ImportRefused, RowProblem, _read_rows, _text
+from workbench.services.spreadsheets import ImportRefused, Record, RowProblem, Table, problem, text
 
-FINDINGS = ("defacement", "malicious_code", "sensitive_content", "availability")
 SEVERITIES = ("high", "medium", "low")
 FINDING_NAMES = {
     "defacement": QT_TRANSLATE_NOOP("monitoring", "Defacement"),
@@ -57,45 +58,6 @@ SCAN_COLUMNS: tuple[tuple[str, str], ...] = (
     ("open", "未修复"),
     ("note", "备注"),
 )
-
-
-@dataclass(frozen=True)
-class WeekRow:
-    site_code: str
-    site_name: str
-    url: str
-    week: str
-    week_start: dt.date
-    defacement: int
-    malicious_code: int
-    sensitive_content: int
-    availability: int
-    note: str
-    source: str
-
-    @property
-    def findings(self) -> int:
-        return self.defacement + self.malicious_code + self.sensitive_content + self.availability
-
-
-@dataclass(frozen=True)
-class ScanRow:
-    site_code: str
-    site_name: str
-    url: str
-    month: str
-    scanned_on: dt.date
-    high: int
-    medium: int
-    low: int
-    fixed: int
-    open: int
-    note: str
-    source: str
-
-    @property
-    def total(self) -> int:
-        return self.high + self.medium + self.low
 
 
 @dataclass
@@ -159,6 +121,15 @@ def _scan_row(r: VulnerabilityScan) -> ScanRow:
     )
 
 
+def _check_note(note: str) -> None:
+    bad = control_character(note)
+    if bad is not None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "The control character {char} is not allowed."),
+            char=bad,
+        )
+
+
 def _check_counts(**counts: int) -> None:
     for name, value in counts.items():
         if value < 0:
@@ -188,6 +159,7 @@ def record_week(
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "'{week}' is not a week like 2026-W47."), week=week
         ) from exc
+    _check_note(note)
     _check_counts(
         defacement=defacement,
         malicious_code=malicious_code,
@@ -234,6 +206,7 @@ def record_scan(
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "'{month}' is not a month like 2026-11."), month=month
         ) from exc
+    _check_note(note)
     _check_counts(high=high, medium=medium, low=low, fixed=fixed, open=open)
     if not first <= scanned_on <= last:
         raise WorkbenchError(
@@ -281,11 +254,6 @@ def list_weeks(
     return [_week_row(r) for r in session.scalars(query)]
 
 
-def weeks_touching(session: Session, first: dt.date, last: dt.date) -> list[WeekRow]:
-    """Weeks with at least one day in ``first`` .. ``last``."""
-    return list_weeks(session, first - dt.timedelta(days=6), last)
-
-
 def list_scans(
     session: Session, first_month: str | None = None, last_month: str | None = None
 ) -> list[ScanRow]:
@@ -309,10 +277,6 @@ def sites(session: Session) -> list[tuple[str, str, str]]:
 # -- import ------------------------------------------------------------------------------
 
 
-def _problem(row: int, where: str, template: str, **params: Any) -> RowProblem:
-    return RowProblem(row, where, Message(template, params))
-
-
 def _count(value: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
@@ -322,8 +286,8 @@ def _count(value: Any) -> int | None:
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
-    text = _text(value)
-    return int(text) if text.isdigit() else None
+    digits = text(value)
+    return int(digits) if digits.isdigit() else None
 
 
 def _date_cell(value: Any) -> dt.date | None:
@@ -331,9 +295,9 @@ def _date_cell(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _text(value).replace("/", "-").replace(".", "-")
+    day = text(value).replace("/", "-").replace(".", "-")
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(day)
     except ValueError:
         return None
 
@@ -342,9 +306,9 @@ def _week_cell(value: Any) -> str | None:
     day = _date_cell(value) if isinstance(value, dt.date) else None
     if day is not None:
         return calendar.iso_week_label(day)
-    text = _text(value).upper().replace(" ", "")
+    label = text(value).upper().replace(" ", "")
     try:
-        monday, _ = calendar.parse_iso_week(text)
+        monday, _ = calendar.parse_iso_week(label)
     except ValueError:
         day = _date_cell(value)
         return calendar.iso_week_label(day) if day else None
@@ -354,12 +318,218 @@ def _week_cell(value: Any) -> str | None:
 def _month_cell(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return calendar.month_label(value)
-    text = _text(value).replace("/", "-").replace(".", "-").replace("年", "-").rstrip("月")
+    label = text(value).replace("/", "-").replace(".", "-").replace("年", "-").rstrip("月")
     try:
-        first, _ = calendar.parse_month(text)
+        first, _ = calendar.parse_month(label)
     except ValueError:
         return None
     return calendar.month_label(first)
+
+
+@dataclass
+class _RowCheck:
+    """One row of a monitoring sheet being checked: its values and its problems."""
+
+    table: Table
+    record: Record
+    problems: list[RowProblem] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def bad(self, name: str, template: str, **params: Any) -> None:
+        column = self.table.column(name) if name else ""
+        self.problems.append(problem(self.record.number, column, template, **params))
+
+    def counts(self, names: tuple[str, ...]) -> None:
+        for name in names:
+            value = _count(self.record.cells.get(name)) if self.table.has(name) else 0
+            if value is None or value < 0:
+                self.bad(
+                    name,
+                    QT_TRANSLATE_NOOP("messages", "'{value}' is not a count (0, 1, 2, …)."),
+                    value=self.record.text(name),
+                )
+            self.values[name] = value
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every row is checked against."""
+
+    sites: dict[str, Asset]  # any alias, lower case -> the website
+    start: dt.date
+    end: dt.date
+    today: dt.date
+
+    @classmethod
+    def load(cls, session: Session, today: dt.date) -> _Context:
+        from workbench.services.setup import current_contract
+
+        index: dict[str, Asset] = {}
+        for website in session.scalars(select(Asset).where(Asset.kind == "website")):
+            url = website.url.rstrip("/").lower()
+            for alias in (website.code, website.name, url, url.split("://", 1)[-1]):
+                index[alias.lower()] = website
+        contract = current_contract(session)
+        return cls(
+            sites=index,
+            start=contract.start_date if contract else dt.date.min,
+            end=contract.end_date if contract else dt.date.max,
+            today=today,
+        )
+
+
+def _check_site(row: _RowCheck, context: _Context) -> Asset | None:
+    site_text = row.record.text("site")
+    asset = context.sites.get(site_text.rstrip("/").lower()) if site_text else None
+    if asset is None:
+        row.bad(
+            "site",
+            QT_TRANSLATE_NOOP("messages", "'{site}' is not one of the monitored websites.")
+            if site_text
+            else QT_TRANSLATE_NOOP("messages", "The website is missing."),
+            site=site_text,
+        )
+    return asset
+
+
+def _check_scan_row(row: _RowCheck, context: _Context) -> str | None:
+    """The month of a scan row (None if bad); its date and sums checked."""
+    cells = row.record.cells
+    period = _month_cell(cells.get("month"))
+    if period is None:
+        row.bad(
+            "month",
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a month like 2026-11."),
+            value=row.record.text("month"),
+        )
+    scanned = _date_cell(cells.get("scanned_on"))
+    if scanned is None:
+        row.bad(
+            "scanned_on",
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a date like 2026-11-25."),
+            value=row.record.text("scanned_on"),
+        )
+    elif period is not None and calendar.month_label(scanned) != period:
+        row.bad(
+            "scanned_on",
+            QT_TRANSLATE_NOOP("messages", "The scan date {date} is not in {month}."),
+            date=scanned.isoformat(),
+            month=period,
+        )
+    elif scanned > context.today:
+        row.bad(
+            "scanned_on",
+            QT_TRANSLATE_NOOP("messages", "The date {date} lies in the future."),
+            date=scanned.isoformat(),
+        )
+    row.values["scanned_on"] = scanned
+    v = row.values
+    total = (v["high"] or 0) + (v["medium"] or 0) + (v["low"] or 0)
+    if not row.problems and v["fixed"] + v["open"] != total:
+        row.bad(
+            "open" if row.table.has("open") else "",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Fixed ({fixed}) and open ({open}) must add up to the findings ({total}).",
+            ),
+            fixed=v["fixed"],
+            open=v["open"],
+            total=total,
+        )
+    return period
+
+
+def _check_week_row(row: _RowCheck, context: _Context) -> str | None:
+    """The ISO week of a weekly row (None if bad), checked against the contract and today."""
+    period = _week_cell(row.record.cells.get("week"))
+    if period is None:
+        row.bad(
+            "week",
+            QT_TRANSLATE_NOOP("messages", "'{value}' is not a week like 2026-W47."),
+            value=row.record.text("week"),
+        )
+        return None
+    monday, sunday = calendar.parse_iso_week(period)
+    if sunday < context.start or monday > context.end:
+        row.bad(
+            "week",
+            QT_TRANSLATE_NOOP("messages", "Week {week} lies outside the contract period."),
+            week=period,
+        )
+    elif monday > context.today:
+        row.bad(
+            "week",
+            QT_TRANSLATE_NOOP("messages", "Week {week} has not begun yet."),
+            week=period,
+        )
+    return period
+
+
+def _read_sheet(path: Path) -> tuple[bool, Table]:
+    """The sheet at ``path`` and whether it is a scan sheet (else weekly), by its header."""
+    rows = spreadsheets.read_rows(path)
+    lowered = {h.lower() for h in spreadsheets.header_texts(rows)}
+    is_scan = bool({"月份", "month", "高危", "high"} & lowered)
+    if is_scan:
+        return True, spreadsheets.map_columns(
+            path, rows, SCAN_COLUMNS, ("site", "month", "scanned_on")
+        )
+    return False, spreadsheets.map_columns(path, rows, WEEK_COLUMNS, ("site", "week"))
+
+
+def _checked_rows(
+    path: Path, is_scan: bool, table: Table, context: _Context
+) -> list[dict[str, Any]]:
+    """Every row's values, or :class:`ImportRefused` with every row's problems."""
+    problems: list[RowProblem] = []
+    parsed: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str], int] = {}
+    for record in table.records:
+        row = _RowCheck(table, record, values={"note": record.text("note")})
+        asset = _check_site(row, context)
+        row.counts((*SEVERITIES, "fixed", "open") if is_scan else FINDINGS)
+        period = (_check_scan_row if is_scan else _check_week_row)(row, context)
+        if asset is not None and period is not None:
+            pair = (asset.code, period)
+            if pair in seen:
+                row.bad(
+                    "site",
+                    QT_TRANSLATE_NOOP(
+                        "messages", "{site} {period} appears again (first in row {first})."
+                    ),
+                    site=asset.code,
+                    period=period,
+                    first=seen[pair],
+                )
+            else:
+                seen[pair] = record.number
+        problems += row.problems
+        parsed.append({**row.values, "site": asset.code if asset else "", "period": period})
+    if problems:
+        raise ImportRefused(path, problems)
+    return parsed
+
+
+def _apply_row(session: Session, is_scan: bool, v: dict[str, Any], source: str) -> None:
+    if is_scan:
+        record_scan(
+            session,
+            v["site"],
+            v["period"],
+            scanned_on=v["scanned_on"],
+            **{name: v[name] for name in (*SEVERITIES, "fixed", "open")},
+            note=v["note"],
+            source=source,
+        )
+    else:
+        record_week(
+            session,
+            v["site"],
+            v["period"],
+            **{name: v[name] for name in FINDINGS},
+            note=v["note"],
+            source=source,
+        )
 
 
 def import_file(
@@ -374,316 +544,18 @@ def import_file(
     All or nothing: any bad row refuses the whole file (:class:`ImportRefused`, each
     problem with its row and column) and nothing is written.
     """
-    today = local_today(today)
-    rows = [r for r in _read_rows(path) if any(_text(c) for c in r)]
-    if not rows:
-        raise ImportRefused(
-            path, [_problem(0, "", QT_TRANSLATE_NOOP("messages", "The file is empty."))]
-        )
-    header = [_text(h) for h in rows[0]]
-    lowered = {h.lower() for h in header}
-    is_scan = bool({"月份", "month", "高危", "high"} & lowered)
-    columns = SCAN_COLUMNS if is_scan else WEEK_COLUMNS
-    lookup = {h.lower(): f for f, h in columns} | {f: f for f, _ in columns}
-    fields: list[str | None] = []
-    problems: list[RowProblem] = []
-    for name in header:
-        found = lookup.get(name.lower())
-        if found is None and name:
-            problems.append(
-                _problem(
-                    1,
-                    name,
-                    QT_TRANSLATE_NOOP("messages", "Unknown column '{column}'."),
-                    column=name,
-                )
-            )
-        fields.append(found)
-    required = ("site", "month", "scanned_on") if is_scan else ("site", "week")
-    for req in required:
-        if req not in fields:
-            column = dict(columns)[req]
-            problems.append(
-                _problem(
-                    1,
-                    column,
-                    QT_TRANSLATE_NOOP("messages", "Required column '{column}' is missing."),
-                    column=column,
-                )
-            )
-    if problems:
-        raise ImportRefused(path, problems)
-
-    site_index: dict[str, Asset] = {}
-    for website in session.scalars(select(Asset).where(Asset.kind == "website")):
-        for alias in (
-            website.code,
-            website.name,
-            website.url.rstrip("/").lower(),
-            website.url.rstrip("/").lower().split("://", 1)[-1],
-        ):
-            site_index[alias.lower()] = website
-    from workbench.services.setup import current_contract
-
-    contract = current_contract(session)
-    start = contract.start_date if contract else dt.date.min
-    end = contract.end_date if contract else dt.date.max
-    counts = FINDINGS if not is_scan else (*SEVERITIES, "fixed", "open")
-    parsed: list[tuple[int, dict[str, Any]]] = []
-    seen: dict[tuple[str, str], int] = {}
-    for number, raw in enumerate(rows[1:], start=2):
-        cells = {
-            f: (raw[i] if i < len(raw) else None) for i, f in enumerate(fields) if f is not None
-        }
-
-        def col(f: str) -> str:
-            return header[fields.index(f)] if f in fields else dict(columns)[f]
-
-        before = len(problems)
-        site_text = _text(cells.get("site"))
-        asset: Asset | None = site_index.get(site_text.rstrip("/").lower()) if site_text else None
-        if asset is None:
-            problems.append(
-                _problem(
-                    number,
-                    col("site"),
-                    QT_TRANSLATE_NOOP("messages", "'{site}' is not one of the monitored websites.")
-                    if site_text
-                    else QT_TRANSLATE_NOOP("messages", "The website is missing."),
-                    site=site_text,
-                )
-            )
-        values: dict[str, Any] = {"note": _text(cells.get("note"))}
-        for name in counts:
-            if name not in fields:
-                values[name] = 0
-                continue
-            value = _count(cells.get(name))
-            if value is None or value < 0:
-                problems.append(
-                    _problem(
-                        number,
-                        col(name),
-                        QT_TRANSLATE_NOOP("messages", "'{value}' is not a count (0, 1, 2, …)."),
-                        value=_text(cells.get(name)),
-                    )
-                )
-            values[name] = value
-        if is_scan:
-            period = _month_cell(cells.get("month"))
-            if period is None:
-                problems.append(
-                    _problem(
-                        number,
-                        col("month"),
-                        QT_TRANSLATE_NOOP("messages", "'{value}' is not a month like 2026-11."),
-                        value=_text(cells.get("month")),
-                    )
-                )
-            scanned = _date_cell(cells.get("scanned_on"))
-            if scanned is None:
-                problems.append(
-                    _problem(
-                        number,
-                        col("scanned_on"),
-                        QT_TRANSLATE_NOOP("messages", "'{value}' is not a date like 2026-11-25."),
-                        value=_text(cells.get("scanned_on")),
-                    )
-                )
-            elif period is not None and calendar.month_label(scanned) != period:
-                problems.append(
-                    _problem(
-                        number,
-                        col("scanned_on"),
-                        QT_TRANSLATE_NOOP("messages", "The scan date {date} is not in {month}."),
-                        date=scanned.isoformat(),
-                        month=period,
-                    )
-                )
-            elif scanned > today:
-                problems.append(
-                    _problem(
-                        number,
-                        col("scanned_on"),
-                        QT_TRANSLATE_NOOP("messages", "The date {date} lies in the future."),
-                        date=scanned.isoformat(),
-                    )
-                )
-            values["scanned_on"] = scanned
-            if len(problems) == before and (
-                values["fixed"] + values["open"]
-                != values["high"] + values["medium"] + values["low"]
-            ):
-                problems.append(
-                    _problem(
-                        number,
-                        col("open") if "open" in fields else "",
-                        QT_TRANSLATE_NOOP(
-                            "messages",
-                            "Fixed ({fixed}) and open ({open}) must add up to the findings "
-                            "({total}).",
-                        ),
-                        fixed=values["fixed"],
-                        open=values["open"],
-                        total=values["high"] + values["medium"] + values["low"],
-                    )
-                )
-        else:
-            period = _week_cell(cells.get("week"))
-            if period is None:
-                problems.append(
-                    _problem(
-                        number,
-                        col("week"),
-                        QT_TRANSLATE_NOOP("messages", "'{value}' is not a week like 2026-W47."),
-                        value=_text(cells.get("week")),
-                    )
-                )
-            else:
-                monday, sunday = calendar.parse_iso_week(period)
-                if sunday < start or monday > end:
-                    problems.append(
-                        _problem(
-                            number,
-                            col("week"),
-                            QT_TRANSLATE_NOOP(
-                                "messages", "Week {week} lies outside the contract period."
-                            ),
-                            week=period,
-                        )
-                    )
-                elif monday > today:
-                    problems.append(
-                        _problem(
-                            number,
-                            col("week"),
-                            QT_TRANSLATE_NOOP("messages", "Week {week} has not begun yet."),
-                            week=period,
-                        )
-                    )
-        if asset is not None and period is not None:
-            pair = (asset.code, period)
-            if pair in seen:
-                problems.append(
-                    _problem(
-                        number,
-                        col("site"),
-                        QT_TRANSLATE_NOOP(
-                            "messages", "{site} {period} appears again (first in row {first})."
-                        ),
-                        site=asset.code,
-                        period=period,
-                        first=seen[pair],
-                    )
-                )
-            else:
-                seen[pair] = number
-        values["site"] = asset.code if asset else ""
-        values["period"] = period
-        parsed.append((number, values))
-    if problems:
-        raise ImportRefused(path, problems)
-    if not parsed:
-        raise ImportRefused(
-            path,
-            [_problem(0, "", QT_TRANSLATE_NOOP("messages", "The file has a header but no rows."))],
-        )
+    is_scan, table = _read_sheet(path)
+    context = _Context.load(session, local_today(today))
+    parsed = _checked_rows(path, is_scan, table, context)
     report = MonitoringImport("scans" if is_scan else "weeks")
-    source = path.name[:255]
-    for _number, v in parsed:
-        site_id = site_index[v["site"].lower()].id
-        model = VulnerabilityScan if is_scan else WebsiteMonitoring
-        period_column = VulnerabilityScan.month if is_scan else WebsiteMonitoring.week
+    model = VulnerabilityScan if is_scan else WebsiteMonitoring
+    period_column = VulnerabilityScan.month if is_scan else WebsiteMonitoring.week
+    for v in parsed:
+        site_id = context.sites[v["site"].lower()].id
         exists = session.scalar(
             select(model.id).where(model.asset_id == site_id, period_column == v["period"])
         )
         (report.updated if exists else report.created).append(f"{v['site']} {v['period']}")
-        if dry_run:
-            continue
-        if is_scan:
-            record_scan(
-                session,
-                v["site"],
-                v["period"],
-                scanned_on=v["scanned_on"],
-                high=v["high"],
-                medium=v["medium"],
-                low=v["low"],
-                fixed=v["fixed"],
-                open=v["open"],
-                note=v["note"],
-                source=source,
-            )
-        else:
-            record_week(
-                session,
-                v["site"],
-                v["period"],
-                defacement=v["defacement"],
-                malicious_code=v["malicious_code"],
-                sensitive_content=v["sensitive_content"],
-                availability=v["availability"],
-                note=v["note"],
-                source=source,
-            )
+        if not dry_run:
+            _apply_row(session, is_scan, v, path.name[:255])
     return report
-
-
-def template_headers(kind: str) -> list[str]:
-    """The Chinese headers of the weekly (``weeks``) or the scan (``scans``) sheet."""
-    return [h for _f, h in (SCAN_COLUMNS if kind == "scans" else WEEK_COLUMNS)]
-
-
-def demo_weeks_and_scans(
-    session: Session, rng: random.Random, start: dt.date, last_day: dt.date
-) -> tuple[int, int]:
-    """Plausible monitoring weeks and monthly scans for the demo (used by the demo filler)."""
-    weeks = scans = 0
-    codes = [code for code, _n, _u in sites(session)]
-    monday = start - dt.timedelta(days=start.weekday())
-    while monday + dt.timedelta(days=6) <= last_day:
-        for code in codes:
-            availability = 1 if rng.random() < 0.06 else 0
-            sensitive = 1 if rng.random() < 0.02 else 0
-            note = ""
-            if availability:
-                note = "监测到网站短时无法访问，已通知甲方并协调恢复"
-            elif sensitive:
-                note = "发现评论区敏感内容，已通知甲方删除"
-            record_week(
-                session,
-                code,
-                calendar.iso_week_label(monday),
-                availability=availability,
-                sensitive_content=sensitive,
-                note=note,
-                source="demo",
-                demo=True,
-            )
-            weeks += 1
-        monday += dt.timedelta(days=7)
-    for first in calendar.months(start, last_day):
-        scan_day = first.replace(day=25)
-        if scan_day > last_day:
-            break
-        for code in codes:
-            high = 1 if rng.random() < 0.15 else 0
-            medium = rng.randint(0, 3)
-            low = rng.randint(0, 6)
-            still_open = min(low, rng.randint(0, 2))
-            record_scan(
-                session,
-                code,
-                calendar.month_label(first),
-                scanned_on=scan_day,
-                high=high,
-                medium=medium,
-                low=low,
-                fixed=high + medium + low - still_open,
-                open=still_open,
-                note="高危漏洞已当月修复并复测" if high else "",
-                source="demo",
-                demo=True,
-            )
-            scans += 1
-    return weeks, scans

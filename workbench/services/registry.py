@@ -84,6 +84,27 @@ class AssetValidationError(WorkbenchError):
         )
 
 
+def _lengths(**columns: Any) -> dict[str, int]:
+    return {
+        name: length
+        for name, column in columns.items()
+        if (length := getattr(column.type, "length", None)) is not None
+    }
+
+
+# The most characters each text field of an asset may hold: the columns' own lengths, so
+# that validation refuses what the store (PostgreSQL's VARCHAR) would reject.
+ASSET_FIELD_LIMITS: dict[str, int] = _lengths(
+    code=asset.c.code,
+    name=asset.c.name,
+    model=asset.c.model,
+    serial_number=asset.c.serial_number,
+    location=location.c.name,
+    url=asset.c.url,
+    notes=asset.c.notes,
+)
+
+
 # Sortable columns of the list, by key.
 SORT_COLUMNS: dict[str, Any] = {
     "code": asset.c.code,

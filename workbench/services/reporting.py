@@ -5,17 +5,14 @@ Every number is computed by :mod:`workbench.domain.reporting` from facts read he
 are read through :func:`workbench.services.workorders.list_work_orders` (their SLA clock
 and penalty as the 工单 view shows them), inspections through the inspection service and
 the stored device inspections.
-
-Also here: the demo filler of this area (monitoring weeks, scans, deliverables handed
-over), registered with :mod:`workbench.services.demo` when this module is imported.
+The read models of the reports are in :mod:`workbench.domain.reporting`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -23,38 +20,27 @@ from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, AssetCategory, Contract
 from workbench.data.models.inspections import DeviceInspection
-from workbench.data.models.reporting import Deliverable
 from workbench.domain import deliverables as calendar
 from workbench.domain import reporting as figures
 from workbench.domain import schedules
 from workbench.domain import workorders as wo_rules
 from workbench.domain.contract import penalties_from_terms, sla_from_terms
-from workbench.domain.documents import ContractHeader
+from workbench.domain.deliverables import DeliverableRow
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.reporting import AcceptanceIndex, Period, PeriodReport, RoundLine
 from workbench.domain.timeutil import LOCAL_TZ
+from workbench.domain.workorders import WorkOrderRow
 from workbench.services import deliverables as deliverable_service
 from workbench.services import inspections as inspection_service
 from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
 from workbench.services._common import aware_now as _now
 from workbench.services._common import require_contract
-from workbench.services.demo import DemoContext, register_demo_filler
 
 ORDER_CHUNK = 2000
 
 
 # -- read models ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Period:
-    first: dt.date
-    last: dt.date  # inclusive
-    label: str  # "2026-11", "2026-W47", "2026-03-01 – 2027-02-28"
-
-    @property
-    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
-        return figures.day_bounds(self.first, self.last)
 
 
 @dataclass(frozen=True)
@@ -70,7 +56,7 @@ class Dashboard:
     year_sla: figures.SlaSummary
     overdue_inspections: int
     due_inspections: int
-    deliverables: tuple[deliverable_service.DeliverableRow, ...]  # overdue and due this week
+    deliverables: tuple[DeliverableRow, ...]  # overdue and due this week
     series: tuple[figures.MonthFigures, ...]
     categories: dict[str, str]  # code -> name, in the contract's order
     demo: bool
@@ -83,72 +69,6 @@ class Dashboard:
     @property
     def deliverables_due(self) -> int:
         return sum(1 for d in self.deliverables if d.state == calendar.DUE)
-
-
-@dataclass(frozen=True)
-class RoundLine:
-    number: str
-    kind: str
-    started_at: dt.datetime
-    status: str
-    engineer_name: str
-    devices_total: int
-    devices_checked: int
-    failures: int
-
-
-@dataclass(frozen=True)
-class PeriodReport:
-    """The read model of the weekly and the monthly report."""
-
-    kind: str  # "weekly" | "monthly"
-    contract: ContractHeader
-    period: Period
-    generated_at: dt.datetime
-    sla: figures.SlaSummary
-    restore: figures.RestoreStats
-    year_sla: figures.SlaSummary  # the contract year up to the end of the period
-    orders: tuple[wo.WorkOrderRow, ...]
-    facts: tuple[figures.OrderFact, ...]
-    inspections: figures.Completion
-    rounds: tuple[RoundLine, ...]
-    monitoring: tuple[monitoring_service.WeekRow, ...]
-    scans: tuple[monitoring_service.ScanRow, ...]
-    sites: tuple[tuple[str, str, str], ...]
-    deliverables: tuple[deliverable_service.DeliverableRow, ...]
-    payments: tuple[deliverable_service.PaymentRow, ...]
-    series: tuple[figures.MonthFigures, ...]
-    categories: dict[str, str]
-    work_log: tuple[wo.LogEntryView, ...] = ()
-    restore_target_minutes: int | None = None
-    late_rate_per_day: Decimal = Decimal("0")
-    demo: bool = False
-
-    @property
-    def breached_orders(self) -> tuple[wo.WorkOrderRow, ...]:
-        return tuple(o for o in self.orders if o.breaches)
-
-
-@dataclass(frozen=True)
-class AcceptanceIndex:
-    """The year-end pack's index: the deliverables, the SLA record, the signed records."""
-
-    contract: ContractHeader
-    period: Period
-    generated_at: dt.datetime
-    deliverables: tuple[deliverable_service.DeliverableSummary, ...]
-    deliverable_rows: tuple[deliverable_service.DeliverableRow, ...]
-    payments: tuple[deliverable_service.PaymentRow, ...]
-    year_sla: figures.SlaSummary
-    restore: figures.RestoreStats
-    series: tuple[figures.MonthFigures, ...]
-    breached_orders: tuple[wo.WorkOrderRow, ...]
-    inspections: figures.Completion
-    signed_work_orders: tuple[str, ...]
-    signed_rounds: tuple[tuple[str, str], ...]  # (id, number)
-    categories: dict[str, str] = field(default_factory=dict)
-    restore_target_minutes: int | None = None
-    demo: bool = False
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -210,9 +130,9 @@ def week_period(label: str) -> Period:
 
 def orders_between(
     session: Session, start: dt.datetime, end: dt.datetime, now: dt.datetime
-) -> list[wo.WorkOrderRow]:
+) -> list[WorkOrderRow]:
     """Every work order reported in [start, end), oldest first, evaluated at ``now``."""
-    rows: list[wo.WorkOrderRow] = []
+    rows: list[WorkOrderRow] = []
     offset = 0
     while True:
         page = wo.list_work_orders(
@@ -231,7 +151,7 @@ def orders_between(
 
 
 def facts_of(
-    rows: Sequence[wo.WorkOrderRow], asset_categories: dict[str, tuple[str, str]]
+    rows: Sequence[WorkOrderRow], asset_categories: dict[str, tuple[str, str]]
 ) -> list[figures.OrderFact]:
     result = []
     for r in rows:
@@ -308,8 +228,8 @@ def inspection_completion(
 
 
 def _reported_within(
-    rows: Sequence[wo.WorkOrderRow], start: dt.datetime, end: dt.datetime
-) -> list[wo.WorkOrderRow]:
+    rows: Sequence[WorkOrderRow], start: dt.datetime, end: dt.datetime
+) -> list[WorkOrderRow]:
     """The rows reported in [start, end), in their order (a slice of a wider query)."""
     return [r for r in rows if start <= r.reported_at < end]
 
@@ -319,7 +239,7 @@ def month_series(
     contract: Contract,
     until: dt.date,
     now: dt.datetime,
-    orders: Sequence[wo.WorkOrderRow] | None = None,
+    orders: Sequence[WorkOrderRow] | None = None,
 ) -> list[figures.MonthFigures]:
     """One :class:`MonthFigures` per month of the contract up to ``until``.
 
@@ -442,7 +362,7 @@ def orders_for(
     clocked_only: bool = False,
     breached_only: bool = False,
     now: dt.datetime | None = None,
-) -> list[wo.WorkOrderRow]:
+) -> list[WorkOrderRow]:
     """The work orders behind one bar of a chart: reported in ``month``, of ``category``."""
     now = _now(now)
     period = month_period(month)
@@ -616,48 +536,3 @@ def acceptance_index(
         restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
         demo=_demo_present(session),
     )
-
-
-# -- demo ---------------------------------------------------------------------------------
-
-
-def _demo_filler(session: Session, rng: random.Random, context: DemoContext) -> None:
-    """Monitoring weeks, monthly scans, and the deliverables handed over in the demo year."""
-    start_at, until = context.start, context.until
-    contract = _contract(session)
-    last_day = (until.astimezone(LOCAL_TZ) - dt.timedelta(days=1)).date()
-    start = max(contract.start_date, start_at.astimezone(LOCAL_TZ).date())
-    monitoring_service.demo_weeks_and_scans(session, rng, start, last_day)
-    deliverable_service.sync_schedule(session, contract)
-    rows = session.scalars(
-        select(Deliverable).where(
-            Deliverable.contract_id == contract.id, Deliverable.due_date <= last_day
-        )
-    ).all()
-    late_one = True
-    for row in rows:
-        if row.key == "monthly_vulnerability_scan":
-            delivered = min(row.due_date, row.due_date.replace(day=27))
-        elif row.key == "weekly_security_report":
-            delivered = row.due_date
-            if late_one and row.due_date.month == 7:
-                delivered, late_one = row.due_date + dt.timedelta(days=3), False
-        else:
-            delivered = row.due_date - dt.timedelta(days=rng.randint(0, 5))
-        if rng.random() < 0.03 and row.due_date >= last_day - dt.timedelta(days=30):
-            continue  # a few recent ones still missing, as in any real year
-        row.delivered_on = min(delivered, last_day)
-        row.delivered_by = "demo"
-        row.note = "已提交甲方（演示数据）"
-        row.demo = True
-    for payment in contract.payments:
-        if payment.due_date is not None and payment.due_date <= last_day:
-            payment.invoice_issued_on = payment.due_date - dt.timedelta(days=20)
-            payment.paid_on = payment.due_date - dt.timedelta(days=3)
-        elif payment.seq == 1:
-            payment.invoice_issued_on = contract.start_date + dt.timedelta(days=10)
-            payment.paid_on = contract.start_date + dt.timedelta(days=25)
-    session.flush()
-
-
-register_demo_filler(_demo_filler)

@@ -1,9 +1,10 @@
 """Signatures and the hash chain over every signed record (work orders, rounds, ...).
 
-Shared by every area that signs records. An area registers, once, how to build the
-canonical content of one of its records (:func:`register_content_builder`); signing a
-record then appends a link to the chain (:func:`append_to_chain`), and
-:func:`verify_chain` recomputes every link and names each record that no longer matches.
+Shared by every area that signs records. An area describes, once, how to build the
+canonical content of one of its records (a :class:`SignedKind`), and :func:`signed_kinds`
+lists every kind; signing a record then appends a link to the chain
+(:func:`append_to_chain`), and :func:`verify_chain` recomputes every link and names each
+record that no longer matches.
 
 Content builders must be pure reads of the store that give the same dict for an
 unchanged record: no "now", no row ids that a merge could change where a human number
@@ -13,9 +14,9 @@ exists, times as aware datetimes (see :mod:`workbench.domain.hashing`).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
+import functools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,52 +46,36 @@ CHAIN_COUNTER = "signed_record"
 COORD_DIGITS = 4
 MAX_POINTS = 20_000
 
-# Modules that register content builders when imported; verify loads them all.
-BUILDER_MODULES: list[str] = [
-    "workbench.services.workorders",
-    "workbench.services.inspections",
-]
-
 
 class RecordMissingError(LookupError):
     """A content builder's record does not exist (any more)."""
 
 
 @dataclass(frozen=True)
-class _Registration:
-    builder: ContentBuilder
-    label: LabelFunction | None
-    signed_ids: SignedIds | None
+class SignedKind:
+    """How to build the canonical content of ``record_type`` records.
 
-
-_registry: dict[str, _Registration] = {}
-
-
-def register_content_builder(
-    record_type: str,
-    fn: ContentBuilder,
-    *,
-    label: LabelFunction | None = None,
-    signed_ids: SignedIds | None = None,
-) -> None:
-    """Declare how to build the canonical content of ``record_type`` records.
-
-    ``fn(session, record_id)`` returns the content dict (raise :class:`RecordMissingError` when
-    the record is gone); ``label`` gives the number people know the record by (for
-    messages); ``signed_ids`` lists the ids of records that claim to be signed, so that
-    a signed record whose link was removed is found too.
+    ``content(session, record_id)`` returns the content dict (raise
+    :class:`RecordMissingError` when the record is gone); ``label`` gives the number people
+    know the record by (for messages); ``signed_ids`` lists the ids of records that claim
+    to be signed, so that a signed record whose link was removed is found too.
     """
-    _registry[record_type] = _Registration(fn, label, signed_ids)
+
+    record_type: str
+    content: ContentBuilder
+    label: LabelFunction | None = None
+    signed_ids: SignedIds | None = None
 
 
-def load_builders() -> None:
-    """Import every module that registers a content builder (those that exist)."""
-    for name in BUILDER_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+@functools.cache
+def signed_kinds() -> Mapping[str, SignedKind]:
+    """Every kind of signed record, by record type: the one list of them."""
+    # Imported here, not at the top: these modules sign their records through this one.
+    from workbench.services.inspections import signoff as rounds
+    from workbench.services.workorders import signoff as orders
+
+    kinds = (orders.SIGNED_WORK_ORDER, orders.SIGNED_AMENDMENT, rounds.SIGNED_ROUND)
+    return {kind.record_type: kind for kind in kinds}
 
 
 @dataclass(frozen=True)
@@ -289,18 +274,15 @@ def signatures_content(session: Session, record_type: str, record_id: str) -> li
 # -- the chain ----------------------------------------------------------------------
 
 
-def _builder(record_type: str) -> _Registration:
-    registration = _registry.get(record_type)
-    if registration is None:
-        load_builders()
-        registration = _registry.get(record_type)
-    if registration is None:
-        raise LookupError(f"no content builder registered for {record_type!r}")
-    return registration
+def _kind(record_type: str) -> SignedKind:
+    kind = signed_kinds().get(record_type)
+    if kind is None:
+        raise LookupError(f"no signed record kind {record_type!r}")
+    return kind
 
 
 def compute_content_hash(session: Session, record_type: str, record_id: str) -> str:
-    return hashing.content_hash(_builder(record_type).builder(session, record_id))
+    return hashing.content_hash(_kind(record_type).content(session, record_id))
 
 
 def lock_counter(session: Session, name: str) -> SequenceCounter:
@@ -368,18 +350,18 @@ def link_of(session: Session, record_type: str, record_id: str) -> SignedLink | 
 
 
 def _label(session: Session, record_type: str, record_id: str) -> str:
-    registration = _registry.get(record_type)
-    if registration is None or registration.label is None:
+    kind = signed_kinds().get(record_type)
+    if kind is None or kind.label is None:
         return record_id
     try:
-        return registration.label(session, record_id)
+        return kind.label(session, record_id)
     except RecordMissingError:
         return record_id
 
 
 def verify_chain(session: Session) -> list[VerifyProblem]:
     """Recompute every link; one problem per bad record (or broken link), in chain order."""
-    load_builders()
+    kinds = signed_kinds()
     problems: list[VerifyProblem] = []
     prev = hashing.GENESIS_HASH
     expected_seq = 1
@@ -403,12 +385,12 @@ def verify_chain(session: Session) -> list[VerifyProblem]:
             and row.prev_hash == prev
             and row.chain_hash == hashing.chain_hash(row.prev_hash, row.content_hash)
         )
-        registration = _registry.get(row.record_type)
-        if registration is None:
+        kind = kinds.get(row.record_type)
+        if kind is None:
             problem(row, "unknown_type")
         else:
             try:
-                content = hashing.content_hash(registration.builder(session, row.record_id))
+                content = hashing.content_hash(kind.content(session, row.record_id))
             except RecordMissingError:
                 problem(row, "missing")
             else:
@@ -418,10 +400,10 @@ def verify_chain(session: Session) -> list[VerifyProblem]:
                     problem(row, "link" if row.seq == expected_seq else "sequence")
         prev = row.chain_hash
         expected_seq = row.seq + 1
-    for record_type, registration in sorted(_registry.items()):
-        if registration.signed_ids is None:
+    for record_type, kind in sorted(kinds.items()):
+        if kind.signed_ids is None:
             continue
-        for record_id in registration.signed_ids(session):
+        for record_id in kind.signed_ids(session):
             if (record_type, record_id) not in linked:
                 problems.append(
                     VerifyProblem(

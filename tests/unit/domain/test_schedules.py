@@ -78,27 +78,15 @@ def test_no_interval_is_unscheduled() -> None:
     assert not status.needs_inspection
 
 
-def test_due_assets_most_overdue_first() -> None:
+def test_statuses_most_overdue_first() -> None:
     assets = [
         ScheduledAsset("B-1", 30, d("2026-05-01")),  # due 05-31: 1 day late on 06-01
         ScheduledAsset("A-1", 30, None),  # never: due 03-01, 92 days late
         ScheduledAsset("C-1", 30, d("2026-05-30")),  # due 06-29: not due
         ScheduledAsset("D-1", 7, d("2026-05-26")),  # due 06-02: due (window)
     ]
-    due = schedules.due_assets(assets, d("2026-06-01"), START)
+    all_due = schedules.statuses(assets, d("2026-06-01"), START)
+    due = [s for s in all_due if s.needs_inspection]
     assert [s.code for s in due] == ["A-1", "B-1", "D-1"]
     assert [s.state for s in due] == [OVERDUE, OVERDUE, DUE]
     assert due[0].days_overdue == 92
-
-
-def test_round_dates() -> None:
-    dates = schedules.round_dates(d("2026-03-01"), d("2026-03-31"), 7)
-    assert dates == [
-        d("2026-03-01"),
-        d("2026-03-08"),
-        d("2026-03-15"),
-        d("2026-03-22"),
-        d("2026-03-29"),
-    ]
-    with pytest.raises(ValueError, match="interval"):
-        schedules.round_dates(START, START, 0)

@@ -2,6 +2,9 @@
 
 Contract ZHSWZX-2026-007: response 30 min, on site 2 h, restore 2 h; total ¥1,105,000.00;
 3‰ a day = ¥3,315.00 a day; more than 10 days late = 20% = ¥221,000.00.
+
+The contract's day rule (八、1 "每延期一日") counts whole days of delay: ``penalty`` is that
+reading; ``worst`` is the strict one (every begun day counts), always computed beside it.
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ def terms(contract):
 
 
 def evaluate(terms, reported, *, responded=None, onsite=None, restored=None, now=None):
+    by_key, penalty, _ = evaluate_both(
+        terms, reported, responded=responded, onsite=onsite, restored=restored, now=now
+    )
+    return by_key, penalty
+
+
+def evaluate_both(terms, reported, *, responded=None, onsite=None, restored=None, now=None):
     sla_terms, penalty_terms, total = terms
     items = sla.evaluate(
         sla_terms,
@@ -45,7 +55,11 @@ def evaluate(terms, reported, *, responded=None, onsite=None, restored=None, now
         now=now or (reported + 365 * D),
     )
     by_key = {item.key: item for item in items}
-    return by_key, sla.penalty(items, total, penalty_terms)
+    return (
+        by_key,
+        sla.penalty(items, total, penalty_terms),
+        sla.worst_case_penalty(items, total, penalty_terms),
+    )
 
 
 def test_terms_are_the_contracts(terms):
@@ -69,16 +83,23 @@ def test_response_exactly_thirty_minutes_is_met(terms):
     assert penalty.days_late == 0
 
 
-def test_response_one_second_over_is_one_day_late(terms):
+def test_response_one_second_over_is_a_breach_but_no_whole_day(terms):
     t = dt.datetime(2026, 5, 11, 9, 0, tzinfo=BJ)
-    items, penalty = evaluate(terms, t, responded=t + 30 * MIN + S, onsite=t + H, restored=t + H)
+    items, penalty, worst = evaluate_both(
+        terms, t, responded=t + 30 * MIN + S, onsite=t + H, restored=t + H
+    )
     assert items["response"].state == "breached"
+    assert items["response"].breach
     assert items["response"].late_by == S
+    assert items["response"].late_by_seconds == 1
     assert items["onsite"].state == "met"
     assert items["restore"].state == "met"
-    assert penalty.days_late == 1
-    assert penalty.amount_cny == Decimal("3315.00")
-    assert not penalty.termination_right
+    assert penalty.days_late == 0
+    assert penalty.amount_cny == Decimal("0.00")
+    assert worst.days_late == 1
+    assert worst.amount_cny == Decimal("3315.00")
+    assert worst.rule == "begun_days"
+    assert not worst.termination_right
 
 
 def test_restore_across_midnight(terms):
@@ -105,8 +126,8 @@ def test_restore_across_midnight(terms):
     )
     assert items["restore"].state == "breached"
     assert items["restore"].late_by == 25 * MIN
-    assert penalty.days_late == 1
-    assert penalty.amount_cny == Decimal("3315.00")
+    assert penalty.days_late == 0
+    assert penalty.amount_cny == Decimal("0.00")
 
 
 def test_restore_across_month_end(terms):
@@ -116,15 +137,26 @@ def test_restore_across_month_end(terms):
     items, _ = evaluate(terms, t, responded=t + 10 * MIN, onsite=t + H, restored=due)
     assert items["restore"].deadline == due
     assert items["restore"].state == "met"
-    # Restored exactly 24 h after the deadline: one day late.
-    items, penalty = evaluate(terms, t, responded=t + 10 * MIN, onsite=t + H, restored=due + D)
+    # Restored exactly 24 h after the deadline: one day late under both readings.
+    items, penalty, worst = evaluate_both(
+        terms, t, responded=t + 10 * MIN, onsite=t + H, restored=due + D
+    )
     assert items["restore"].late_by == D
-    assert penalty.days_late == 1
-    assert penalty.amount_cny == Decimal("3315.00")
-    # One second more starts a second day: 2 x 3,315.00.
-    items, penalty = evaluate(terms, t, responded=t + 10 * MIN, onsite=t + H, restored=due + D + S)
-    assert penalty.days_late == 2
-    assert penalty.amount_cny == Decimal("6630.00")
+    assert items["restore"].late_by_seconds == 86400
+    assert (penalty.days_late, penalty.amount_cny) == (1, Decimal("3315.00"))
+    assert (worst.days_late, worst.amount_cny) == (1, Decimal("3315.00"))
+    # One second more: still one whole day; the strict reading starts a second day.
+    items, penalty, worst = evaluate_both(
+        terms, t, responded=t + 10 * MIN, onsite=t + H, restored=due + D + S
+    )
+    assert (penalty.days_late, penalty.amount_cny) == (1, Decimal("3315.00"))
+    assert (worst.days_late, worst.amount_cny) == (2, Decimal("6630.00"))
+    # One second short of 24 h: no whole day yet.
+    _, penalty, worst = evaluate_both(
+        terms, t, responded=t + 10 * MIN, onsite=t + H, restored=due + D - S
+    )
+    assert (penalty.days_late, penalty.amount_cny) == (0, Decimal("0.00"))
+    assert (worst.days_late, worst.amount_cny) == (1, Decimal("3315.00"))
 
 
 def test_month_end_in_utc_is_the_same_instant(terms):
@@ -152,46 +184,60 @@ def test_still_open_exposure_grows_with_now(terms):
     # At the deadline itself still at risk, not breached.
     items, _ = evaluate(terms, t, now=t + 30 * MIN)
     assert items["response"].state == "at_risk"
-    # One second past: breached while still open, one day of exposure.
-    items, penalty = evaluate(terms, t, now=t + 30 * MIN + S)
+    # One second past: breached while still open; one begun day, no whole day yet.
+    items, penalty, worst = evaluate_both(terms, t, now=t + 30 * MIN + S)
     assert items["response"].state == "breached"
     assert items["response"].open
     assert items["onsite"].state == "pending"
-    assert penalty.amount_cny == Decimal("3315.00")
-    # Responded, but nobody on site 2 h + 1 day + 1 s later: 2 days, counted once.
-    items, penalty = evaluate(terms, t, responded=t + 5 * MIN, now=t + 2 * H + D + S)
+    assert penalty.amount_cny == Decimal("0.00")
+    assert worst.amount_cny == Decimal("3315.00")
+    # Responded, but nobody on site 2 h + 1 day + 1 s later: counted once per order.
+    items, penalty, worst = evaluate_both(terms, t, responded=t + 5 * MIN, now=t + 2 * H + D + S)
     assert items["response"].state == "met"
     assert items["onsite"].state == "breached"
     assert items["restore"].state == "breached"
-    assert penalty.days_late == 2
-    assert penalty.amount_cny == Decimal("6630.00")
+    assert (penalty.days_late, penalty.amount_cny) == (1, Decimal("3315.00"))
+    assert (worst.days_late, worst.amount_cny) == (2, Decimal("6630.00"))
 
 
 def test_exactly_ten_days_versus_ten_days_and_a_second(terms):
     t = dt.datetime(2026, 7, 1, 10, 0, tzinfo=BJ)
     due = t + 2 * H
-    items, penalty = evaluate(
+    items, penalty, worst = evaluate_both(
         terms, t, responded=t + MIN, onsite=t + 30 * MIN, restored=due + 10 * D
     )
     assert items["restore"].late_by == 10 * D
-    assert penalty.days_late == 10
-    assert penalty.amount_cny == Decimal("33150.00")
-    assert not penalty.over_cap
-    assert not penalty.termination_right
+    for p in (penalty, worst):
+        assert p.days_late == 10
+        assert p.amount_cny == Decimal("33150.00")
+        assert not p.over_cap
+        assert not p.termination_right
 
-    _, penalty = evaluate(
+    # 10 days + 1 s: ten whole days (the cap is counted in the same days), but the eleventh
+    # begun day under the strict reading: 20% instead of the daily amount, and termination.
+    _, penalty, worst = evaluate_both(
         terms, t, responded=t + MIN, onsite=t + 30 * MIN, restored=due + 10 * D + S
     )
-    assert penalty.days_late == 11
-    assert penalty.amount_cny == Decimal("221000.00")
-    assert penalty.over_cap
-    assert penalty.termination_right
+    assert (penalty.days_late, penalty.amount_cny) == (10, Decimal("33150.00"))
+    assert not penalty.over_cap
+    assert not penalty.termination_right
+    assert (worst.days_late, worst.amount_cny) == (11, Decimal("221000.00"))
+    assert worst.over_cap
+    assert worst.termination_right
+
+    # Eleven whole days: 20% once under both readings (not 11 x 3,315 nor added to it).
+    _, penalty, worst = evaluate_both(
+        terms, t, responded=t + MIN, onsite=t + 30 * MIN, restored=due + 11 * D
+    )
+    assert penalty.amount_cny == worst.amount_cny == Decimal("221000.00")
+    assert penalty.termination_right and worst.termination_right
 
 
 def test_several_late_targets_count_once_per_order(terms):
     t = dt.datetime(2026, 9, 3, 14, 0, tzinfo=BJ)
-    # Response 1 h late (1 day), restore 1 day 2 h late (2 days): the order is 2 days late.
-    items, penalty = evaluate(
+    # Response 1 h late, restore 1 day 2 h late: the order counts its worst lateness once,
+    # 1 whole day (2 begun days under the strict reading).
+    items, penalty, worst = evaluate_both(
         terms,
         t,
         responded=t + 30 * MIN + H,
@@ -199,8 +245,8 @@ def test_several_late_targets_count_once_per_order(terms):
         restored=t + 2 * H + D + 2 * H,
     )
     assert sla.breaches(tuple(items.values())) == ("response", "restore")
-    assert penalty.days_late == 2
-    assert penalty.amount_cny == Decimal("6630.00")
+    assert (penalty.days_late, penalty.amount_cny) == (1, Decimal("3315.00"))
+    assert (worst.days_late, worst.amount_cny) == (2, Decimal("6630.00"))
 
 
 def test_remote_restore_needs_no_visit(terms):
@@ -232,14 +278,35 @@ def test_at_risk_fraction_is_a_parameter(terms):
         sla.item_state("response", 30, t, done_at=None, now=t, at_risk_fraction=1.5)
 
 
-def test_days_late_counting():
-    assert sla.days_late(None) == 0
-    assert sla.days_late(dt.timedelta(0)) == 0
-    assert sla.days_late(S) == 1
-    assert sla.days_late(D - S) == 1
-    assert sla.days_late(D) == 1
-    assert sla.days_late(D + dt.timedelta(microseconds=1)) == 2
-    assert sla.days_late(10 * D) == 10
+def test_days_late_counting_whole_days():
+    rule = "whole_days"
+    assert sla.days_late(None, rule) == 0
+    assert sla.days_late(dt.timedelta(0), rule) == 0
+    assert sla.days_late(-S, rule) == 0
+    assert sla.days_late(S, rule) == 0
+    assert sla.days_late(D - S, rule) == 0
+    assert sla.days_late(D, rule) == 1
+    assert sla.days_late(D + S, rule) == 1
+    assert sla.days_late(2 * D - dt.timedelta(microseconds=1), rule) == 1
+    assert sla.days_late(10 * D, rule) == 10
+    assert sla.days_late(10 * D + S, rule) == 10
+
+
+def test_days_late_counting_begun_days():
+    rule = "begun_days"
+    assert sla.days_late(None, rule) == 0
+    assert sla.days_late(dt.timedelta(0), rule) == 0
+    assert sla.days_late(S, rule) == 1
+    assert sla.days_late(D - S, rule) == 1
+    assert sla.days_late(D, rule) == 1
+    assert sla.days_late(D + dt.timedelta(microseconds=1), rule) == 2
+    assert sla.days_late(10 * D, rule) == 10
+    assert sla.days_late(10 * D + S, rule) == 11
+
+
+def test_an_unknown_day_rule_is_refused():
+    with pytest.raises(ValueError, match="unknown day rule"):
+        sla.days_late(D, "half_days")
 
 
 def test_next_deadline_is_the_earliest_open_one(terms):

@@ -27,18 +27,13 @@ MONTH = "2026-10"
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def demo_store(tmp_path_factory: pytest.TempPathFactory, demo_year_template: Path) -> Iterator[Any]:
+    from tests.helpers.stores import DEMO_UNTIL, copy_store
     from workbench.data.store import Store
-    from workbench.services import demo
-    from workbench.services import reporting as _registers_filler  # noqa: F401
-    from workbench.services.setup import load_default_contract
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert UNTIL == DEMO_UNTIL
+    path = copy_store(demo_year_template, tmp_path_factory.mktemp("demo") / "demo.sqlite3")
     store = Store(f"sqlite:///{path}")
-    with store.transaction("test") as session:
-        load_default_contract(session)
-    with store.transaction("demo") as session:
-        demo.fill_demo(session, until=UNTIL)
     yield store
     store.dispose()
 
@@ -80,6 +75,7 @@ def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) 
     rate = Decimal(terms["penalties"]["late_rate_per_day"])
     cap = int(terms["penalties"]["late_cap_days"])
     over = Decimal(terms["penalties"]["late_over_cap_rate"])
+    rule = terms["penalties"]["day_rule"]
     clocked = breached = decided = 0
     exposure = Decimal("0.00")
     restore: list[float] = []
@@ -104,7 +100,11 @@ def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) 
         late = [x for x in late if x is not None]
         if late:
             breached += 1
-            days = math.ceil(max(late) / dt.timedelta(days=1))
+            days = (
+                max(late) // dt.timedelta(days=1)
+                if rule == "whole_days"
+                else math.ceil(max(late) / dt.timedelta(days=1))
+            )
             amount = total * over if days > cap else total * rate * days
             exposure += amount.quantize(Decimal("0.01"), ROUND_HALF_UP)
         if late or restored is not None:

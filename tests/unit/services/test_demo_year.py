@@ -12,13 +12,15 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from workbench import demo
 from workbench.data.models import Signature
 from workbench.data.models.inspections import DeviceInspection, InspectionRound
 from workbench.data.models.reporting import Deliverable, VulnerabilityScan, WebsiteMonitoring
 from workbench.data.models.workorders import WorkLogEntry, WorkOrder
 from workbench.data.store import Store
+from workbench.demo.history import record_text
 from workbench.domain.timeutil import LOCAL_TZ
-from workbench.services import demo, signing
+from workbench.services import signing
 from workbench.services import workorders as wo
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -37,8 +39,12 @@ def _fill(path: Path, until: dt.datetime, seed: int = demo.DEFAULT_SEED) -> Stor
 
 
 @pytest.fixture(scope="module")
-def year(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = _fill(tmp_path_factory.mktemp("demo-year") / "demo.sqlite3", UNTIL)
+def year(tmp_path_factory: pytest.TempPathFactory, demo_year_template: Path) -> Iterator[Store]:
+    from tests.helpers.stores import DEMO_UNTIL, copy_store
+
+    assert UNTIL == DEMO_UNTIL
+    path = copy_store(demo_year_template, tmp_path_factory.mktemp("demo-year") / "demo.sqlite3")
+    store = Store(f"sqlite:///{path}")
     yield store
     store.dispose()
 
@@ -141,12 +147,6 @@ def test_every_filler_ran(year: Store) -> None:
         assert signing.verify_chain(session) == []
 
 
-def test_fillers_run_in_the_listed_order() -> None:
-    modules = [f.__module__ for f in demo.demo_fillers()]
-    listed = [m for m in modules if m in demo.FILLER_MODULES]
-    assert listed == list(demo.FILLER_MODULES)
-
-
 def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
     until = dt.datetime(2026, 4, 8, 12, 0, tzinfo=LOCAL_TZ)
 
@@ -190,4 +190,4 @@ def test_record_text_is_the_zh_cn_translation() -> None:
                 if translation:
                     translations.setdefault(source, set()).add(translation)
     for template in ("Found in inspection round {number}", "Pass", "Fail", "N/A"):
-        assert translations.get(template) == {demo.record_text("messages", template)}
+        assert translations.get(template) == {record_text("messages", template)}

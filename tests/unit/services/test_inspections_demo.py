@@ -6,11 +6,12 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
+from workbench import demo
 from workbench.data.models.inspections import DeviceInspection
 from workbench.data.models.workorders import WorkOrder
 from workbench.data.store import Store
-from workbench.services import demo, signing
 from workbench.services import inspections as ins
+from workbench.services import signing
 
 
 def test_demo_rounds(store: Store) -> None:

@@ -113,3 +113,17 @@ def test_unknown_columns_and_empty_files_are_refused(store: Any, tmp_path: Path)
     empty.write_bytes(b"")
     with store.transaction("t") as session, pytest.raises(ImportRefused):
         monitoring.import_file(session, empty, today=TODAY)
+
+
+@pytest.mark.parametrize("note", ["短时\x00无法访问", "\x1b[2J"])
+def test_control_characters_in_notes_are_refused_plainly(store: Any, note: str) -> None:
+    """A NUL would be a raw error on PostgreSQL; it is refused the same on both."""
+    from workbench.domain.messages import WorkbenchError
+
+    with store.transaction("t") as session, pytest.raises(WorkbenchError) as refused:
+        monitoring.record_week(session, "WEB-XFB", "2026-W46", note=note)
+    assert "control character" in refused.value.render()
+    with store.transaction("t") as session, pytest.raises(WorkbenchError):
+        monitoring.record_scan(session, "WEB-XFB", "2026-11", scanned_on=TODAY, note=note)
+    with store.transaction("t") as session:
+        assert monitoring.list_weeks(session) == [] and monitoring.list_scans(session) == []

@@ -166,3 +166,22 @@ def test_removed_link_and_broken_chain_are_found(store, db_path):
     with store.transaction() as s:
         problems = {(p.label, p.problem) for p in signing.verify_chain(s)}
     assert problems == {(numbers[2], "sequence"), (numbers[1], "unlinked")}
+
+
+def test_every_signed_kind_is_known_to_the_chain_alone():
+    """The chain knows every kind of signed record without any area module being
+    imported first (no registry filled as a side effect of an import)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from workbench.services import signing\nprint(' '.join(sorted(signing.signed_kinds())))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["inspection_round", "work_order", "work_order_amendment"]
+    kinds = signing.signed_kinds()
+    assert all(kind.record_type == name for name, kind in kinds.items())
+    assert kinds["work_order"].signed_ids is not None
+    assert kinds["inspection_round"].signed_ids is not None

@@ -288,7 +288,7 @@ def test_list_filters_search_sort_and_pages(store):
         breached = wo.list_work_orders(s, wo.WorkOrderFilter(breached=True), now=now)
         assert [r.number for r in breached.rows] == [late]
         assert breached.rows[0].breaches == ("response",)
-        assert breached.rows[0].penalty_cny == Decimal("3315.00")
+        assert breached.rows[0].penalty_cny == Decimal("0.00")  # 5 min: no whole day
         assert {
             r.number
             for r in wo.list_work_orders(s, wo.WorkOrderFilter(breached=False), now=now).rows

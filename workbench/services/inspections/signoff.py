@@ -141,6 +141,6 @@ def _signed_rounds(session: Session) -> Iterable[str]:
     return session.scalars(select(InspectionRound.id).where(InspectionRound.status == "signed"))
 
 
-signing.register_content_builder(
+SIGNED_ROUND = signing.SignedKind(
     RECORD_TYPE, round_content, label=_round_label, signed_ids=_signed_rounds
 )

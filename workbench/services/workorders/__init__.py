@@ -16,6 +16,7 @@ amendments, the chain's content), :mod:`.listing` (pages, counts, deadlines) and
 :mod:`._helpers`. Callers import from the package.
 """
 
+from workbench.domain.workorders import LogEntryView, WorkOrderRow
 from workbench.services.signing import Signatures, Strokes
 from workbench.services.workorders.documents import (
     check_scanned_record,
@@ -41,13 +42,11 @@ from workbench.services.workorders.read_models import (
     SORT_KEYS,
     AmendmentView,
     EventView,
-    LogEntryView,
     ScanCheck,
     UpcomingDeadline,
     WorkOrderDetail,
     WorkOrderFilter,
     WorkOrderPage,
-    WorkOrderRow,
 )
 from workbench.services.workorders.signoff import (
     amend_work_order,

@@ -16,7 +16,8 @@ from workbench.data.models.workorders import WorkOrder, WorkOrderAmendment, Work
 from workbench.domain import sla as sla_rules
 from workbench.domain.contract import PenaltyTerms, SlaTerms, penalties_from_terms, sla_from_terms
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.services.workorders.read_models import CLOCK_TOLERANCE, AmendmentView, WorkOrderRow
+from workbench.domain.workorders import WorkOrderRow
+from workbench.services.workorders.read_models import CLOCK_TOLERANCE, AmendmentView
 
 
 def _order(session: Session, number: str) -> WorkOrder:

@@ -12,6 +12,7 @@ from workbench.data.models.workorders import WorkOrder, WorkOrderAmendment, Work
 from workbench.domain import workorders as rules
 from workbench.domain.documents import ContractHeader, LogLine, Party, SlaLine, WorkOrderDoc
 from workbench.domain.scancodes import record_payload
+from workbench.domain.workorders import WorkOrderRow
 from workbench.services import signing
 from workbench.services._common import asset_line, aware_now
 from workbench.services.workorders._helpers import (
@@ -28,7 +29,6 @@ from workbench.services.workorders.read_models import (
     EventView,
     ScanCheck,
     WorkOrderDetail,
-    WorkOrderRow,
 )
 from workbench.services.workorders.worklog import list_log
 

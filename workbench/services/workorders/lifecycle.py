@@ -14,6 +14,7 @@ from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import sla_from_terms
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.workorders import WorkOrderRow
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
 from workbench.services._common import actor_of, aware_now, require_contract
@@ -28,7 +29,7 @@ from workbench.services.workorders._helpers import (
     _row,
     _set_assets,
 )
-from workbench.services.workorders.read_models import EDITABLE_FIELDS, WorkOrderRow
+from workbench.services.workorders.read_models import EDITABLE_FIELDS
 
 log = logging.getLogger("workbench.services.workorders")
 

@@ -13,6 +13,7 @@ from workbench.data.models import Asset, Engineer
 from workbench.data.models.workorders import WorkOrder, WorkOrderAsset
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
+from workbench.domain.workorders import WorkOrderRow
 from workbench.services._common import aware_now
 from workbench.services.workorders._helpers import _ContractCache, _evaluate_times
 from workbench.services.workorders.read_models import (
@@ -20,7 +21,6 @@ from workbench.services.workorders.read_models import (
     UpcomingDeadline,
     WorkOrderFilter,
     WorkOrderPage,
-    WorkOrderRow,
 )
 
 QueryT = TypeVar("QueryT", bound=Select[*tuple[Any, ...]])

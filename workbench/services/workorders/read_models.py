@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from workbench.domain import sla as sla_rules
-from workbench.domain import workorders as rules
 from workbench.domain.documents import AssetLine, SignatureDoc
+from workbench.domain.workorders import LogEntryView, WorkOrderRow
 
 RECORD_TYPE = "work_order"
 AMENDMENT_RECORD_TYPE = "work_order_amendment"
@@ -67,47 +65,6 @@ class WorkOrderFilter:
 
 
 @dataclass(frozen=True)
-class WorkOrderRow:
-    """One line of the work order list, with its clock evaluated at ``evaluated_at``."""
-
-    id: str
-    number: str
-    type: str
-    status: str
-    priority: str
-    channel: str
-    asset_codes: tuple[str, ...]
-    asset_names: tuple[str, ...]
-    description: str
-    reporter_name: str
-    engineer_id: str | None
-    engineer_name: str
-    reported_at: dt.datetime
-    responded_at: dt.datetime | None
-    onsite_at: dt.datetime | None
-    restored_at: dt.datetime | None
-    closed_at: dt.datetime | None
-    signed_at: dt.datetime | None
-    cancelled_at: dt.datetime | None
-    sla: tuple[sla_rules.SlaItem, ...]
-    breaches: tuple[str, ...]
-    days_late: int
-    penalty_cny: Decimal
-    termination_right: bool
-    next_deadline: sla_rules.SlaItem | None
-    demo: bool
-    evaluated_at: dt.datetime
-
-    @property
-    def signed(self) -> bool:
-        return self.status == "signed"
-
-    @property
-    def open(self) -> bool:
-        return self.status in rules.OPEN_STATUSES
-
-
-@dataclass(frozen=True)
 class WorkOrderPage:
     rows: tuple[WorkOrderRow, ...]
     total: int
@@ -127,21 +84,6 @@ class EventView:
     engineer_name: str
     note: str
     recorded_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class LogEntryView:
-    id: str
-    work_order_number: str | None
-    engineer_id: str
-    engineer_name: str
-    at: dt.datetime
-    recorded_at: dt.datetime
-    text: str
-    amends_id: str | None
-    amends_at: dt.datetime | None
-    amended: bool  # a later entry corrects this one
-    demo: bool
 
 
 @dataclass(frozen=True)

@@ -304,9 +304,7 @@ def _amendment_label(session: Session, record_id: str) -> str:
     return f"{amendment.work_order.number}/A{earlier or 1}"
 
 
-signing.register_content_builder(
+SIGNED_WORK_ORDER = signing.SignedKind(
     RECORD_TYPE, work_order_content, label=_work_order_label, signed_ids=_signed_work_orders
 )
-
-
-signing.register_content_builder(AMENDMENT_RECORD_TYPE, amendment_content, label=_amendment_label)
+SIGNED_AMENDMENT = signing.SignedKind(AMENDMENT_RECORD_TYPE, amendment_content, _amendment_label)

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from workbench.data.models.workorders import WorkLogEntry, WorkOrder
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.workorders import LogEntryView
 from workbench.services import engineers as engineer_service
 from workbench.services._common import aware_now
 from workbench.services.workorders._helpers import _check_time, _order
-from workbench.services.workorders.read_models import LogEntryView
 
 
 def _log_view(entry: WorkLogEntry, number: str | None, amended: set[str]) -> LogEntryView:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain.assets import AssetInput, Category, FieldProblem, validate
-from workbench.services.registry import AssetRow
+from workbench.services.registry import ASSET_FIELD_LIMITS, AssetRow
 
 
 class AssetDialog(QDialog):
@@ -141,7 +141,9 @@ class AssetDialog(QDialog):
                 error_label.show()
 
     def accept(self) -> None:
-        problems = validate(self.value(), category_kinds=self._kinds)
+        problems = validate(
+            self.value(), category_kinds=self._kinds, max_lengths=ASSET_FIELD_LIMITS
+        )
         if problems:
             self.show_problems(problems)
             return

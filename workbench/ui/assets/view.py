@@ -38,6 +38,7 @@ from workbench.domain.assets import Category
 from workbench.domain.timeutil import fmt_local
 from workbench.services import registry
 from workbench.services.registry import AssetFilter, AssetRow, AssetValidationError
+from workbench.ui import savefile
 from workbench.ui.assets.model import AssetTableModel
 from workbench.ui.common import uistate
 from workbench.ui.common.context import AppContext
@@ -545,7 +546,14 @@ class AssetsView(QWidget):
         flt = self.current_filter()
 
         def job(session: Session) -> int:
+            savefile.check_writable(path)
             return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OSError):  # the workbook is open in WPS or Excel, or read-only
+                savefile.report(self.ctx.messages, exc, path)
+            else:
+                self.ctx.messages.exception(exc)
 
         self.ctx.read(
             self,
@@ -554,7 +562,7 @@ class AssetsView(QWidget):
             lambda count: self.ctx.messages.note(
                 self.tr("Exported {count} devices to {file}").format(count=count, file=path)
             ),
-            self.ctx.messages.exception,
+            failed,
         )
 
     # -- links to other views ------------------------------------------------------

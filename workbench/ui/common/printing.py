@@ -33,6 +33,8 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
+from workbench.ui import savefile
+
 log = logging.getLogger("workbench.ui.printing")
 
 PREVIEW_DPI = 150  # sharp enough to read the preview at 100% zoom
@@ -368,12 +370,21 @@ def save_pdf(
     path = Path(name)
     if path.suffix.lower() != ".pdf":
         path = path.with_suffix(".pdf")
-    write_pdf(path, data)
+    try:
+        write_pdf(path, data)
+    except OSError as exc:  # open in WPS or Acrobat, read-only, disk full: savefile.report
+        raise savefile.WriteFailed(path, exc) from exc
     return path
 
 
 def write_pdf(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` safely: a half-written file never replaces a good one."""
+    """Write ``data`` to ``path`` safely: a half-written file never replaces a good one,
+    and a read-only one is not replaced (``PermissionError``)."""
+    savefile.check_writable(path)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -35,8 +35,8 @@ from workbench import i18n
 from workbench.domain import reporting as figures
 from workbench.domain import workorders as wo_rules
 from workbench.domain.timeutil import fmt_local
+from workbench.domain.workorders import WorkOrderRow
 from workbench.services import reporting
-from workbench.services.workorders import WorkOrderRow
 from workbench.ui.common.context import AppContext
 
 if TYPE_CHECKING:

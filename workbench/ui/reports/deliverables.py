@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain import deliverables as rules
+from workbench.domain.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.services import deliverables as service
-from workbench.services.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.services.setup import current_contract
 from workbench.ui.common.context import AppContext
 from workbench.ui.common.rows_model import Column, RowsModel, rows_table

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import deliverables as rules
+from workbench.domain.deliverables import DeliverableRow, PaymentRow
 from workbench.domain.timeutil import LOCAL_TZ
-from workbench.services.deliverables import DeliverableRow, PaymentRow
 
 
 def today() -> dt.date:

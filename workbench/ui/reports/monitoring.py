@@ -30,14 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import i18n
+from workbench.domain.monitoring import ScanRow, WeekRow
 from workbench.services import monitoring as service
 from workbench.services.asset_io import ImportRefused
-from workbench.services.monitoring import (
-    FINDING_NAMES,
-    MonitoringImport,
-    ScanRow,
-    WeekRow,
-)
+from workbench.services.monitoring import FINDING_NAMES, MonitoringImport
 from workbench.services.setup import current_contract
 from workbench.ui.common.context import AppContext
 from workbench.ui.common.rows_model import Column, RowsModel, rows_table

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from workbench import i18n
 from workbench.domain import deliverables as calendar
+from workbench.domain.monitoring import FINDINGS, ScanRow, WeekRow
 from workbench.services.asset_io import ImportRefused, RowProblem
-from workbench.services.monitoring import FINDING_NAMES, FINDINGS, ScanRow, WeekRow
+from workbench.services.monitoring import FINDING_NAMES
 from workbench.ui.common.rows_model import Column, RowsModel
 from workbench.ui.reports.deliverables_dialogs import date_edit, pydate, qdate, today
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workbench import i18n
 from workbench.domain import deliverables as calendar
 from workbench.domain.timeutil import LOCAL_TZ
+from workbench.ui import savefile
 from workbench.ui.common import printing
 from workbench.ui.common.context import AppContext
 from workbench.ui.common.tasks import Progress
@@ -331,7 +332,11 @@ class ReportsView(QWidget):
     def save(self) -> None:
         if self.pdf is not None:
             name = f"{self.current_kind()}-{self.period.currentText() or 'index'}.pdf"
-            path = printing.save_pdf(self, self.pdf, name)
+            try:
+                path = printing.save_pdf(self, self.pdf, name)
+            except OSError as exc:  # the PDF is open in WPS or Acrobat, or read-only
+                savefile.report(self.ctx.messages, exc)
+                return
             if path is not None:
                 self.ctx.messages.note(self.tr("Saved: {path}").format(path=path))
 

@@ -37,6 +37,7 @@ from workbench import i18n
 from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.services import audit as audit_service
 from workbench.services.audit import AuditEntry, AuditFilter, ChainReport
+from workbench.ui import savefile
 from workbench.ui.common.context import AppContext
 from workbench.ui.common.rows_model import (
     Change,
@@ -394,6 +395,7 @@ class AuditView(QWidget):
         self.export_button.setEnabled(False)
 
         def job(session: Session) -> int:
+            savefile.check_writable(target)
             return audit_service.export_entries(session, target, flt, i18n.translate)
 
         def done(count: int) -> None:
@@ -405,12 +407,8 @@ class AuditView(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            if isinstance(exc, OSError):
-                self.ctx.messages.error(
-                    self.tr("The file {file} could not be written: {error}").format(
-                        file=target, error=exc.strerror or exc
-                    )
-                )
+            if isinstance(exc, OSError):  # open in WPS or Excel, read-only, disk full
+                savefile.report(self.ctx.messages, exc, target)
             else:
                 self.ctx.messages.exception(exc)
 

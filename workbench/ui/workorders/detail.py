@@ -34,7 +34,8 @@ from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.timeutil import fmt_local, to_local
 from workbench.domain.timeutil import now as utc_now
-from workbench.services.workorders import LogEntryView, ScanCheck, WorkOrderDetail
+from workbench.domain.workorders import LogEntryView
+from workbench.services.workorders import ScanCheck, WorkOrderDetail
 from workbench.ui.common.signature_pad import SignaturePad
 from workbench.ui.workorders.model import (
     STATE_COLOURS,

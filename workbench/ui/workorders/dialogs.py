@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
@@ -367,13 +367,6 @@ class AmendInput:
     field: str
     new_value: str
     reason: str
-
-
-@dataclass
-class _FieldChoice:
-    key: str
-    label: str
-    current: str = field(default="")
 
 
 class AmendDialog(QDialog):

@@ -42,7 +42,8 @@ from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
-from workbench.services.workorders import UpcomingDeadline, WorkOrderRow
+from workbench.domain.workorders import WorkOrderRow
+from workbench.services.workorders import UpcomingDeadline
 
 SlaStateRole = Qt.ItemDataRole.UserRole + 3
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from workbench import i18n
 from workbench.domain.timeutil import LOCAL_TZ, fmt_local, local_midnight
 from workbench.services import workorders as wo
+from workbench.ui import savefile
 from workbench.ui.common import printing
 from workbench.ui.workorders.filter_bar import month_start
 
@@ -122,7 +123,7 @@ class WorkOrderPrinter(QObject):
             try:
                 path = printing.save_pdf(self.owner, pdfs, f"{number}.pdf")
             except OSError as exc:
-                self.ctx.messages.error(str(exc), self.tr("Saving failed"))
+                savefile.report(self.ctx.messages, exc)
                 return
             if path is not None:
                 self.ctx.messages.note(self.tr("Saved {0}").format(path))

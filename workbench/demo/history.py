@@ -1,17 +1,16 @@
-"""Demo history: a plausible year of the contract so far, for trying the workbench out.
+"""The demo's work-order history, and what the other demo fillers share.
 
-``fill_demo(session, seed=...)`` adds three demo engineers and the work orders, work log,
-signatures and amendments of the contract from its start up to ``until`` (default now,
-at most the contract's end). The same seed and ``until`` give the same history. Every
-row it adds is marked ``demo`` so that the UI can say so.
+:func:`fill_history` (run by :func:`workbench.demo.fill_demo`) adds three demo engineers and
+the work orders, work log, signatures and amendments of the contract from its start up to
+``until`` (default now, at most the contract's end). The same seed and ``until`` give the
+same history. Every row it adds is marked ``demo`` so that the UI can say so.
 
 Demo engineers and their PINs (for signing in the demo; change them for real use):
 张伟 2601 · 李娜 2602 · 王磊 2603.
 
-Other areas add their own demo data (inspection rounds, monitoring weeks, ...): each
-module named in :data:`FILLER_MODULES` registers its filler through
-:func:`register_demo_filler` when imported; ``fill_demo`` imports them and runs their
-fillers in the order of that list. A filler that opens work orders of its own first calls
+The other parts of the demo (inspection rounds, monitoring weeks, ...) are fillers that
+:func:`fill_history` runs in the order it is given them, after the engineers exist and
+before the last work orders are made. A filler that opens work orders of its own first calls
 ``context.catch_up(time)`` (so the history's orders reported before are created first and
 work-order numbers follow the reporting times), then hands them to :func:`carry_out`, which
 answers, logs, restores and signs them the way the work-order history does.
@@ -26,11 +25,10 @@ of those templates (a test checks it against ``resources/i18n``).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import math
 import random
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import exists, func, select
@@ -80,30 +78,6 @@ class DemoContext:
 
 
 DemoFiller = Callable[[Session, random.Random, DemoContext], None]
-_fillers: list[DemoFiller] = []
-
-# The modules whose demo fillers run after the work orders, in this order: the inspection
-# rounds first (they link the findings of the work-order history), then the reporting
-# area (monitoring weeks, vulnerability scans, deliverables handed over, payments).
-FILLER_MODULES: tuple[str, ...] = (
-    "workbench.services.demo_inspections",
-    "workbench.services.reporting",
-)
-
-
-def register_demo_filler(fn: DemoFiller) -> None:
-    """Add a filler that ``fill_demo`` runs (once per function)."""
-    if fn not in _fillers:
-        _fillers.append(fn)
-
-
-def demo_fillers() -> list[DemoFiller]:
-    """Import :data:`FILLER_MODULES` and return the registered fillers in their order
-    (fillers of modules not in the list last, in registration order)."""
-    for name in FILLER_MODULES:
-        importlib.import_module(name)
-    rank = {name: index for index, name in enumerate(FILLER_MODULES)}
-    return sorted(_fillers, key=lambda fn: rank.get(fn.__module__, len(rank)))
 
 
 # The zh_CN wording of the service message templates that end up in demo records.
@@ -292,6 +266,119 @@ def _device_assets(session: Session) -> dict[str, list[str]]:
     return result
 
 
+def _one_plan(
+    rng: random.Random,
+    reported: dt.datetime,
+    engineer: str,
+    assets: dict[str, list[str]],
+    weights: dict[str, int],
+) -> OrderPlan:
+    """One order of the history: a fault (mostly), a service request or hardening."""
+    categories = [c for c in weights if c in assets and c in FAULTS]
+    # Findings of inspections come from the rounds (the inspections' demo filler).
+    kind = rng.random()
+    if kind < 0.80:
+        category = rng.choices(categories, [weights[c] for c in categories])[0]
+        description, cause, resolution = rng.choice(FAULTS[category])
+        remote = category in ("application_system", "cloud_server") or rng.random() < 0.15
+        response = rng.uniform(2, 22)
+        onsite = None if remote else response + rng.uniform(8, 70)
+        restore = (onsite or response) + rng.uniform(8, 45)
+        return OrderPlan(
+            reported,
+            "fault",
+            "hotline" if rng.random() < 0.8 else "onsite",
+            rng.choice(assets[category]),
+            description,
+            cause,
+            resolution,
+            engineer,
+            response,
+            onsite,
+            _within_target(restore),
+            rng.uniform(10, 180),
+            "high" if rng.random() < 0.2 else "normal",
+        )
+    elif kind < 0.93:
+        asset, description, resolution = rng.choice(SERVICE_REQUESTS)
+        response = rng.uniform(5, 60)
+        return OrderPlan(
+            reported,
+            "service_request",
+            "hotline",
+            asset,
+            description,
+            "",
+            resolution,
+            engineer,
+            response,
+            None,
+            response + rng.uniform(60, 600),
+            rng.uniform(30, 300),
+            "low",
+        )
+    else:
+        asset, description, resolution = rng.choice(HARDENING)
+        response = rng.uniform(10, 120)
+        return OrderPlan(
+            reported,
+            "hardening",
+            "monitoring",
+            asset,
+            description,
+            "",
+            resolution,
+            engineer,
+            response,
+            None,
+            response + rng.uniform(120, 480),
+            rng.uniform(60, 600),
+        )
+
+
+def _key_period_plans(start: dt.date, last: dt.date, names: list[str]) -> list[OrderPlan]:
+    """The key periods' duty orders that fall in ``start`` .. ``last``."""
+    plans: list[OrderPlan] = []
+    for when, description in KEY_PERIODS:
+        if start <= when <= last:
+            plans.append(
+                OrderPlan(
+                    _local(when, 9, 0),
+                    "key_period",
+                    "onsite",
+                    "SYS-FX",
+                    description,
+                    "",
+                    "完成各系统保障前自查，保障期间7×24值守，系统运行平稳",
+                    names[0],
+                    5,
+                    10,
+                    60 * 24 * 7,
+                    60 * 24 * 7 + 120,
+                )
+            )
+    return plans
+
+
+def _add_breaches(rng: random.Random, plans: list[OrderPlan]) -> None:
+    """Make a few faults late, as in any real year (see the comment inside)."""
+    faults = [p for p in plans if p.type == "fault"]
+    # A few breaches, as in any real year: late answers and a fault that waited for a part.
+    if len(faults) > 20:
+        for plan, minutes in zip(rng.sample(faults, 3), (38.0, 47.0, 33.5), strict=True):
+            plan.response_min = minutes
+            if plan.onsite_min is not None:
+                plan.onsite_min = max(plan.onsite_min, minutes + 10)
+            plan.restore_min = _within_target(
+                max(plan.restore_min, (plan.onsite_min or minutes) + 15)
+            )
+        waited = rng.choice([p for p in faults if p.onsite_min is not None])
+        waited.restore_min = 60 * 24 + 60 * 7  # a spare part came the next day
+        waited.resolution = "备件到货后更换，" + waited.resolution
+        waited.response_min = min(waited.response_min, 20)
+        waited.onsite_min = 60.0
+
+
 def _plans(
     rng: random.Random,
     start: dt.date,
@@ -316,7 +403,6 @@ def _plans(
         "application_system": 3,
         "cloud_server": 1,
     }
-    categories = [c for c in weights if c in assets and c in FAULTS]
     day = start
     while day <= last:
         weekday = day.weekday()
@@ -327,105 +413,10 @@ def _plans(
             hour = rng.randint(19, 22) if evening else rng.randint(8, 17)
             reported = _local(day, hour, rng.randint(0, 59))
             engineer = names[rng.randrange(len(names))]
-            # Findings of inspections come from the rounds (the inspections' demo filler).
-            kind = rng.random()
-            if kind < 0.80:
-                category = rng.choices(categories, [weights[c] for c in categories])[0]
-                description, cause, resolution = rng.choice(FAULTS[category])
-                remote = category in ("application_system", "cloud_server") or rng.random() < 0.15
-                response = rng.uniform(2, 22)
-                onsite = None if remote else response + rng.uniform(8, 70)
-                restore = (onsite or response) + rng.uniform(8, 45)
-                plans.append(
-                    OrderPlan(
-                        reported,
-                        "fault",
-                        "hotline" if rng.random() < 0.8 else "onsite",
-                        rng.choice(assets[category]),
-                        description,
-                        cause,
-                        resolution,
-                        engineer,
-                        response,
-                        onsite,
-                        _within_target(restore),
-                        rng.uniform(10, 180),
-                        "high" if rng.random() < 0.2 else "normal",
-                    )
-                )
-            elif kind < 0.93:
-                asset, description, resolution = rng.choice(SERVICE_REQUESTS)
-                response = rng.uniform(5, 60)
-                plans.append(
-                    OrderPlan(
-                        reported,
-                        "service_request",
-                        "hotline",
-                        asset,
-                        description,
-                        "",
-                        resolution,
-                        engineer,
-                        response,
-                        None,
-                        response + rng.uniform(60, 600),
-                        rng.uniform(30, 300),
-                        "low",
-                    )
-                )
-            else:
-                asset, description, resolution = rng.choice(HARDENING)
-                response = rng.uniform(10, 120)
-                plans.append(
-                    OrderPlan(
-                        reported,
-                        "hardening",
-                        "monitoring",
-                        asset,
-                        description,
-                        "",
-                        resolution,
-                        engineer,
-                        response,
-                        None,
-                        response + rng.uniform(120, 480),
-                        rng.uniform(60, 600),
-                    )
-                )
+            plans.append(_one_plan(rng, reported, engineer, assets, weights))
         day += dt.timedelta(days=1)
-    for when, description in KEY_PERIODS:
-        if start <= when <= last:
-            plans.append(
-                OrderPlan(
-                    _local(when, 9, 0),
-                    "key_period",
-                    "onsite",
-                    "SYS-FX",
-                    description,
-                    "",
-                    "完成各系统保障前自查，保障期间7×24值守，系统运行平稳",
-                    names[0],
-                    5,
-                    10,
-                    60 * 24 * 7,
-                    60 * 24 * 7 + 120,
-                )
-            )
-    faults = [p for p in plans if p.type == "fault"]
-    # A few breaches, as in any real year: late answers and a fault that waited for a part.
-    if len(faults) > 20:
-        for plan, minutes in zip(rng.sample(faults, 3), (38.0, 47.0, 33.5), strict=True):
-            plan.response_min = minutes
-            if plan.onsite_min is not None:
-                plan.onsite_min = max(plan.onsite_min, minutes + 10)
-            plan.restore_min = _within_target(
-                max(plan.restore_min, (plan.onsite_min or minutes) + 15)
-            )
-        waited = rng.choice([p for p in faults if p.onsite_min is not None])
-        waited.restore_min = 60 * 24 + 60 * 7  # a spare part came the next day
-        waited.resolution = "备件到货后更换，" + waited.resolution
-        waited.response_min = min(waited.response_min, 20)
-        waited.onsite_min = 60.0
+    plans += _key_period_plans(start, last, names)
+    _add_breaches(rng, plans)
     plans.sort(key=lambda p: p.reported)
     return plans
 
@@ -513,26 +504,8 @@ def carry_out(
     return "signed"
 
 
-def fill_demo(
-    session: Session,
-    seed: int = DEFAULT_SEED,
-    until: dt.datetime | None = None,
-) -> DemoResult:
-    """Fill the store with the demo history (refused when demo data is already there)."""
-    if session.scalar(select(exists().where(WorkOrder.demo.is_(True)))):
-        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The store already holds demo data."))
-    contract = current_contract(session)
-    if contract is None:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
-        )
-    end_of_contract = dt.datetime.combine(contract.end_date, dt.time(23, 59), tzinfo=LOCAL_TZ)
-    until = min(until or utc_now(), end_of_contract)
-    start = dt.datetime.combine(contract.start_date, dt.time(0, 0), tzinfo=LOCAL_TZ)
-    if until <= start:
-        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The contract has not started yet."))
-    rng = random.Random(seed)
-
+def _demo_engineers(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """The demo engineers (made, or their PINs reset): ids and PINs by name."""
     ids: dict[str, str] = {}
     pins: dict[str, str] = {}
     for name, phone, pin in DEMO_ENGINEERS:
@@ -543,47 +516,15 @@ def fill_demo(
             engineer_service.set_pin(session, existing.id, pin)
             ids[name] = existing.id
         pins[name] = pin
-    names = [n for n, _, _ in DEMO_ENGINEERS]
+    return ids, pins
 
-    assets = _device_assets(session)
-    last_full_day = (until.astimezone(LOCAL_TZ) - dt.timedelta(days=2)).date()
-    plans = _plans(rng, contract.start_date, last_full_day, assets, names)
-    minute = dt.timedelta(minutes=1)
-    signed_numbers: list[str] = []
-    pending = deque(plans)
 
-    def catch_up(at: dt.datetime) -> None:
-        """Create and handle the planned work orders reported up to ``at``."""
-        while pending and pending[0].reported <= at:
-            plan = pending.popleft()
-            reporter = rng.choice(REPORTERS)
-            number = wo.create_work_order(
-                session,
-                type=plan.type,
-                channel=plan.channel,
-                description=plan.description,
-                asset_codes=[plan.asset],
-                reporter_name=reporter[0],
-                reporter_phone=reporter[1],
-                priority=plan.priority,
-                reported_at=plan.reported,
-                now=plan.reported,
-                demo=True,
-            ).number
-            reached = carry_out(
-                session, rng, plan, number, engineer_id=ids[plan.engineer], until=until
-            )
-            if reached == "signed" and plan.type == "fault":
-                signed_numbers.append(number)
-
-    context = DemoContext(seed, start, until, dict(ids), dict(pins), catch_up)
-    for filler in demo_fillers():
-        filler(session, random.Random(f"{seed}:{filler.__module__}.{filler.__qualname__}"), context)
-    catch_up(until)
-
-    # Weekly and monthly deliverables in the log, not tied to one order.
-    day = contract.start_date
-    while day <= last_full_day:
+def _routine_log(
+    session: Session, ids: dict[str, str], names: list[str], first: dt.date, last: dt.date
+) -> None:
+    """Weekly and monthly deliverables in the log, not tied to one order."""
+    day = first
+    while day <= last:
         if day.weekday() == 4:
             at = _local(day, 16, 30)
             wo.append_log(
@@ -616,7 +557,16 @@ def fill_demo(
             )
         day += dt.timedelta(days=1)
 
-    # A few corrections after sign-off, as amendments and amending log entries.
+
+def _corrections(
+    session: Session,
+    rng: random.Random,
+    signed_numbers: list[str],
+    pins: dict[str, str],
+    until: dt.datetime,
+) -> int:
+    """A few corrections after sign-off, as amendments and amending log entries."""
+    minute = dt.timedelta(minutes=1)
     amendments = 0
     for number in rng.sample(signed_numbers, min(3, len(signed_numbers))):
         order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
@@ -649,8 +599,18 @@ def fill_demo(
             now=at + minute,
             demo=True,
         )
+    return amendments
 
-    # Work in hand at ``until``: a fresh call, one on site, one waiting for signatures.
+
+def _work_in_hand(
+    session: Session,
+    rng: random.Random,
+    ids: dict[str, str],
+    names: list[str],
+    until: dt.datetime,
+) -> None:
+    """Work in hand at ``until``: a fresh call, one on site, one waiting for signatures."""
+    minute = dt.timedelta(minutes=1)
     live = [  # oldest first, so that numbers follow the reporting times
         ("XF-SCR-02", "信息发布屏不播放节目", "播放计划过期", "重新下发播放计划，节目正常", 150),
         ("XF-CAB-01", "智能文件柜3号柜门无法关闭", "柜门限位开关松动", "", 75),
@@ -678,6 +638,76 @@ def fill_demo(
             15, 35, 95, 60 * 24,
         )  # fmt: skip
         carry_out(session, rng, plan, number, engineer_id=ids[name], until=until)
+
+
+def fill_history(
+    session: Session,
+    fillers: Sequence[tuple[str, DemoFiller]],
+    seed: int = DEFAULT_SEED,
+    until: dt.datetime | None = None,
+) -> DemoResult:
+    """Fill the store with the demo history (refused when demo data is already there).
+
+    ``fillers``: (key, filler) pairs, run in this order; each gets its own random
+    stream, seeded by ``seed`` and its key.
+    """
+    if session.scalar(select(exists().where(WorkOrder.demo.is_(True)))):
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The store already holds demo data."))
+    contract = current_contract(session)
+    if contract is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No contract is loaded; run 'workbench init' first.")
+        )
+    end_of_contract = dt.datetime.combine(contract.end_date, dt.time(23, 59), tzinfo=LOCAL_TZ)
+    until = min(until or utc_now(), end_of_contract)
+    start = dt.datetime.combine(contract.start_date, dt.time(0, 0), tzinfo=LOCAL_TZ)
+    if until <= start:
+        raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The contract has not started yet."))
+    rng = random.Random(seed)
+
+    ids, pins = _demo_engineers(session)
+    names = [n for n, _, _ in DEMO_ENGINEERS]
+
+    assets = _device_assets(session)
+    last_full_day = (until.astimezone(LOCAL_TZ) - dt.timedelta(days=2)).date()
+    plans = _plans(rng, contract.start_date, last_full_day, assets, names)
+    signed_numbers: list[str] = []
+    pending = deque(plans)
+
+    def catch_up(at: dt.datetime) -> None:
+        """Create and handle the planned work orders reported up to ``at``."""
+        while pending and pending[0].reported <= at:
+            plan = pending.popleft()
+            reporter = rng.choice(REPORTERS)
+            number = wo.create_work_order(
+                session,
+                type=plan.type,
+                channel=plan.channel,
+                description=plan.description,
+                asset_codes=[plan.asset],
+                reporter_name=reporter[0],
+                reporter_phone=reporter[1],
+                priority=plan.priority,
+                reported_at=plan.reported,
+                now=plan.reported,
+                demo=True,
+            ).number
+            reached = carry_out(
+                session, rng, plan, number, engineer_id=ids[plan.engineer], until=until
+            )
+            if reached == "signed" and plan.type == "fault":
+                signed_numbers.append(number)
+
+    context = DemoContext(seed, start, until, dict(ids), dict(pins), catch_up)
+    for key, filler in fillers:
+        filler(session, random.Random(f"{seed}:{key}"), context)
+    catch_up(until)
+
+    _routine_log(session, ids, names, contract.start_date, last_full_day)
+
+    amendments = _corrections(session, rng, signed_numbers, pins, until)
+
+    _work_in_hand(session, rng, ids, names, until)
 
     session.flush()
     breached = wo.list_work_orders(

@@ -1,16 +1,15 @@
 """Demo inspection rounds: the contract's year so far, walked as the schedules say.
 
-Listed in :data:`workbench.services.demo.FILLER_MODULES`; registers its filler when
-imported. Every Monday (and on the contract's first working day) a demo engineer walks the
-devices due that day; each device takes a few minutes; measured values drift as they do on
-real machines (disks fill, temperatures follow the seasons) and are put right after the
-finding; about one device in forty fails a check, with one of the typical findings of its
-kind. A failure opens a work order of type ``inspection_finding`` (numbered in turn with
-the history's other orders), which the engineer who found it handles at once
-(:func:`workbench.services.demo.carry_out`): answered within minutes, restored within an
-hour or two (a few late: a spare part had to come), logged and signed by both sides.
-Rounds are finished and signed by the engineer and the client representative; the newest
-one is left paused, half done, as work in hand.
+One of the fillers of :data:`workbench.demo.FILLERS`. Every Monday (and on the contract's
+first working day) a demo engineer walks the devices due that day; each device takes a few
+minutes; measured values drift as they do on real machines (disks fill, temperatures follow
+the seasons) and are put right after the finding; about one device in forty fails a check,
+with one of the typical findings of its kind. A failure opens a work order of type
+``inspection_finding`` (numbered in turn with the history's other orders), which the
+engineer who found it handles at once (:func:`workbench.demo.history.carry_out`): answered
+within minutes, restored within an hour or two (a few late: a spare part had to come),
+logged and signed by both sides. Rounds are finished and signed by the engineer and the
+client representative; the newest one is left paused, half done, as work in hand.
 """
 
 from __future__ import annotations
@@ -20,14 +19,12 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.data.models.inspections import InspectionRound
+from workbench.demo import history as demo
 from workbench.domain import checklists as rules
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
-from workbench.services import demo
 from workbench.services import inspections as service
 
 FAILURE_RATE = 0.025
@@ -282,6 +279,77 @@ def _handle(
     demo.carry_out(session, rng, plan, number, engineer_id=ctx.engineers[name], until=ctx.until)
 
 
+def _inspect_device(
+    session: Session,
+    rng: random.Random,
+    ctx: demo.DemoContext,
+    *,
+    readings: _Readings,
+    checklists: dict[str, rules.Checklist],
+    round_number: str,
+    row: service.RoundAssetRow,
+    day: dt.date,
+    last: dt.date,
+    t: dt.datetime,
+    name: str,
+) -> None:
+    """Record one device of the round at ``t``; a failed check becomes a handled order."""
+    if row.category not in checklists:
+        checklists[row.category] = checklist_service.current_checklist(session, row.category)
+    checklist = checklists[row.category]
+    values = {
+        i.key: readings.value(row.code, i, day) for i in checklist.items if i.kind == "number"
+    }
+    notes: dict[str, str] = {}
+    finding = _measured(checklist, values)
+    if rng.random() < FAILURE_RATE:
+        finding = _finding(rng, checklist, late_ok=day < last - dt.timedelta(days=3))
+        values = {**values, finding.item: rules.FAIL}
+        notes = {finding.item: finding.note}
+    recorded = service.record_inspection(
+        session, round_number, row.code, values, item_notes=notes, now=t,
+        translate=demo.record_text,
+    )  # fmt: skip
+    if finding is not None and recorded.work_order_number:
+        _handle(
+            session, rng, ctx, number=recorded.work_order_number, found=t,
+            code=row.code, category=row.category, finding=finding,
+            checklist=checklist, name=name,
+        )  # fmt: skip
+
+
+def _close_round(
+    session: Session,
+    rng: random.Random,
+    ctx: demo.DemoContext,
+    *,
+    round_number: str,
+    left: int,
+    t: dt.datetime,
+    name: str,
+) -> None:
+    """Finish the round ten minutes after its last device; both sides sign it later."""
+    finished = t + dt.timedelta(minutes=10)
+    reason = rng.choice(UNCHECKED_REASONS) if left else ""
+    service.finish_round(session, round_number, reason, now=finished)
+    signed_at = finished + dt.timedelta(seconds=round(rng.uniform(20, 240) * 60))
+    if signed_at >= ctx.until:
+        return
+    service.sign_round(
+        session,
+        round_number,
+        service.Signatures(
+            engineer_strokes=demo.demo_strokes(rng, len(name)),
+            client_name=CLIENT_SIGNER,
+            client_strokes=demo.demo_strokes(rng, 3),
+            engineer_aspect=3.0,
+            client_aspect=3.0,
+        ),
+        pin=ctx.pins[name],
+        now=signed_at,
+    )
+
+
 def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext) -> None:
     checklist_service.sync_checklists(session)
     readings = _Readings(rng)
@@ -314,59 +382,12 @@ def fill_inspections(session: Session, rng: random.Random, ctx: demo.DemoContext
             if t >= ctx.until:
                 break
             ctx.catch_up(t)  # the history's orders reported before this one come first
-            if row.category not in checklists:
-                checklists[row.category] = checklist_service.current_checklist(
-                    session, row.category
-                )
-            checklist = checklists[row.category]
-            values = {
-                i.key: readings.value(row.code, i, day)
-                for i in checklist.items
-                if i.kind == "number"
-            }
-            notes: dict[str, str] = {}
-            finding = _measured(checklist, values)
-            if rng.random() < FAILURE_RATE:
-                finding = _finding(rng, checklist, late_ok=day < last - dt.timedelta(days=3))
-                values = {**values, finding.item: rules.FAIL}
-                notes = {finding.item: finding.note}
-            recorded = service.record_inspection(
-                session, detail.number, row.code, values, item_notes=notes, now=t,
-                translate=demo.record_text,
+            _inspect_device(
+                session, rng, ctx, readings=readings, checklists=checklists,
+                round_number=detail.number, row=row, day=day, last=last, t=t, name=name,
             )  # fmt: skip
-            if finding is not None and recorded.work_order_number:
-                _handle(
-                    session, rng, ctx, number=recorded.work_order_number, found=t,
-                    code=row.code, category=row.category, finding=finding,
-                    checklist=checklist, name=name,
-                )  # fmt: skip
         if newest:
             service.pause_round(session, detail.number, now=t)
             continue
-        finished = t + dt.timedelta(minutes=10)
         left = len(detail.assets) - len(rows) + len(skipped)
-        reason = rng.choice(UNCHECKED_REASONS) if left else ""
-        service.finish_round(session, detail.number, reason, now=finished)
-        signed_at = finished + dt.timedelta(seconds=round(rng.uniform(20, 240) * 60))
-        if signed_at >= ctx.until:
-            continue
-        service.sign_round(
-            session,
-            detail.number,
-            service.Signatures(
-                engineer_strokes=demo.demo_strokes(rng, len(name)),
-                client_name=CLIENT_SIGNER,
-                client_strokes=demo.demo_strokes(rng, 3),
-                engineer_aspect=3.0,
-                client_aspect=3.0,
-            ),
-            pin=ctx.pins[name],
-            now=signed_at,
-        )
-
-
-def demo_round_count(session: Session) -> int:
-    return len(list(session.scalars(select(InspectionRound.id).where(InspectionRound.demo))))
-
-
-demo.register_demo_filler(fill_inspections)
+        _close_round(session, rng, ctx, round_number=detail.number, left=left, t=t, name=name)

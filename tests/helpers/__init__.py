@@ -1,0 +1,1 @@
+"""Test machinery shared by the whole suite: Qt message checks, leak checks, template stores."""

@@ -1,0 +1,27 @@
+"""Checks on text that came from outside: control characters, in files and on terminals."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def control_character(value: str) -> str | None:
+    """The first control character in ``value`` (as ``U+001B``) other than TAB and line
+    breaks, or None. NUL, ESC, BEL, DEL and the C1 controls are never text."""
+    for char in value:
+        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
+            return f"U+{ord(char):04X}"
+    return None
+
+
+def escape_controls(value: str) -> str:
+    """``value`` with every control character (line breaks and TAB too) written as an
+    escape such as ``\\x1b``, for a terminal that would otherwise obey it."""
+    if value.isprintable():
+        return value
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+        for char in value
+    )
