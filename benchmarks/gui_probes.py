@@ -215,14 +215,14 @@ def search(db: str, args: list[str]) -> None:
             typed_ms.append((painted - last_key) * 1000)
             query_ms.append((painted - fired[-1]) * 1000)
             shown_counts.append(view.model.total())
-    from workbench.ui import workorders_view
+    from workbench.ui.workorders import filter_bar
 
     emit(
         total=total,
         key_ms=key_ms,
         query_ms=query_ms,
         typed_ms=typed_ms,
-        debounce_ms=workorders_view.SEARCH_DELAY_MS,
+        debounce_ms=filter_bar.SEARCH_DELAY_MS,
         matches=shown_counts,
     )
 
@@ -288,7 +288,7 @@ def dashboard(db: str, args: list[str]) -> None:
     if not gui.window.has_view("dashboard"):
         emit(missing=True)
         return
-    from workbench.ui.dashboard_view import DashboardView
+    from workbench.ui.dashboard.view import DashboardView
 
     loaded: list[float] = []
     created: list[Any] = []
@@ -371,7 +371,7 @@ def documents(db: str, args: list[str]) -> None:
     if importlib.util.find_spec("workbench.reports.workorder") is not None:
         from workbench.reports.workorder import workorder_pdf
 
-        with store.session() as session:
+        with store.read() as session:
             numbers = list(
                 session.scalars(
                     select(WorkOrder.number)
@@ -380,7 +380,7 @@ def documents(db: str, args: list[str]) -> None:
                     .limit(100 + repeats + 1)
                 )
             )
-        with store.session() as session:
+        with store.read() as session:
             first = time.perf_counter()
             workorder_pdf(wo.document(session, numbers[0]), i18n.translate)
             cold = time.perf_counter() - first
@@ -394,7 +394,7 @@ def documents(db: str, args: list[str]) -> None:
         batches = []
         for _ in range(3):
             t0 = time.perf_counter()
-            with store.session() as session:
+            with store.read() as session:
                 for number in numbers[-100:]:
                     workorder_pdf(wo.document(session, number), i18n.translate)
             batches.append(time.perf_counter() - t0)
@@ -409,7 +409,7 @@ def documents(db: str, args: list[str]) -> None:
 
         from workbench.domain import deliverables as calendar
         from workbench.domain.timeutil import LOCAL_TZ
-        from workbench.ui.reports_view import make_report
+        from workbench.ui.reports.view import make_report
 
         today = dt.datetime.now(LOCAL_TZ).date()
         last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
@@ -417,7 +417,8 @@ def documents(db: str, args: list[str]) -> None:
         times = []
         for _ in range(3):
             t0 = time.perf_counter()
-            data = make_report(store, "monthly", period)
+            with store.transaction("benchmark") as session:
+                data = make_report(session, "monthly", period)
             times.append(time.perf_counter() - t0)
         result.update(monthly_s=times, monthly_period=period, monthly_bytes=len(data))
     store.dispose()

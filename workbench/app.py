@@ -22,9 +22,9 @@ from workbench import __version__, config, i18n, logsetup
 from workbench.config import Settings
 from workbench.domain.messages import UserError
 from workbench.services import startup
-from workbench.ui.context import AppContext
-from workbench.ui.messages import MessageBridge
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from workbench.data.store import Store

@@ -578,6 +578,124 @@
         <source>Not signed yet</source>
         <translation>尚未签字</translation>
     </message>
+    <message>
+        <source>Scanned paper of {0} matches the signed record.</source>
+        <translation>扫描的纸质工单 {0} 与签字记录一致。</translation>
+    </message>
+    <message>
+        <source>Scanned paper of {0} does NOT match the signed record: it is not the signed version (an old print or a changed copy).</source>
+        <translation>扫描的纸质工单 {0} 与签字记录不一致：不是签字确认的版本（旧版打印件或被改动的副本）。</translation>
+    </message>
+    <message>
+        <source>The stored record of {0} was changed after signing: it no longer matches its signature. Run &apos;workbench verify&apos;.</source>
+        <translation>工单 {0} 的存档记录在签字后被改动，已与签字不符。请运行“workbench verify”检查。</translation>
+    </message>
+    <message>
+        <source>{0} is not signed in this store; the scanned paper is not a signed record.</source>
+        <translation>工单 {0} 在本数据库中尚未签字，扫描的纸质件不是签字确认的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderFilterBar</name>
+    <message>
+        <source>Search number, device, description, caller…</source>
+        <translation>搜索工单号、设备、故障描述、报修人…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Awaiting sign-off</source>
+        <translation>待签字</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All engineers</source>
+        <translation>全部工程师</translation>
+    </message>
+    <message>
+        <source>On time and overdue</source>
+        <translation>全部（含超时）</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅超时</translation>
+    </message>
+    <message>
+        <source>On time only</source>
+        <translation>仅未超时</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>New work order (Ctrl+N)</source>
+        <translation>新建工单（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Print signed…</source>
+        <translation>批量打印…</translation>
+    </message>
+    <message>
+        <source>Print every work order signed in a period</source>
+        <translation>打印某一期间内签字的全部工单</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderPrinter</name>
+    <message>
+        <source>Work order {0}</source>
+        <translation>工单 {0}</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>No work order was signed in this period.</source>
+        <translation>此期间内没有签字确认的工单。</translation>
+    </message>
+    <message>
+        <source>Signed work orders {0} – {1} ({2})</source>
+        <translation>已签字工单 {0} 至 {1}（{2} 张）</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrderTableModel</name>
@@ -673,82 +791,6 @@
 <context>
     <name>WorkOrdersView</name>
     <message>
-        <source>Search number, device, description, caller…</source>
-        <translation>搜索工单号、设备、故障描述、报修人…</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Awaiting sign-off</source>
-        <translation>待签字</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>All engineers</source>
-        <translation>全部工程师</translation>
-    </message>
-    <message>
-        <source>On time and overdue</source>
-        <translation>全部（含超时）</translation>
-    </message>
-    <message>
-        <source>Overdue only</source>
-        <translation>仅超时</translation>
-    </message>
-    <message>
-        <source>On time only</source>
-        <translation>仅未超时</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>全部时间</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation>上月</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>本年</translation>
-    </message>
-    <message>
-        <source>New work order (Ctrl+N)</source>
-        <translation>新建工单（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>Print signed…</source>
-        <translation>批量打印…</translation>
-    </message>
-    <message>
-        <source>Print every work order signed in a period</source>
-        <translation>打印某一期间内签字的全部工单</translation>
-    </message>
-    <message>
-        <source>The printed work order is not available in this build.</source>
-        <translation>此版本无法生成打印工单。</translation>
-    </message>
-    <message>
         <source>{shown} of {total} work orders</source>
         <translation>显示 {shown} / 共 {total} 张工单</translation>
     </message>
@@ -805,46 +847,6 @@ Once signed, the order can no longer be changed; corrections become amendments.<
     <message>
         <source>The scanned paper names work order {0}, which is not in this store.</source>
         <translation>扫描的纸质件为工单 {0}，但本数据库中没有该工单。</translation>
-    </message>
-    <message>
-        <source>Scanned paper of {0} matches the signed record.</source>
-        <translation>扫描的纸质工单 {0} 与签字记录一致。</translation>
-    </message>
-    <message>
-        <source>Scanned paper of {0} does NOT match the signed record: it is not the signed version (an old print or a changed copy).</source>
-        <translation>扫描的纸质工单 {0} 与签字记录不一致：不是签字确认的版本（旧版打印件或被改动的副本）。</translation>
-    </message>
-    <message>
-        <source>The stored record of {0} was changed after signing: it no longer matches its signature. Run &apos;workbench verify&apos;.</source>
-        <translation>工单 {0} 的存档记录在签字后被改动，已与签字不符。请运行“workbench verify”检查。</translation>
-    </message>
-    <message>
-        <source>{0} is not signed in this store; the scanned paper is not a signed record.</source>
-        <translation>工单 {0} 在本数据库中尚未签字，扫描的纸质件不是签字确认的记录。</translation>
-    </message>
-    <message>
-        <source>Work order {0}</source>
-        <translation>工单 {0}</translation>
-    </message>
-    <message>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
-        <source>Saving failed</source>
-        <translation>保存失败</translation>
-    </message>
-    <message>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
-    </message>
-    <message>
-        <source>No work order was signed in this period.</source>
-        <translation>此期间内没有签字确认的工单。</translation>
-    </message>
-    <message>
-        <source>Signed work orders {0} – {1} ({2})</source>
-        <translation>已签字工单 {0} 至 {1}（{2} 张）</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 
-from workbench.ui import tasks
+from workbench.ui.common import tasks
 
 GRACE_S = 5.0
 

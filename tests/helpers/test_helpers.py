@@ -11,7 +11,7 @@ from PySide6.QtCore import qWarning
 from PySide6.QtWidgets import QDialog, QWidget
 
 from tests.helpers import leaks, qtlog
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.tasks import TaskRunner
 
 pytest_plugins = ("pytester",)
 ROOT = Path(__file__).resolve().parents[2]

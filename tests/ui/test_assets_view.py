@@ -71,7 +71,7 @@ def test_add_edit_retire_persist_across_restart(qtbot, window, store, db_path, m
 
     # Add through the dialog.
     view.new_asset()
-    from workbench.ui.asset_dialog import AssetDialog
+    from workbench.ui.assets.dialog import AssetDialog
 
     dialog = view.findChild(AssetDialog)
     assert dialog is not None
@@ -171,7 +171,7 @@ def test_a_failed_list_is_logged(qtbot, window, monkeypatch, caplog):
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk went away")
 
-    from workbench.ui.assets_view import AssetsView
+    from workbench.ui.assets.view import AssetsView
 
     monkeypatch.setattr(registry, "list_assets", broken)
     with caplog.at_level(logging.ERROR, logger="workbench.ui.assets"):
@@ -186,8 +186,8 @@ def test_a_restored_sort_is_read_once_in_that_order(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QTableView
 
     from workbench.services import registry
-    from workbench.ui import uistate
-    from workbench.ui.assets_view import AssetsView
+    from workbench.ui.assets.view import AssetsView
+    from workbench.ui.common import uistate
 
     # The list as a user left it: sorted by code, descending.
     table = QTableView()

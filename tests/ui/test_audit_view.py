@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from workbench.data.models.audit import AuditLog
 from workbench.services import assets as asset_service
-from workbench.ui.audit_view import AuditDialog, AuditView
+from workbench.ui.settings.audit import AuditDialog, AuditView
 
 
 def edit_asset(store: Any, actor: str, serial: str = "SN-AUDIT-4711") -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from workbench.services import assets as asset_service
 from workbench.services import backups as backup_service
-from workbench.ui.backups_panel import BackupsPanel
+from workbench.ui.settings.backups import BackupsPanel
 
 
 def panel_of(qtbot: Any, window: Any) -> BackupsPanel:
@@ -29,7 +29,7 @@ def rename(store: Any, code: str, name: str) -> None:
 
 
 def asset_name(store: Any, code: str) -> str:
-    with store.session() as session:
+    with store.read() as session:
         row = asset_service.get_asset(session, code)
         assert row is not None
         return row.name

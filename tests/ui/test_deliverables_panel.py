@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.services import deliverables as service
-from workbench.ui.deliverables_panel import DeliverablesPanel
+from workbench.ui.reports.deliverables import DeliverablesPanel
 
 TODAY = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=8))).date()
 
@@ -74,7 +74,7 @@ def test_a_delivery_recorded_from_the_panel_shows_as_delivered(
 
     assert panel.model.headerData(4, Qt.Orientation.Horizontal) in ("State", "状态")
     assert panel.model.index(panel.model.rows().index(shown), 4).data() in ("Delivered", "已交付")
-    with store.session() as session:
+    with store.read() as session:
         stored = next(r for r in service.list_deliverables(session, key=key) if r.id == target.id)
     assert stored.delivered_on == TODAY
 
@@ -123,5 +123,5 @@ def test_invoice_and_payment_dates(qtbot, window, store):
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         dialog.accept()
     assert panel.payments.row_at(0).state == "paid"
-    with store.session() as session:
+    with store.read() as session:
         assert service.list_payments(session)[0].paid_on == TODAY

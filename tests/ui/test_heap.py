@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from workbench.ui import heap
+from workbench.ui.common import heap
 
 
 class _Row:

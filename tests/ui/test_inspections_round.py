@@ -27,11 +27,11 @@ from workbench.devices.serial_reader import PortConfig
 from workbench.domain.timeutil import now as utc_now
 from workbench.services import engineers, signing
 from workbench.services import inspections as ins
-from workbench.ui.context import AppContext
-from workbench.ui.inspections_view import InspectionsView
-from workbench.ui.messages import MessageBridge
-from workbench.ui.signature_pad import SignaturePad
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.signature_pad import SignaturePad
+from workbench.ui.common.tasks import TaskRunner
+from workbench.ui.inspections.view import InspectionsView
 
 FIVE = ["XF-KIOSK-01", "XF-KIOSK-02", "XF-KIOSK-03", "XF-KIOSK-04", "XF-SCR-01"]
 FAILING = "XF-KIOSK-03"
@@ -166,7 +166,7 @@ def test_a_whole_round_through_the_scanner(
     assert [results[c].failed for c in FIVE] == [c == FAILING for c in FIVE]
     number = results[FAILING].work_order_number
     assert number.startswith("WO-")
-    with store.session() as session:
+    with store.read() as session:
         order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
         assert order is not None
         assert order.type == "inspection_finding"
@@ -216,7 +216,7 @@ def test_a_whole_round_through_the_scanner(
     saved_before = view.deviceSaved
     QTest.keyClick(view.editor, Qt.Key.Key_Return)  # nothing happens
     assert saved_before is view.deviceSaved
-    with store.session() as session:
+    with store.read() as session:
         assert signing.verify_chain(session) == []
         detail = ins.round_detail(session, view.shown.summary.id)
         assert detail.record_hash is not None

@@ -14,10 +14,10 @@ from workbench.config import Settings
 from workbench.data.store import Store
 from workbench.services import engineers
 from workbench.services import inspections as ins
-from workbench.ui.context import AppContext
-from workbench.ui.inspections_view import InspectionsView
-from workbench.ui.messages import MessageBridge
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.tasks import TaskRunner
+from workbench.ui.inspections.view import InspectionsView
 
 KIOSK = "XF-KIOSK-01"
 

@@ -9,7 +9,7 @@ import pytest
 from workbench import i18n
 from workbench.data.store import DiskFullError
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.ui.messages import MessageBridge
+from workbench.ui.common.messages import MessageBridge
 
 
 def test_user_and_storage_errors_are_shown_in_chinese(qapp, zh, tmp_path: Path):

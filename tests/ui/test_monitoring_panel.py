@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from workbench.data.models.reporting import VulnerabilityScan, WebsiteMonitoring
 from workbench.domain import deliverables as calendar
-from workbench.ui.monitoring_panel import MonitoringPanel
+from workbench.ui.reports.monitoring import MonitoringPanel
 
 TODAY = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
 LAST_WEEK = calendar.iso_week_label(TODAY - dt.timedelta(days=7))
@@ -32,7 +32,7 @@ def write_csv(path: Path, rows: list[list[Any]]) -> Path:
 
 
 def counts(store: Any) -> tuple[int, int]:
-    with store.session() as session:
+    with store.read() as session:
         return (
             int(session.scalar(select(func.count(WebsiteMonitoring.id))) or 0),
             int(session.scalar(select(func.count(VulnerabilityScan.id))) or 0),

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from workbench.ui import printing
+from workbench.ui.common import printing
 
 
 def make_pdf(tag: str, pages: int) -> bytes:

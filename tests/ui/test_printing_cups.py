@@ -26,7 +26,7 @@ from tests.unit.reports.report_samples import HASH, work_order
 from tests.unit.reports.report_tools import render_pages, zxing_codes
 from workbench.domain.scancodes import record_payload
 from workbench.reports.workorder import workorder_pdf
-from workbench.ui import printing
+from workbench.ui.common import printing
 
 MAX_SPOOL_PER_PAGE = 1024 * 1024  # issue 21: at most 1 MB of spool a page
 JOB_TIMEOUT = 120.0

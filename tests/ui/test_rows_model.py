@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from workbench.ui.rows_model import (
+from workbench.ui.common.rows_model import (
     LEFT,
     RIGHT,
     Column,

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from tests.unit.reports.report_samples import work_order
 from workbench.reports.workorder import workorder_pdf
-from workbench.ui import printing, savefile
+from workbench.ui import savefile
+from workbench.ui.common import printing
 
 OLD = b"the copy open in WPS"
 

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.tooling import need_socat
 from workbench.config import Settings
 from workbench.devices.qt import ScannerService
-from workbench.ui.scanner_settings import ScannerSettingsDialog
+from workbench.ui.settings.scanner import ScannerSettingsDialog
 
 
 class Pty:

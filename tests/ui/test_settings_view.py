@@ -6,7 +6,7 @@ from workbench.services import engineers as engineer_service
 
 def test_engineer_accounts_and_current_engineer(qtbot, window, store):
     view = window.show_view("settings")
-    from workbench.ui.settings_view import EngineerDialog
+    from workbench.ui.settings.view import EngineerDialog
 
     view.add_engineer()
     dialog = [d for d in view.findChildren(EngineerDialog) if d.isVisible()][-1]

@@ -15,16 +15,11 @@ from workbench.config import Settings
 from workbench.data.store import Store
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers
-from workbench.ui.context import AppContext
-from workbench.ui.messages import MessageBridge
-from workbench.ui.signature_pad import (
-    SignaturePad,
-    SignOffDialog,
-    SignOffInput,
-    fit_box,
-    stroke_path,
-)
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.signature_pad import SignaturePad, fit_box, stroke_path
+from workbench.ui.common.signoff import SignOffDialog, SignOffInput
+from workbench.ui.common.tasks import TaskRunner
 
 
 def draw(pad: SignaturePad, points: list[tuple[int, int]]) -> None:
@@ -154,9 +149,8 @@ def test_sign_off_checks_everything_is_given_and_the_pin(qtbot: QtBot, ctx: Any)
     engineer_id = _engineer(ctx.store)
     calls: list[SignOffInput] = []
 
-    def sign(data: SignOffInput) -> str:
-        with ctx.store.transaction("test") as session:
-            engineers.require_pin(session, data.engineer_id, data.pin)
+    def sign(session: Any, data: SignOffInput) -> str:
+        engineers.require_pin(session, data.engineer_id, data.pin)
         calls.append(data)
         return "done"
 
@@ -190,9 +184,8 @@ def test_sign_off_checks_everything_is_given_and_the_pin(qtbot: QtBot, ctx: Any)
 def test_locked_pin_says_when_signing_unlocks(qtbot: QtBot, ctx: Any) -> None:
     _engineer(ctx.store)
 
-    def sign(data: SignOffInput) -> None:
-        with ctx.store.transaction("test") as session:
-            engineers.require_pin(session, data.engineer_id, data.pin)
+    def sign(session: Any, data: SignOffInput) -> None:
+        engineers.require_pin(session, data.engineer_id, data.pin)
 
     dialog = SignOffDialog(ctx, sign)
     qtbot.addWidget(dialog)
@@ -220,7 +213,7 @@ def test_locked_pin_says_when_signing_unlocks(qtbot: QtBot, ctx: Any) -> None:
 def test_other_errors_keep_the_dialog_open(qtbot: QtBot, ctx: Any) -> None:
     _engineer(ctx.store)
 
-    def sign(_data: SignOffInput) -> None:
+    def sign(_session: Any, _data: SignOffInput) -> None:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "This record is already signed."))
 
     dialog = SignOffDialog(ctx, sign)

@@ -262,7 +262,7 @@ def test_main_window_tells_the_user_to_switch_the_input_method(
 ) -> None:
     """In a real window with the keyboard wedge on, a code committed whole by the input
     method into a text field shows the plain warning (a dialog once, then notes)."""
-    from workbench.ui.assets_view import AssetsView
+    from workbench.ui.assets.view import AssetsView
 
     window.wiring.scanner.enable_wedge(THRESHOLD_MS, 4)
     assets = window.view("assets")

@@ -29,7 +29,7 @@ def ctx(store: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def wizard(qtbot: Any, ctx: Any) -> Iterator[Any]:
-    from workbench.ui.welcome import WelcomeWizard
+    from workbench.ui.settings.welcome import WelcomeWizard
 
     printed: list[int] = []
     wiz = WelcomeWizard(ctx, print_labels=lambda: printed.append(1))
@@ -214,7 +214,7 @@ def test_print_labels_calls_back(qtbot: Any, wizard: Any) -> None:
 
 
 def test_without_a_printer_callback_the_button_is_off(qtbot: Any, ctx: Any) -> None:
-    from workbench.ui.welcome import WelcomeWizard
+    from workbench.ui.settings.welcome import WelcomeWizard
 
     wiz = WelcomeWizard(ctx)
     qtbot.addWidget(wiz)
@@ -234,7 +234,7 @@ def test_skip_or_finish_marks_the_welcome_done(qtbot: Any, wizard: Any, how: str
 
 
 def test_chinese_texts(qtbot: Any, ctx: Any, zh: None) -> None:
-    from workbench.ui.welcome import WelcomeWizard
+    from workbench.ui.settings.welcome import WelcomeWizard
 
     wiz = WelcomeWizard(ctx)
     qtbot.addWidget(wiz)

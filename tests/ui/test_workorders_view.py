@@ -17,12 +17,12 @@ from workbench.config import Settings
 from workbench.data.store import Store
 from workbench.services import engineers
 from workbench.services import workorders as wo
-from workbench.ui.context import AppContext
-from workbench.ui.messages import MessageBridge
-from workbench.ui.signature_pad import SignaturePad
-from workbench.ui.tasks import TaskRunner
-from workbench.ui.workorder_model import WorkOrderTableModel, sla_text
-from workbench.ui.workorders_view import WorkOrdersView
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.messages import MessageBridge
+from workbench.ui.common.signature_pad import SignaturePad
+from workbench.ui.common.tasks import TaskRunner
+from workbench.ui.workorders.model import WorkOrderTableModel, sla_text
+from workbench.ui.workorders.view import WorkOrdersView
 
 PIN = "2468"
 ENGINEER = "李工"
@@ -323,7 +323,7 @@ def _report(ctx: AppContext, count: int, at: dt.datetime) -> list[str]:
 def test_further_pages_keep_the_listed_filter_and_count_once(
     qtbot: QtBot, view: WorkOrdersView, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.ui import workorders_view
+    from workbench.ui.workorders import view as workorders_view
 
     qtbot.waitUntil(lambda: bool(view._listed_filter))  # the view's first (empty) list
     numbers = _report(ctx, 5, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
@@ -360,7 +360,7 @@ def test_model_appends_pages_and_ticks_the_running_rows(
 ) -> None:
     reported = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=20)
     running = _report(ctx, 3, reported)
-    with ctx.store.session() as session:
+    with ctx.store.read() as session:
         page = wo.list_work_orders(session, sort="number", descending=False)
     model = WorkOrderTableModel()
     model.set_rows(page.rows[:1], total=3)
@@ -458,7 +458,7 @@ def test_the_list_is_in_the_order_its_restored_header_shows(
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
-    from workbench.ui import uistate
+    from workbench.ui.common import uistate
 
     numbers = _report(ctx, 3, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
     table = QTableView()
@@ -478,3 +478,89 @@ def test_the_list_is_in_the_order_its_restored_header_shows(
     descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert (shown, descending) == expected
     ctx.tasks.wait()
+
+
+def _restored_order(ctx: AppContext) -> str:
+    """A work order done on site, with its result written: ready to be signed."""
+    with ctx.store.transaction("test") as session:
+        row = wo.create_work_order(
+            session,
+            type="fault",
+            channel="hotline",
+            description="自助一体机触摸屏无响应",
+            asset_codes=["XF-KIOSK-01"],
+            reporter_name="张三",
+        )
+        for status in ("responded", "onsite", "restored"):
+            wo.advance(session, row.number, status)
+        wo.update_work_order(
+            session, row.number, cause="触摸屏排线松动", resolution="重新插紧排线，测试正常"
+        )
+        return row.number
+
+
+def _fill_the_disk(store: Store) -> None:
+    """From now on the store's file cannot grow: SQLite says the disk is full (SQLITE_FULL)
+    for any write that needs a new page. Reclaim the free pages first, so that one does."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    assert store.path is not None
+    store.engine.dispose()
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("VACUUM")
+
+    def no_room(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA max_page_count = 1")  # clamped to the file's size
+
+    event.listen(store.engine, "connect", no_room)
+
+
+def _scribble(pad: SignaturePad) -> None:
+    """A long signature drawn with the mouse: more ink than fits in the pages a file has."""
+    pad.resize(400, 120)
+    points = [(10 + (i * 37) % 380, 10 + (i * 23) % 100) for i in range(500)]
+    QTest.mousePress(
+        pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[0])
+    )
+    for x, y in points[1:]:
+        QTest.mouseMove(pad, QPoint(x, y))
+    QTest.mouseRelease(
+        pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[-1])
+    )
+
+
+def test_a_full_disk_during_sign_off_keeps_the_dialog_and_both_signatures(
+    qtbot: QtBot, view: WorkOrdersView, ctx: AppContext, zh: Any
+) -> None:
+    store = ctx.store
+    if not store.is_sqlite:
+        pytest.skip("the full disk is SQLite's max_page_count")
+    number = _restored_order(ctx)
+    view.show_work_order(number)
+    qtbot.waitUntil(lambda: status_of(view) == "restored")
+    dialog = view.sign_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _scribble(dialog.engineer_signature.pad)
+    _scribble(dialog.client_signature.pad)
+    dialog.client_name_edit.setText("王主任")
+    dialog.pin_edit.setText(PIN)
+    engineer_ink = dialog.engineer_signature.pad.strokes()
+    client_ink = dialog.client_signature.pad.strokes()
+    assert sum(map(len, engineer_ink)) > 100
+
+    _fill_the_disk(store)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: not dialog._busy and dialog.error_label.isVisible(), timeout=10_000)
+
+    assert dialog.isVisible()
+    assert "磁盘已满" in dialog.error_label.text()  # the Chinese message of a full disk
+    assert dialog.engineer_signature.pad.strokes() == engineer_ink
+    assert dialog.client_signature.pad.strokes() == client_ink
+    assert dialog.client_name_edit.text() == "王主任"
+    with store.read() as session:
+        assert wo.detail(session, number).status == "restored"  # nothing was signed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,32 @@ def test_only_the_entry_points_import_the_qt_application_module():
                 importers.append(f"{relative}:{node.lineno}")
     assert importers == []
     assert "workbench" in imported_modules(PACKAGE / "cli" / "__init__.py")  # the check sees it
+
+
+# -- one way for the UI to read and one to write -----------------------------------------
+# The UI reaches the store only through AppContext.read / read_core / write (ui/common/
+# context.py): they run off the GUI thread, drop superseded answers and send errors to the
+# one message path. A view that opened a session or a transaction itself would skip all
+# three (and the writer's session skips the store's storage-error classification).
+STORE_DOORS = re.compile(r"\.(?:_?session|transaction)\(|\bstore\.transaction\b")
+UI = PACKAGE / "ui"
+STORE_HELPERS = UI / "common" / "context.py"
+UI_SOURCES = sorted(p for p in UI.rglob("*.py") if p != STORE_HELPERS)
+
+
+def store_doors(path: Path) -> list[str]:
+    return [
+        f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if STORE_DOORS.search(line)
+    ]
+
+
+def test_no_ui_module_opens_a_session_or_transaction_itself():
+    found = [hit for path in UI_SOURCES for hit in store_doors(path)]
+    assert not found, "use ctx.read / ctx.write instead:\n" + "\n".join(found)
+
+
+def test_the_store_check_sees_the_helpers():
+    assert store_doors(STORE_HELPERS)  # ctx.write opens the transaction
+    assert len(UI_SOURCES) > 30

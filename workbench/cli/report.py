@@ -97,11 +97,11 @@ def run_acceptance(args: argparse.Namespace) -> int:
             index = reporting.acceptance_index(session, args.contract)
 
         def load_work_order(number: str) -> Any:
-            with store.session() as session:
+            with store.read() as session:
                 return workorders.document(session, number)
 
         def load_round(round_id: str) -> Any:
-            with store.session() as session:
+            with store.read() as session:
                 return inspections.round_form(session, round_id, i18n.translate)
 
         def progress(done: int, total: int, name: str) -> None:

@@ -463,7 +463,9 @@ class Store:
             )
         return self._session_factories
 
-    def session(self) -> Session:
+    def _session(self) -> Session:
+        """A bare writer's session: no storage-error classification, no actor, no
+        transaction. Private: callers use :meth:`transaction` or :meth:`read`."""
         return self._factories()[0]()
 
     @contextmanager
@@ -473,7 +475,7 @@ class Store:
         A save that raced another one becomes :class:`RecordChangedError`; a storage
         problem (locked, full, read-only, damaged) the matching :class:`StoreError`.
         """
-        with self._storage_errors(), concurrent_edit_guard(), self.session() as session:
+        with self._storage_errors(), concurrent_edit_guard(), self._session() as session:
             session.info["actor"] = actor
             with session.begin():
                 yield session

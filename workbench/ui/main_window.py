@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -25,24 +25,30 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__, config
-from workbench.ui import uistate
-from workbench.ui.context import AppContext
+from workbench.ui.common import uistate
+from workbench.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from workbench.ui.assets.view import AssetsView
+    from workbench.ui.inspections.view import InspectionsView
+    from workbench.ui.workorders.view import WorkOrdersView
 
 log = logging.getLogger("workbench.ui")
 
 # (key, module, class). The order is the navigation's order.
 VIEWS: tuple[tuple[str, str, str], ...] = (
-    ("dashboard", "workbench.ui.dashboard_view", "DashboardView"),
-    ("assets", "workbench.ui.assets_view", "AssetsView"),
-    ("inspections", "workbench.ui.inspections_view", "InspectionsView"),
-    ("workorders", "workbench.ui.workorders_view", "WorkOrdersView"),
-    ("reports", "workbench.ui.reports_view", "ReportsView"),
-    ("settings", "workbench.ui.settings_view", "SettingsView"),
+    ("dashboard", "workbench.ui.dashboard.view", "DashboardView"),
+    ("assets", "workbench.ui.assets.view", "AssetsView"),
+    ("inspections", "workbench.ui.inspections.view", "InspectionsView"),
+    ("workorders", "workbench.ui.workorders.view", "WorkOrdersView"),
+    ("reports", "workbench.ui.reports.view", "ReportsView"),
+    ("settings", "workbench.ui.settings.view", "SettingsView"),
 )
 
 
 def available_views() -> list[tuple[str, str, str]]:
-    return [v for v in VIEWS if importlib.util.find_spec(v[1]) is not None]
+    """Every view of the navigation (each module is imported when its view is first shown)."""
+    return list(VIEWS)
 
 
 class MainWindow(QMainWindow):
@@ -141,6 +147,31 @@ class MainWindow(QMainWindow):
 
     def created_views(self) -> dict[str, QWidget]:
         return dict(self._views)
+
+    # -- what scans open (typed: see workbench.ui.scan_router.ScanTargets) ------------
+    def show_assets(self) -> AssetsView:
+        from workbench.ui.assets.view import AssetsView
+
+        view = self.show_view("assets")
+        assert isinstance(view, AssetsView)
+        return view
+
+    def show_work_orders(self) -> WorkOrdersView:
+        from workbench.ui.workorders.view import WorkOrdersView
+
+        view = self.show_view("workorders")
+        assert isinstance(view, WorkOrdersView)
+        return view
+
+    def created_inspections(self) -> InspectionsView | None:
+        """The 巡检 view if it exists already (a round runs only in a created view)."""
+        view = self._views.get("inspections")
+        if view is None:
+            return None
+        from workbench.ui.inspections.view import InspectionsView
+
+        assert isinstance(view, InspectionsView)
+        return view
 
     def show_view(self, key: str) -> Any:
         widget = self.view(key)

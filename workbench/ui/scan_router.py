@@ -9,7 +9,7 @@ unknown asset code offers to register a new device with that code. Every scan is
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -23,6 +23,34 @@ if TYPE_CHECKING:
 log = logging.getLogger("workbench.scan")
 
 
+class AssetTarget(Protocol):
+    """The 设备 view, as a scan sees it."""
+
+    def show_asset(self, code: str) -> None: ...
+    def new_asset(self, code: str = "") -> None: ...
+
+
+class RoundTarget(Protocol):
+    """The 巡检 view: takes a scanned device when its running round covers it."""
+
+    def route_asset(self, code: str) -> bool: ...
+
+
+class RecordTarget(Protocol):
+    """A view that opens a scanned printed record and checks the paper (the 工单 view)."""
+
+    def open_record(self, number: str, record_hash: str | None = None) -> None: ...
+
+
+class ScanTargets(Protocol):
+    """What the router opens: the main window, which creates and shows the views."""
+
+    def show_view(self, key: str) -> object: ...
+    def show_assets(self) -> AssetTarget: ...
+    def show_work_orders(self) -> RecordTarget: ...
+    def created_inspections(self) -> RoundTarget | None: ...
+
+
 class ScanRouter(QObject):
     # (outcome, code); outcome is one of "asset", "inspection", "work_order",
     # "inspection_round", "unknown", "unregistered"
@@ -31,6 +59,7 @@ class ScanRouter(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.targets: ScanTargets = window  # mypy checks the window and its views
         self.ctx = window.ctx
         self.notice: QMessageBox | None = None
 
@@ -44,27 +73,21 @@ class ScanRouter(QObject):
 
     def _route(self, scan: object, text: str) -> str:
         if isinstance(scan, AssetScan):
-            views = self.window.created_views()
-            inspections = views.get("inspections")
-            route_asset = getattr(inspections, "route_asset", None)
-            if callable(route_asset) and route_asset(scan.code):
-                self.window.show_view("inspections")
+            inspections = self.targets.created_inspections()
+            if inspections is not None and inspections.route_asset(scan.code):
+                self.targets.show_view("inspections")
                 return "inspection"
             with self.ctx.store.read() as session:
                 found = asset_service.get_asset(session, scan.code)
             if found is None:
                 self._offer_registration(scan.code)
                 return "unregistered"
-            self.window.show_view("assets").show_asset(found.code)
+            self.targets.show_assets().show_asset(found.code)
             return "asset"
-        if isinstance(scan, RecordScan):
-            key = "workorders" if scan.kind == "work_order" else "inspections"
-            if self.window.has_view(key):
-                view = self.window.show_view(key)
-                opener = getattr(view, "open_record", None)
-                if callable(opener):
-                    opener(scan.number, scan.record_hash)
-                    return scan.kind
+        if isinstance(scan, RecordScan) and scan.kind == "work_order":
+            self.targets.show_work_orders().open_record(scan.number, scan.record_hash)
+            return scan.kind
+        # A printed round's code: the 巡检 view opens no paper record yet, so a notice.
         self._notice(
             self.tr("Unrecognised code"),
             self.tr("The scanned code is not a device label or a printed record:\n{code}").format(
@@ -93,7 +116,7 @@ class ScanRouter(QObject):
 
         def clicked(button: object) -> None:
             if button is register:
-                self.window.show_view("assets").new_asset(code)
+                self.targets.show_assets().new_asset(code)
 
         box.buttonClicked.connect(clicked)
         box.show()

@@ -12,10 +12,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from workbench.devices.framing import Scan
 from workbench.devices.qt import ScannerService
 from workbench.domain.timeutil import now
-from workbench.ui.label_printing import print_labels
+from workbench.ui.assets.labels import print_labels
 from workbench.ui.scan_router import ScanRouter
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.services.status import StatusSummary
     from workbench.services.workorders import UpcomingDeadline
     from workbench.ui.main_window import MainWindow
@@ -95,7 +97,7 @@ class Wiring(QObject):
         self.window_.scanner_label.setToolTip(self.scanner.detail())
 
     def open_scanner_settings(self) -> None:
-        from workbench.ui.scanner_settings import ScannerSettingsDialog
+        from workbench.ui.settings.scanner import ScannerSettingsDialog
 
         dialog = ScannerSettingsDialog(self.ctx.settings, self.window_, service=self.scanner)
 
@@ -113,13 +115,14 @@ class Wiring(QObject):
 
     # -- status bar -------------------------------------------------------------------
     def refresh_status(self) -> None:
-        def query() -> StatusSummary:
+        def query(session: Session) -> StatusSummary:
             from workbench.services.status import status_summary
 
-            with self.ctx.store.read() as session:
-                return status_summary(session)
+            return status_summary(session)
 
-        self.ctx.tasks.run(query, self._show_status, lambda exc: log.warning("status: %s", exc))
+        self.ctx.read(
+            self, "status", query, self._show_status, lambda exc: log.warning("status: %s", exc)
+        )
 
     def _show_status(self, summary: StatusSummary) -> None:
         self.window_.set_demo(summary.demo)
@@ -128,7 +131,7 @@ class Wiring(QObject):
 
     def _tick(self) -> None:
         """Count down to the next deadline every second, from the stored time."""
-        from workbench.ui.workorder_model import deadline_text
+        from workbench.ui.workorders.model import deadline_text
 
         self.window_.set_deadline_text(deadline_text(self._deadline, now()))
 
@@ -144,7 +147,7 @@ class Wiring(QObject):
         tools.addActions([scanner, labels])
 
     def show_welcome(self) -> None:
-        from workbench.ui.welcome import WelcomeWizard
+        from workbench.ui.settings.welcome import WelcomeWizard
 
         wizard = WelcomeWizard(
             self.ctx,

@@ -244,8 +244,8 @@ def test_disk_full_loses_nothing_committed(sqlite_store: Store, db_path: Path) -
 
 def test_stale_save_is_refused_with_a_clear_message(store: Store) -> None:
     code = Asset.code == "XF-KIOSK-01"
-    first = store.session()
-    second = store.session()
+    first = store._session()
+    second = store._session()
     try:
         mine = first.scalars(select(Asset).where(code)).one()
         first.commit()  # the form shows it; the transaction is over

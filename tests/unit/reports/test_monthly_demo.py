@@ -140,7 +140,7 @@ def test_monthly_report_numbers_equal_the_store(demo_store: Any, tmp_path: Path)
     from workbench.reports.monthly import monthly_pdf
     from workbench.services import reporting
 
-    with demo_store.session() as session:
+    with demo_store.read() as session:
         report = reporting.monthly_report(session, MONTH, now=UNTIL)
     first, last = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
     want = expected_month(demo_store, first, last, UNTIL)
@@ -190,7 +190,7 @@ def test_monthly_report_numbers_equal_the_store(demo_store: Any, tmp_path: Path)
 def test_the_contract_year_exposure_is_the_sum_of_its_months(demo_store: Any) -> None:
     from workbench.services import reporting
 
-    with demo_store.session() as session:
+    with demo_store.read() as session:
         report = reporting.monthly_report(session, MONTH, now=UNTIL)
     want = expected_month(demo_store, dt.date(2026, 3, 1), dt.date(2026, 10, 31), UNTIL)
     assert report.year_sla.exposure_cny == want["exposure"]
@@ -201,7 +201,7 @@ def test_weekly_report_lists_every_site_and_its_findings(demo_store: Any) -> Non
     from workbench.reports.weekly import weekly_pdf
     from workbench.services import reporting
 
-    with demo_store.session() as session:
+    with demo_store.read() as session:
         report = reporting.weekly_report(session, "2026-W44", now=UNTIL)
     with demo_store.engine.connect() as conn:
         findings = conn.execute(
@@ -222,7 +222,7 @@ def test_weekly_report_lists_every_site_and_its_findings(demo_store: Any) -> Non
 def test_deliverables_of_the_demo_year(demo_store: Any) -> None:
     from workbench.services import deliverables
 
-    with demo_store.session() as session:
+    with demo_store.read() as session:
         rows = deliverables.list_deliverables(session, today=UNTIL.date())
         summary = {s.key: s for s in deliverables.summary(session, today=UNTIL.date())}
     assert summary["weekly_security_report"].total == 52
@@ -245,15 +245,15 @@ def test_acceptance_pack_of_the_demo_year_opens(demo_store: Any, tmp_path: Path)
     from workbench.reports.acceptance import INDEX_NAME, write_pack
     from workbench.services import inspections, reporting, workorders
 
-    with demo_store.session() as session:
+    with demo_store.read() as session:
         index = reporting.acceptance_index(session, now=UNTIL)
 
     def load_work_order(number: str) -> Any:
-        with demo_store.session() as session:
+        with demo_store.read() as session:
             return workorders.document(session, number, now=UNTIL)
 
     def load_round(round_id: str) -> Any:
-        with demo_store.session() as session:
+        with demo_store.read() as session:
             return inspections.round_form(session, round_id)
 
     steps: list[tuple[int, int]] = []
@@ -279,7 +279,7 @@ def test_a_cancelled_pack_leaves_no_partial_file(demo_store: Any, tmp_path: Path
     from workbench.reports.acceptance import write_pack
     from workbench.services import reporting
 
-    with demo_store.session() as session:
+    with demo_store.read() as session:
         index = reporting.acceptance_index(session, now=UNTIL)
 
     class Stop(Exception):

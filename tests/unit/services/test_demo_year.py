@@ -50,7 +50,7 @@ def year(tmp_path_factory: pytest.TempPathFactory, demo_year_template: Path) -> 
 
 
 def _orders(store: Store) -> list[wo.WorkOrderRow]:
-    with store.session() as session:
+    with store.read() as session:
         return list(wo.list_work_orders(session, limit=None, now=UNTIL).rows)
 
 
@@ -68,7 +68,7 @@ def test_few_breaches_and_only_a_handful_open(year: Store) -> None:
 
 
 def test_inspection_findings_are_handled_logged_and_signed(year: Store) -> None:
-    with year.session() as session:
+    with year.read() as session:
         findings = session.scalars(
             select(WorkOrder).where(WorkOrder.type == "inspection_finding")
         ).all()
@@ -108,7 +108,7 @@ def test_inspection_findings_are_handled_logged_and_signed(year: Store) -> None:
 
 
 def test_records_are_chinese(year: Store) -> None:
-    with year.session() as session:
+    with year.read() as session:
         descriptions = session.scalars(
             select(WorkOrder.description).where(WorkOrder.type == "inspection_finding")
         ).all()
@@ -123,7 +123,7 @@ def test_records_are_chinese(year: Store) -> None:
 
 
 def test_work_order_numbers_follow_the_reporting_times(year: Store) -> None:
-    with year.session() as session:
+    with year.read() as session:
         times = session.scalars(
             select(WorkOrder.reported_at).order_by(WorkOrder.year, WorkOrder.seq)
         ).all()
@@ -131,7 +131,7 @@ def test_work_order_numbers_follow_the_reporting_times(year: Store) -> None:
 
 
 def test_every_filler_ran(year: Store) -> None:
-    with year.session() as session:
+    with year.read() as session:
         rounds = session.scalar(select(func.count()).select_from(InspectionRound))
         weeks = session.scalar(select(func.count()).select_from(WebsiteMonitoring))
         scans = session.scalar(select(func.count()).select_from(VulnerabilityScan))
@@ -151,7 +151,7 @@ def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
     until = dt.datetime(2026, 4, 8, 12, 0, tzinfo=LOCAL_TZ)
 
     def history(store: Store) -> list[tuple[Any, ...]]:
-        with store.session() as session:
+        with store.read() as session:
             return [
                 tuple(row)
                 for row in session.execute(

@@ -18,7 +18,7 @@ def test_demo_rounds(store: Store) -> None:
     until = dt.datetime(2026, 4, 20, 4, 0, tzinfo=dt.UTC)
     with store.transaction("demo") as session:
         demo.fill_demo(session, until=until)
-    with store.session() as session:
+    with store.read() as session:
         rounds = ins.list_rounds(session)
         assert rounds
         assert all(r.demo for r in rounds)

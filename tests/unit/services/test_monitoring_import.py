@@ -70,7 +70,7 @@ def test_bad_weekly_sheet_is_refused_whole(store: Any, tmp_path: Path) -> None:
     assert all(p.row != 2 for p in refused.value.problems)
     text = refused.value.render()
     assert "Row 3, column 网站" in text
-    with store.session() as session:
+    with store.read() as session:
         assert session.scalar(select(func.count(WebsiteMonitoring.id))) == 0
 
 
@@ -87,7 +87,7 @@ def test_scan_sheet_xlsx_checks_fixed_and_open(store: Any, tmp_path: Path) -> No
         monitoring.import_file(session, path, today=TODAY)
     rows = {p.row: p.column for p in refused.value.problems}
     assert rows == {3: "未修复", 4: "扫描日期"}
-    with store.session() as session:
+    with store.read() as session:
         assert session.scalar(select(func.count(VulnerabilityScan.id))) == 0
 
     book = openpyxl.Workbook()

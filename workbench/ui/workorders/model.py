@@ -22,13 +22,21 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
 
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
@@ -487,3 +495,30 @@ class WorkOrderTableModel(QStandardItemModel):
                 }
             )
         return cells
+
+
+class CellTooltips(QStyledItemDelegate):
+    """Paints as Qt does and shows the hovered cell's tooltip, made by the model when
+    asked: the model holds no tooltips (they would double its memory). A delegate, not
+    an event filter: Qt calls it for tooltips only, never while painting."""
+
+    def __init__(self, table: QTableView, model: WorkOrderTableModel) -> None:
+        super().__init__(table)
+        self.model = model
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        text = self.model.tooltip(index)
+        if not text:
+            QToolTip.hideText()
+            event.ignore()
+            return False
+        QToolTip.showText(event.globalPos(), text, view.viewport())
+        return True

@@ -2,7 +2,7 @@
 
 Reports are made off the GUI thread (``ctx.tasks`` with a :class:`Progress`, so that the
 year-end pack shows how far it is and can be cancelled); the pages are then rendered on
-the GUI thread with pdfium (:mod:`workbench.ui.printing`) and shown one under the other.
+the GUI thread with pdfium (:mod:`workbench.ui.common.printing`) and shown one under the other.
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from workbench import i18n
 from workbench.domain import deliverables as calendar
 from workbench.domain.timeutil import LOCAL_TZ
-from workbench.ui import printing, savefile
-from workbench.ui.context import AppContext
-from workbench.ui.tasks import Progress
+from workbench.ui import savefile
+from workbench.ui.common import printing
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.tasks import Progress
 
 log = logging.getLogger("workbench.ui.reports")
 
@@ -55,18 +56,18 @@ def _periods(kind: str, today: dt.date) -> list[str]:
     return []
 
 
-def make_report(store: Any, kind: str, period: str) -> bytes:
-    """The PDF of a weekly or monthly report (runs on a worker thread)."""
+def make_report(session: Any, kind: str, period: str) -> bytes:
+    """The PDF of a weekly or monthly report (a job: runs on a worker thread). It needs a
+    transaction, not a read: the report brings the deliverables schedule up to date."""
     from workbench.services import reporting
 
-    with store.session() as session:
-        if kind == "weekly":
-            from workbench.reports.weekly import weekly_pdf
+    if kind == "weekly":
+        from workbench.reports.weekly import weekly_pdf
 
-            return weekly_pdf(reporting.weekly_report(session, period), i18n.translate)
-        from workbench.reports.monthly import monthly_pdf
+        return weekly_pdf(reporting.weekly_report(session, period), i18n.translate)
+    from workbench.reports.monthly import monthly_pdf
 
-        return monthly_pdf(reporting.monthly_report(session, period), i18n.translate)
+    return monthly_pdf(reporting.monthly_report(session, period), i18n.translate)
 
 
 def make_pack(store: Any, folder: Path, progress: Progress | None = None) -> tuple[bytes, int]:
@@ -74,15 +75,15 @@ def make_pack(store: Any, folder: Path, progress: Progress | None = None) -> tup
     from workbench.reports.acceptance import INDEX_NAME, write_pack
     from workbench.services import inspections, reporting, workorders
 
-    with store.session() as session:
+    with store.read() as session:
         index = reporting.acceptance_index(session)
 
     def load_work_order(number: str) -> Any:
-        with store.session() as session:
+        with store.read() as session:
             return workorders.document(session, number)
 
     def load_round(round_id: str) -> Any:
-        with store.session() as session:
+        with store.read() as session:
             return inspections.round_form(session, round_id, i18n.translate)
 
     def report(done: int, total: int, name: str) -> None:
@@ -179,7 +180,7 @@ class ReportsView(QWidget):
         layout = QHBoxLayout(page)
         layout.addWidget(left)
         layout.addWidget(scroll, 1)
-        from workbench.ui.deliverables_panel import add_report_tabs
+        from workbench.ui.reports.deliverables import add_report_tabs
 
         self.tabs = add_report_tabs(self, ctx, page)
         self._kind_changed()
@@ -244,16 +245,18 @@ class ReportsView(QWidget):
         period = self.period.currentText().strip()
         self.status.setText(self.tr("Generating…"))
 
-        def run_report(progress: Progress) -> bytes:
-            progress.report(0, 1, period)
-            data = make_report(store, kind, period)
-            progress.report(1, 1, period)
+        progress = self.progress
+
+        def run_report(session: Any) -> bytes:
+            if progress is not None:
+                progress.report(0, 1, period)  # raises Cancelled once cancelled
+            data = make_report(session, kind, period)
+            if progress is not None:
+                progress.report(1, 1, period)
             return data
 
         self._busy(True)
-        self.ctx.tasks.run(
-            run_report, on_done=self._report_done, on_error=self._failed, progress=self.progress
-        )
+        self.ctx.write(None, run_report, self._report_done, self._failed)
 
     def cancel(self) -> None:
         if self.progress is not None:

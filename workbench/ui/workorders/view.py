@@ -14,30 +14,19 @@ view), :meth:`WorkOrdersView.open_record` (a scanned printed work order),
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -46,17 +35,16 @@ from workbench import i18n
 from workbench.domain import workorders as rules
 from workbench.domain.messages import UserError
 from workbench.domain.scancodes import AssetScan, classify
-from workbench.domain.timeutil import LOCAL_TZ, fmt_local, local_midnight
 from workbench.domain.timeutil import now as utc_now
 from workbench.services import assets as assets_service
 from workbench.services import engineers as engineers_service
 from workbench.services import workorders as wo
 from workbench.services.engineers import EngineerRow
-from workbench.ui import heap, printing, savefile, uistate
-from workbench.ui.context import AppContext
-from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
-from workbench.ui.workorder_detail import STEP_SHORTCUTS, WorkOrderDetailPane
-from workbench.ui.workorder_dialogs import (
+from workbench.ui.common import heap, printing, uistate
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.signoff import EngineerChoice, SignOffDialog, SignOffInput
+from workbench.ui.workorders.detail import STEP_SHORTCUTS, WorkOrderDetailPane
+from workbench.ui.workorders.dialogs import (
     AmendDialog,
     AmendInput,
     AssetChoice,
@@ -64,101 +52,23 @@ from workbench.ui.workorder_dialogs import (
     NewWorkOrderDialog,
     StepDialog,
 )
-from workbench.ui.workorder_model import (
+from workbench.ui.workorders.filter_bar import WorkOrderFilterBar
+from workbench.ui.workorders.model import (
+    CellTooltips,
     WorkOrderTableModel,
     deadline_text,
     domain_name,
 )
+from workbench.ui.workorders.printing import WorkOrderPrinter
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger("workbench.ui.workorders")
 
 # A page is small: the worker that reads it shares the interpreter with the GUI thread.
 PAGE_SIZE = 100
-# The typing pause before a search runs.
-SEARCH_DELAY_MS = 150
 AREA = "workorders"
-
-
-def _month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-
-
-def _pdf_available() -> bool:
-    return importlib.util.find_spec("workbench.reports.workorder") is not None
-
-
-def render_work_order_pdfs(session: Any, numbers: list[str]) -> list[bytes]:
-    """PDF bytes of each work order (a task: runs off the GUI thread)."""
-    from workbench.reports.workorder import (  # type: ignore[import-not-found,unused-ignore]
-        workorder_pdf,
-    )
-
-    return [workorder_pdf(wo.document(session, n), i18n.translate) for n in numbers]
-
-
-class PeriodDialog(QDialog):
-    """Choose a period (by day, Beijing time) for the batch print."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Print signed work orders"))
-        today = dt.datetime.now(LOCAL_TZ).date()
-        first = _month_start(today)
-        self.start = QDateEdit(QDate(first.year, first.month, first.day), self)
-        self.end = QDateEdit(QDate(today.year, today.month, today.day), self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        form = QFormLayout()
-        form.addRow(self.tr("Signed from"), self.start)
-        form.addRow(self.tr("to (inclusive)"), self.end)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Every work order signed in this period, in one job.")))
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def period(self) -> tuple[dt.datetime, dt.datetime]:
-        start = self.start.date().toPython()
-        end = self.end.date().toPython()
-        assert isinstance(start, dt.date)
-        assert isinstance(end, dt.date)
-        return local_midnight(start), local_midnight(end + dt.timedelta(days=1))
-
-
-class _CellTooltips(QStyledItemDelegate):
-    """Paints as Qt does and shows the hovered cell's tooltip, made by the model when
-    asked: the model holds no tooltips (they would double its memory). A delegate, not
-    an event filter: Qt calls it for tooltips only, never while painting."""
-
-    def __init__(self, table: QTableView, model: WorkOrderTableModel) -> None:
-        super().__init__(table)
-        self.model = model
-
-    def helpEvent(
-        self,
-        event: QHelpEvent,
-        view: QAbstractItemView,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> bool:
-        if event.type() != QEvent.Type.ToolTip:
-            return super().helpEvent(event, view, option, index)
-        text = self.model.tooltip(index)
-        if not text:
-            QToolTip.hideText()
-            event.ignore()
-            return False
-        QToolTip.showText(event.globalPos(), text, view.viewport())
-        return True
 
 
 class WorkOrdersView(QWidget):
@@ -170,8 +80,6 @@ class WorkOrdersView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
-        self._detail_generation = 0
         self._engineers: list[EngineerRow] = []
         self._assets: list[AssetChoice] = []
         self._sort = ("reported_at", True)
@@ -183,7 +91,7 @@ class WorkOrdersView(QWidget):
         self._next_deadline: wo.UpcomingDeadline | None = None
         self._next_after: tuple[Any, ...] | None = None
         self._new_dialog: NewWorkOrderDialog | None = None
-        self.last_preview: printing.PdfPrintPreview | None = None
+        self.printer = WorkOrderPrinter(ctx, self)
 
         self.model = WorkOrderTableModel(self)
         self.model.set_fetcher(self._fetch_more)
@@ -199,7 +107,7 @@ class WorkOrdersView(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(self.filter_row)
+        left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -239,17 +147,13 @@ class WorkOrdersView(QWidget):
         for column, width in enumerate((175, 84, 76, 110, 128, 60, 122, 122, 122)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.setItemDelegate(_CellTooltips(self.table, self.model))
+        self.table.setItemDelegate(CellTooltips(self.table, self.model))
 
     def _start(self, ctx: AppContext) -> None:
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.tick)
         self.clock.start()
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._refilter)
 
         ctx.events.dataChanged.connect(self._data_changed)
         ctx.events.scanned.connect(self._scanned)
@@ -258,66 +162,20 @@ class WorkOrdersView(QWidget):
 
     # -- building -------------------------------------------------------------------
     def _build_filters(self) -> None:
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search number, device, description, caller…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.status_filter = QComboBox(self)
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        self.status_filter.addItem(self.tr("Open"), list(rules.OPEN_STATUSES))
-        self.status_filter.addItem(self.tr("Awaiting sign-off"), ["restored", "closed"])
-        for status in rules.STATUSES:
-            self.status_filter.addItem(domain_name(rules.STATUS_NAMES, status), [status])
-        self.type_filter = QComboBox(self)
-        self.type_filter.addItem(self.tr("All types"), None)
-        for kind in rules.TYPES:
-            self.type_filter.addItem(domain_name(rules.TYPE_NAMES, kind), kind)
-        self.engineer_filter = QComboBox(self)
-        self.engineer_filter.addItem(self.tr("All engineers"), None)
-        self.breached_filter = QComboBox(self)
-        self.breached_filter.addItem(self.tr("On time and overdue"), None)
-        self.breached_filter.addItem(self.tr("Overdue only"), True)
-        self.breached_filter.addItem(self.tr("On time only"), False)
-        self.period_filter = QComboBox(self)
-        for label, key in (
-            (self.tr("Any time"), "all"),
-            (self.tr("Today"), "today"),
-            (self.tr("Last 7 days"), "week"),
-            (self.tr("This month"), "month"),
-            (self.tr("Last month"), "last_month"),
-            (self.tr("This year"), "year"),
-        ):
-            self.period_filter.addItem(label, key)
-        for combo in (
-            self.status_filter,
-            self.type_filter,
-            self.engineer_filter,
-            self.breached_filter,
-            self.period_filter,
-        ):
-            combo.currentIndexChanged.connect(lambda _i: self._refilter())
-        self.new_button = QPushButton(self.tr("New work order (Ctrl+N)"), self)
+        bar = WorkOrderFilterBar(self)
+        self.filter_bar = bar
+        bar.changed.connect(self._refilter)
+        self.search = bar.search
+        self._search_timer = bar.search_timer  # the typing pause (tests and probes stop it)
+        self.status_filter = bar.status_filter
+        self.type_filter = bar.type_filter
+        self.engineer_filter = bar.engineer_filter
+        self.breached_filter = bar.breached_filter
+        self.period_filter = bar.period_filter
+        self.new_button = bar.new_button
         self.new_button.clicked.connect(self._new_clicked)
-        self.batch_button = QPushButton(self.tr("Print signed…"), self)
-        self.batch_button.setToolTip(self.tr("Print every work order signed in a period"))
+        self.batch_button = bar.batch_button
         self.batch_button.clicked.connect(self.batch_print)
-        self.filter_row: QVBoxLayout = QVBoxLayout()
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.batch_button)
-        bottom = QHBoxLayout()
-        for combo in (
-            self.status_filter,
-            self.type_filter,
-            self.engineer_filter,
-            self.breached_filter,
-            self.period_filter,
-        ):
-            bottom.addWidget(combo)
-        bottom.addStretch(1)
-        self.filter_row.addLayout(top)
-        self.filter_row.addLayout(bottom)
 
     def _build_actions(self) -> None:
         def action(
@@ -353,11 +211,6 @@ class WorkOrdersView(QWidget):
         d.save_pdf_button.clicked.connect(self.save_current_pdf)
         d.add_log_button.clicked.connect(self.add_log_entry)
         d.correct_log_button.clicked.connect(self.correct_log_entry)
-        available = _pdf_available()
-        for button in (d.preview_button, d.print_button, d.save_pdf_button):
-            button.setEnabled(available)
-            if not available:
-                button.setToolTip(self.tr("The printed work order is not available in this build."))
 
     # -- queries --------------------------------------------------------------------
     def current_filter(self) -> wo.WorkOrderFilter:
@@ -373,46 +226,23 @@ class WorkOrdersView(QWidget):
         )
 
     def _period(self) -> tuple[dt.datetime | None, dt.datetime | None]:
-        key = self.period_filter.currentData()
-        today = dt.datetime.now(LOCAL_TZ).date()
-        tomorrow = local_midnight(today + dt.timedelta(days=1))
-        if key == "today":
-            return local_midnight(today), tomorrow
-        if key == "week":
-            return local_midnight(today - dt.timedelta(days=6)), tomorrow
-        if key == "month":
-            return local_midnight(_month_start(today)), tomorrow
-        if key == "last_month":
-            first = _month_start(today)
-            return local_midnight(_month_start(first - dt.timedelta(days=1))), local_midnight(first)
-        if key == "year":
-            return local_midnight(today.replace(month=1, day=1)), tomorrow
-        return None, None
+        return self.filter_bar.period()
 
     def _load_choices(self) -> None:
-        def query() -> tuple[list[EngineerRow], list[AssetChoice]]:
-            with self.ctx.store.session() as session:
-                engineers = engineers_service.list_engineers(session)
-                assets = [
-                    AssetChoice(a.code, a.name, a.location or "")
-                    for a in assets_service.list_assets(session)
-                    if a.status != "retired"
-                ]
+        def query(session: Session) -> tuple[list[EngineerRow], list[AssetChoice]]:
+            engineers = engineers_service.list_engineers(session)
+            assets = [
+                AssetChoice(a.code, a.name, a.location or "")
+                for a in assets_service.list_assets(session)
+                if a.status != "retired"
+            ]
             return engineers, assets
 
         def done(result: tuple[list[EngineerRow], list[AssetChoice]]) -> None:
             self._engineers, self._assets = result
-            current = self.engineer_filter.currentData()
-            self.engineer_filter.blockSignals(True)
-            while self.engineer_filter.count() > 1:
-                self.engineer_filter.removeItem(1)
-            for row in self._engineers:
-                self.engineer_filter.addItem(row.name, row.id)
-            index = self.engineer_filter.findData(current)
-            self.engineer_filter.setCurrentIndex(max(0, index))
-            self.engineer_filter.blockSignals(False)
+            self.filter_bar.set_engineers(self._engineers)
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "choices", query, done)
 
     def refresh(self, *, deadline: bool = True) -> None:
         """Query the first page again (filters, sort, search); keep the selection.
@@ -421,22 +251,17 @@ class WorkOrdersView(QWidget):
         count. ``deadline``: read the next SLA deadline too (it does not depend on the
         filter, so a new search or sort leaves it alone).
         """
-        self._generation += 1
-        generation = self._generation
         flt = self.current_filter()
         sort, descending = self._sort
         keep = self._pending_select or self.current_number()
 
-        def query() -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
-            with self.ctx.store.read() as session:
-                page = wo.list_work_orders(
-                    session, flt, sort=sort, descending=descending, limit=PAGE_SIZE
-                )
-                return page, wo.next_deadline(session) if deadline else self._next_deadline
+        def query(session: Session) -> tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]:
+            page = wo.list_work_orders(
+                session, flt, sort=sort, descending=descending, limit=PAGE_SIZE
+            )
+            return page, wo.next_deadline(session) if deadline else self._next_deadline
 
         def done(result: tuple[wo.WorkOrderPage, wo.UpcomingDeadline | None]) -> None:
-            if generation != self._generation:
-                return
             page, upcoming = result
             self._next_deadline = upcoming
             self._listed_filter = flt
@@ -448,14 +273,13 @@ class WorkOrdersView(QWidget):
                 self._select(keep)
             self.tick()
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "list", query, done)
 
     def _refilter(self) -> None:
         """The filters, search or sort changed: list again."""
         self.refresh(deadline=False)
 
     def _fetch_more(self, offset: int) -> None:
-        generation = self._generation
         flt = self._listed_filter or wo.WorkOrderFilter()
         sort, descending = self._listed_sort
         total = self.model.total()
@@ -463,27 +287,26 @@ class WorkOrdersView(QWidget):
         # list has no key yet.
         after = self._next_after
 
-        def query() -> wo.WorkOrderPage:
-            with self.ctx.store.read() as session:
-                return wo.list_work_orders(
-                    session,
-                    flt,
-                    sort=sort,
-                    descending=descending,
-                    offset=offset,
-                    limit=PAGE_SIZE,
-                    total=total,
-                    after=after,
-                )
+        def query(session: Session) -> wo.WorkOrderPage:
+            return wo.list_work_orders(
+                session,
+                flt,
+                sort=sort,
+                descending=descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+                total=total,
+                after=after,
+            )
 
         def done(page: wo.WorkOrderPage) -> None:
-            if generation == self._generation:
-                if page.next_after is not None:
-                    self._next_after = page.next_after
-                self.model.append_rows(page.rows)  # the count follows (caughtUp)
-                heap.keep_long_lived()  # the page's rows live as long as the list
+            if page.next_after is not None:
+                self._next_after = page.next_after
+            self.model.append_rows(page.rows)  # the count follows (caughtUp)
+            heap.keep_long_lived()  # the page's rows live as long as the list
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        # A further page of the list: a newer listing drops it.
+        self.ctx.read(self, "list", query, done, supersede=False)
 
     def _update_count(self) -> None:
         self.count_label.setText(
@@ -575,21 +398,16 @@ class WorkOrdersView(QWidget):
         self._load_detail(row.number)
 
     def _load_detail(self, number: str, then: Callable[[], None] | None = None) -> None:
-        self._detail_generation += 1
-        generation = self._detail_generation
 
-        def query() -> wo.WorkOrderDetail:
-            with self.ctx.store.session() as session:
-                return wo.detail(session, number)
+        def query(session: Session) -> wo.WorkOrderDetail:
+            return wo.detail(session, number)
 
         def done(d: wo.WorkOrderDetail) -> None:
-            if generation != self._detail_generation:
-                return
             self._show(d)
             if then is not None:
                 then()
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "detail", query, done)
 
     def _show(self, d: wo.WorkOrderDetail) -> None:
         self.detail.show_detail(d)
@@ -727,16 +545,20 @@ class WorkOrdersView(QWidget):
             return
         edits = self.detail.edits()
         number = d.number
-        self._write(
-            lambda s: wo.update_work_order(
-                s,
+
+        def save(session: Session) -> wo.WorkOrderDetail:
+            wo.update_work_order(
+                session,
                 number,
                 cause=edits["cause"],
                 resolution=edits["resolution"],
                 contractor_caused=edits["contractor_caused"],
-            ),
-            on_done=(lambda _r: then()) if then else None,
-        )
+            )
+            # The saved order goes back to the pane with the answer, so that ``then``
+            # (closing, which asks has_unsaved_edits) sees the edits saved.
+            return wo.detail(session, number)
+
+        self._write(save, on_done=(lambda _r: then()) if then else None)
 
     def add_log_entry(self) -> None:
         d = self.current_detail()
@@ -798,27 +620,27 @@ class WorkOrdersView(QWidget):
             return None
         number = d.number
 
-        def sign(data: SignOffInput) -> wo.WorkOrderDetail:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return wo.sign_off(
-                    session,
-                    number,
-                    wo.Signatures(
-                        engineer_strokes=data.engineer_strokes,
-                        client_name=data.client_name,
-                        client_strokes=data.client_strokes,
-                        engineer_aspect=data.engineer_aspect,
-                        client_aspect=data.client_aspect,
-                    ),
-                    engineer_id=data.engineer_id,
-                    pin=data.pin,
-                )
+        def sign(session: Session, data: SignOffInput) -> wo.WorkOrderDetail:
+            return wo.sign_off(
+                session,
+                number,
+                wo.Signatures(
+                    engineer_strokes=data.engineer_strokes,
+                    client_name=data.client_name,
+                    client_strokes=data.client_strokes,
+                    engineer_aspect=data.engineer_aspect,
+                    client_aspect=data.client_aspect,
+                ),
+                engineer_id=data.engineer_id,
+                pin=data.pin,
+            )
 
         engineers = [EngineerChoice(e.id, e.name) for e in self._engineers if e.has_pin]
         dialog = SignOffDialog(
             self.ctx,
             sign,
             engineers,
+            area=AREA,
             title=self.tr("Sign off {0}").format(number),
             record_label=self.tr(
                 "Work order {number}: {description}\nOnce signed, the order can no longer be "
@@ -832,7 +654,6 @@ class WorkOrdersView(QWidget):
             if isinstance(result, wo.WorkOrderDetail):
                 self._show(result)
             self.ctx.messages.note(self.tr("Work order {0} signed.").format(number))
-            self.ctx.events.dataChanged.emit(AREA)
 
         dialog.signed.connect(signed)
         return dialog
@@ -849,17 +670,16 @@ class WorkOrdersView(QWidget):
             return None
         number = d.number
 
-        def amend(data: AmendInput) -> wo.AmendmentView:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return wo.amend_work_order(
-                    session,
-                    number,
-                    engineer_id=data.engineer_id,
-                    pin=data.pin,
-                    field=data.field,
-                    new_value=data.new_value,
-                    reason=data.reason,
-                )
+        def amend(session: Session, data: AmendInput) -> wo.AmendmentView:
+            return wo.amend_work_order(
+                session,
+                number,
+                engineer_id=data.engineer_id,
+                pin=data.pin,
+                field=data.field,
+                new_value=data.new_value,
+                reason=data.reason,
+            )
 
         current = {
             "": "",
@@ -875,6 +695,7 @@ class WorkOrdersView(QWidget):
             self.ctx,
             [e for e in self._engineers if e.has_pin],
             amend,
+            area=AREA,
             number=number,
             current_values=current,
             current_engineer=self.ctx.settings.engineer,
@@ -884,7 +705,6 @@ class WorkOrdersView(QWidget):
         def accepted() -> None:
             self.ctx.messages.note(self.tr("Amendment of {0} signed.").format(number))
             self._load_detail(number)
-            self.ctx.events.dataChanged.emit(AREA)
 
         dialog.accepted.connect(accepted)
         return dialog
@@ -903,9 +723,8 @@ class WorkOrdersView(QWidget):
             self.show_work_order(number)
             return
 
-        def query() -> wo.ScanCheck:
-            with self.ctx.store.session() as session:
-                return wo.check_scanned_record(session, number, record_hash)
+        def query(session: Session) -> wo.ScanCheck:
+            return wo.check_scanned_record(session, number, record_hash)
 
         def done(check: wo.ScanCheck) -> None:
             if check.state == "unknown":
@@ -920,7 +739,7 @@ class WorkOrdersView(QWidget):
             self._show_scan_verdict_when_loaded(number, level, text)
             self.ctx.messages.note(text)
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "scan", query, done)
 
     def _show_scan_verdict_when_loaded(self, number: str, level: str, text: str) -> None:
         def apply() -> None:
@@ -932,113 +751,34 @@ class WorkOrdersView(QWidget):
         self._load_detail(number, then=apply)
 
     def scan_verdict(self, check: wo.ScanCheck) -> tuple[str, str]:
-        if check.state == "match":
-            return "ok", self.tr("Scanned paper of {0} matches the signed record.").format(
-                check.number
-            )
-        if check.state == "paper_mismatch":
-            return "error", self.tr(
-                "Scanned paper of {0} does NOT match the signed record: it is not the signed "
-                "version (an old print or a changed copy)."
-            ).format(check.number)
-        if check.state == "record_altered":
-            return "error", self.tr(
-                "The stored record of {0} was changed after signing: it no longer matches its "
-                "signature. Run 'workbench verify'."
-            ).format(check.number)
-        if check.state == "unsigned":
-            return "warning", self.tr(
-                "{0} is not signed in this store; the scanned paper is not a signed record."
-            ).format(check.number)
-        return "warning", check.state
+        return self.detail.scan_verdict(check)
 
     # -- printing -------------------------------------------------------------------
-    def _with_pdfs(self, numbers: list[str], use: Callable[[list[bytes]], None]) -> None:
-        if not _pdf_available():
-            self.ctx.messages.error(
-                self.tr("The printed work order is not available in this build.")
-            )
-            return
-
-        def job() -> list[bytes]:
-            with self.ctx.store.session() as session:
-                return render_work_order_pdfs(session, numbers)
-
-        self.setCursor(Qt.CursorShape.BusyCursor)
-
-        def done(pdfs: list[bytes]) -> None:
-            self.unsetCursor()
-            use(pdfs)
-
-        def failed(exc: BaseException) -> None:
-            self.unsetCursor()
-            self.ctx.messages.exception(exc)
-
-        self.ctx.tasks.run(job, on_done=done, on_error=failed)
+    @property
+    def last_preview(self) -> printing.PdfPrintPreview | None:
+        return self.printer.last_preview
 
     def preview_current(self) -> None:
         d = self.current_detail()
-        if d is None:
-            return
-        title = self.tr("Work order {0}").format(d.number)
-        self._with_pdfs([d.number], lambda pdfs: self._preview(pdfs, title))
-
-    def _preview(self, pdfs: list[bytes], title: str) -> None:
-        self.last_preview = printing.preview_pdfs(self, pdfs, title)
+        if d is not None:
+            self.printer.preview(d.number)
 
     def print_current(self) -> None:
         d = self.current_detail()
-        if d is None:
-            return
-        title = self.tr("Work order {0}").format(d.number)
-        self._with_pdfs([d.number], lambda pdfs: self._print(pdfs, title))
-
-    def _print(self, pdfs: list[bytes], title: str) -> None:
-        try:
-            printing.print_pdfs(self, pdfs, title)
-        except OSError as exc:
-            self.ctx.messages.error(str(exc), self.tr("Printing failed"))
+        if d is not None:
+            self.printer.print(d.number)
 
     def save_current_pdf(self) -> None:
         d = self.current_detail()
-        if d is None:
-            return
-        number = d.number
-
-        def save(pdfs: list[bytes]) -> None:
-            try:
-                path = printing.save_pdf(self, pdfs, f"{number}.pdf")
-            except OSError as exc:
-                savefile.report(self.ctx.messages, exc)
-                return
-            if path is not None:
-                self.ctx.messages.note(self.tr("Saved {0}").format(path))
-
-        self._with_pdfs([number], save)
+        if d is not None:
+            self.printer.save(d.number)
 
     def batch_print(self) -> None:
         """Print every work order signed in a period, as one job (through the preview)."""
-        dialog = PeriodDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        start, end = dialog.period()
-        self.batch_print_period(start, end)
+        self.printer.batch_print()
 
     def batch_print_period(self, start: dt.datetime, end: dt.datetime) -> None:
-        def query() -> list[str]:
-            with self.ctx.store.session() as session:
-                return wo.signed_numbers(session, start, end)
-
-        def got(numbers: list[str]) -> None:
-            if not numbers:
-                self.ctx.messages.info(self.tr("No work order was signed in this period."))
-                return
-            title = self.tr("Signed work orders {0} – {1} ({2})").format(
-                fmt_local(start)[:10], fmt_local(end - dt.timedelta(seconds=1))[:10], len(numbers)
-            )
-            self._with_pdfs(numbers, lambda pdfs: self._preview(pdfs, title))
-
-        self.ctx.tasks.run(query, on_done=got, on_error=self.ctx.messages.exception)
+        self.printer.batch_print_period(start, end)
 
     # -- state ----------------------------------------------------------------------
     def save_state(self) -> None:

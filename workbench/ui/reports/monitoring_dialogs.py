@@ -26,8 +26,8 @@ from workbench.domain import deliverables as calendar
 from workbench.domain.monitoring import FINDINGS, ScanRow, WeekRow
 from workbench.services.asset_io import ImportRefused, RowProblem
 from workbench.services.monitoring import FINDING_NAMES
-from workbench.ui.deliverables_dialogs import date_edit, pydate, qdate, today
-from workbench.ui.rows_model import Column, RowsModel
+from workbench.ui.common.rows_model import Column, RowsModel
+from workbench.ui.reports.deliverables_dialogs import date_edit, pydate, qdate, today
 
 Site = tuple[str, str, str]  # code, name, url
 

@@ -35,9 +35,9 @@ from workbench.domain import workorders as rules
 from workbench.domain.timeutil import fmt_local, to_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.domain.workorders import LogEntryView
-from workbench.services.workorders import WorkOrderDetail
-from workbench.ui.signature_pad import SignaturePad
-from workbench.ui.workorder_model import (
+from workbench.services.workorders import ScanCheck, WorkOrderDetail
+from workbench.ui.common.signature_pad import SignaturePad
+from workbench.ui.workorders.model import (
     STATE_COLOURS,
     domain_name,
     reevaluate,
@@ -505,6 +505,27 @@ class WorkOrderDetailPane(QScrollArea):
             return None
         entry = item.data(0, Qt.ItemDataRole.UserRole)
         return entry if isinstance(entry, LogEntryView) else None
+
+    def scan_verdict(self, check: ScanCheck) -> tuple[str, str]:
+        if check.state == "match":
+            return "ok", self.tr("Scanned paper of {0} matches the signed record.").format(
+                check.number
+            )
+        if check.state == "paper_mismatch":
+            return "error", self.tr(
+                "Scanned paper of {0} does NOT match the signed record: it is not the signed "
+                "version (an old print or a changed copy)."
+            ).format(check.number)
+        if check.state == "record_altered":
+            return "error", self.tr(
+                "The stored record of {0} was changed after signing: it no longer matches its "
+                "signature. Run 'workbench verify'."
+            ).format(check.number)
+        if check.state == "unsigned":
+            return "warning", self.tr(
+                "{0} is not signed in this store; the scanned paper is not a signed record."
+            ).format(check.number)
+        return "warning", check.state
 
     def show_scan_result(self, level: str, text: str) -> None:
         self.scan_banner.setText(text)

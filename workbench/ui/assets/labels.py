@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from workbench import i18n
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _layout_names() -> dict[str, str]:
@@ -35,18 +39,16 @@ def print_labels(ctx: AppContext, parent: QWidget, codes: Sequence[str] | None) 
     layout = next(key for key, name in names.items() if name == choice)
     wanted = list(codes) if codes else None
 
-    def render() -> bytes:
+    def render(session: Session) -> bytes:
         from workbench.reports.labels import labels_pdf
         from workbench.services.labels import label_docs
 
-        with ctx.store.transaction() as session:
-            docs = label_docs(session, wanted)
-        return labels_pdf(docs, layout, i18n.translate)
+        return labels_pdf(label_docs(session, wanted), layout, i18n.translate)
 
     def show(pdf: bytes) -> None:
-        from workbench.ui.printing import preview_pdfs
+        from workbench.ui.common.printing import preview_pdfs
 
         preview_pdfs(parent, [pdf], QCoreApplication.translate("labels", "Asset labels"))
 
     ctx.messages.note(QCoreApplication.translate("labels", "Preparing labels…"))
-    ctx.tasks.run(render, show, ctx.messages.exception)
+    ctx.read(parent, "labels", render, show)

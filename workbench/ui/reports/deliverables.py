@@ -37,9 +37,13 @@ from workbench.domain import deliverables as rules
 from workbench.domain.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.services import deliverables as service
 from workbench.services.setup import current_contract
-from workbench.ui.context import AppContext
-from workbench.ui.deliverables_dialogs import DeliveryDialog, PaymentDialog, StaffChangeDialog
-from workbench.ui.rows_model import Column, RowsModel, rows_table
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import Column, RowsModel, rows_table
+from workbench.ui.reports.deliverables_dialogs import (
+    DeliveryDialog,
+    PaymentDialog,
+    StaffChangeDialog,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -87,7 +91,6 @@ class DeliverablesPanel(QWidget):
         self.ctx = ctx
         self.notice_days = 30
         self.dialog: Any = None
-        self._generation = 0
 
         self.key = QComboBox()
         self.key.addItem(self.tr("All deliverables"), "")
@@ -224,35 +227,25 @@ class DeliverablesPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
         key = str(self.key.currentData() or "") or None
         states = STATE_FILTERS.get(str(self.state.currentData() or ""), ())
-        store = self.ctx.store
 
-        def query() -> DeliverablesData:
-            with store.transaction(self.ctx.actor) as session:
-                rows = service.list_deliverables(session, key=key, states=states)
-                contract = current_contract(session)
-                terms = rules.terms_from(contract.terms or {}) if contract else []
-                notice = next(
-                    (t.notice_days for t in terms if t.key == service.STAFF_CHANGE_KEY), None
-                )
-                return DeliverablesData(
-                    rows,
-                    service.summary(session),
-                    service.list_payments(session),
-                    notice or 30,
-                )
+        def query(session: Session) -> DeliverablesData:
+            rows = service.list_deliverables(session, key=key, states=states)
+            contract = current_contract(session)
+            terms = rules.terms_from(contract.terms or {}) if contract else []
+            notice = next((t.notice_days for t in terms if t.key == service.STAFF_CHANGE_KEY), None)
+            return DeliverablesData(
+                rows,
+                service.summary(session),
+                service.list_payments(session),
+                notice or 30,
+            )
 
         # On the write worker: listing brings the schedule's rows up to date.
-        self.ctx.tasks.run_write(
-            query, lambda data: self._show(generation, data), self.ctx.messages.exception
-        )
+        self.ctx.write(None, query, self._show, owner=self, key="list")
 
-    def _show(self, generation: int, data: DeliverablesData) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, data: DeliverablesData) -> None:
         chosen = self.selected()
         self.notice_days = data.notice_days
         self.model.set_rows(data.rows)
@@ -419,7 +412,7 @@ class ReportTabs(QTabWidget):
 
     def monitoring_panel(self) -> Any:
         if self.monitoring is None:
-            from workbench.ui.monitoring_panel import MonitoringPanel
+            from workbench.ui.reports.monitoring import MonitoringPanel
 
             self.monitoring = MonitoringPanel(self.ctx, self._holders[1])
             layout = self._holders[1].layout()

@@ -39,18 +39,18 @@ from workbench.services import assets as asset_service
 from workbench.services import engineers as engineer_service
 from workbench.services import inspections as service
 from workbench.services.inspections import DeviceForm, DueRow, RecordedInspection, RoundDetail
-from workbench.ui.context import AppContext
-from workbench.ui.inspection_dialogs import FinishRoundDialog, StartRoundDialog
-from workbench.ui.inspection_editor import DeviceChecklistEditor
-from workbench.ui.inspection_history import InspectionHistoryWidget
-from workbench.ui.inspection_models import (
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import RowRole, RowsModel, SortRole
+from workbench.ui.common.signoff import EngineerChoice, SignOffDialog, SignOffInput
+from workbench.ui.inspections.dialogs import FinishRoundDialog, StartRoundDialog
+from workbench.ui.inspections.editor import DeviceChecklistEditor
+from workbench.ui.inspections.history import InspectionHistoryWidget
+from workbench.ui.inspections.models import (
     DueModel,
     RoundAssetsModel,
     RoundsModel,
     round_status_text,
 )
-from workbench.ui.rows_model import RowRole, RowsModel, SortRole
-from workbench.ui.signature_pad import EngineerChoice, SignOffDialog, SignOffInput
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -196,34 +196,32 @@ class InspectionsView(QWidget):
         """Reload from the store (off the GUI thread); ``show`` a round by id or number."""
         wanted = show or (self.shown.summary.id if self.shown else None)
 
-        def load() -> _Snapshot:
-            with self.ctx.store.session() as session:
-                engineer_id = self._engineer_id(session) if self.ctx.settings.engineer else None
-                active = service.active_round(session, engineer_id) or service.active_round(session)
-                running = service.round_detail(session, active.id) if active else None
-                shown = service.round_detail(session, wanted) if wanted else running
-                return _Snapshot(
-                    due=service.due_devices(session, only_needing=True),
-                    # One row more than a page: whether there are further pages.
-                    rounds=service.list_rounds(session, limit=ROUNDS_PAGE + 1),
-                    shown=shown,
-                    running=running,
-                    engineers=[(e.id, e.name) for e in engineer_service.list_engineers(session)],
-                    locations=asset_service.list_locations(session),
-                    categories=[
-                        (c.code, i18n.local_name(c.name, c.name_en))
-                        for c in asset_service.list_categories(session)
-                    ],
-                )
+        def load(session: Session) -> _Snapshot:
+            engineer_id = self._engineer_id(session) if self.ctx.settings.engineer else None
+            active = service.active_round(session, engineer_id) or service.active_round(session)
+            running = service.round_detail(session, active.id) if active else None
+            shown = service.round_detail(session, wanted) if wanted else running
+            return _Snapshot(
+                due=service.due_devices(session, only_needing=True),
+                # One row more than a page: whether there are further pages.
+                rounds=service.list_rounds(session, limit=ROUNDS_PAGE + 1),
+                shown=shown,
+                running=running,
+                engineers=[(e.id, e.name) for e in engineer_service.list_engineers(session)],
+                locations=asset_service.list_locations(session),
+                categories=[
+                    (c.code, i18n.local_name(c.name, c.name_en))
+                    for c in asset_service.list_categories(session)
+                ],
+            )
 
-        self.ctx.tasks.run(load, on_done=self._loaded, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "snapshot", load, self._loaded)
 
     def _fetch_rounds(self, offset: int) -> None:
         """The next page of the rounds list (asked for by the model at the list's end)."""
 
-        def load() -> list[service.RoundSummary]:
-            with self.ctx.store.session() as session:
-                return service.list_rounds(session, limit=ROUNDS_PAGE + 1, offset=offset)
+        def load(session: Session) -> list[service.RoundSummary]:
+            return service.list_rounds(session, limit=ROUNDS_PAGE + 1, offset=offset)
 
         def done(rows: list[service.RoundSummary]) -> None:
             self.rounds_model.append_page(offset, rows[:ROUNDS_PAGE], len(rows) > ROUNDS_PAGE)
@@ -232,7 +230,7 @@ class InspectionsView(QWidget):
             self.rounds_model.fetch_failed()
             self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(load, on_done=done, on_error=failed)
+        self.ctx.read(self, "rounds", load, done, failed, supersede=False)
 
     def _loaded(self, snap: _Snapshot) -> None:
         self._snapshot = snap
@@ -330,11 +328,10 @@ class InspectionsView(QWidget):
         return True
 
     def open_device(self, round_id: str, code: str) -> None:
-        def load() -> DeviceForm:
-            with self.ctx.store.session() as session:
-                return service.device_form(session, round_id, code)
+        def load(session: Session) -> DeviceForm:
+            return service.device_form(session, round_id, code)
 
-        self.ctx.tasks.run(load, on_done=self._device_loaded, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "device", load, self._device_loaded)
 
     def _device_loaded(self, form: DeviceForm) -> None:
         self.editor.load(form)
@@ -362,20 +359,20 @@ class InspectionsView(QWidget):
         self._saving = True
         self.editor.save_button.setEnabled(False)
 
-        def write() -> RecordedInspection:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return service.record_inspection(
-                    session,
-                    form.round_id,
-                    form.asset_code,
-                    values,
-                    note=note,
-                    item_notes=notes,
-                    photos=photos,
-                    translate=i18n.translate,
-                )
+        def write(session: Session) -> RecordedInspection:
+            return service.record_inspection(
+                session,
+                form.round_id,
+                form.asset_code,
+                values,
+                note=note,
+                item_notes=notes,
+                photos=photos,
+                translate=i18n.translate,
+            )
 
-        self.ctx.tasks.run_write(write, on_done=self._saved, on_error=self._save_failed)
+        # The views announce what changed themselves (_saved): a finding opens a work order.
+        self.ctx.write(None, write, self._saved, self._save_failed)
 
     def _saved(self, result: RecordedInspection) -> None:
         self._saving = False
@@ -432,13 +429,7 @@ class InspectionsView(QWidget):
     def _change_round(self, change: Callable[[Session], RoundDetail]) -> None:
         """Start, pause, resume or finish a round (off the GUI thread), then show it."""
 
-        def write() -> RoundDetail:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return change(session)
-
-        self.ctx.tasks.run_write(
-            write, on_done=self._round_moved, on_error=self.ctx.messages.exception
-        )
+        self.ctx.write(None, change, self._round_moved)  # _round_moved announces it
 
     def _round_moved(self, detail: RoundDetail) -> None:
         self.editor.show_waiting(
@@ -488,20 +479,19 @@ class InspectionsView(QWidget):
         s = self.shown.summary
         round_id = s.id
 
-        def sign(data: SignOffInput) -> RoundDetail:
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                return service.sign_round(
-                    session,
-                    round_id,
-                    service.Signatures(
-                        engineer_strokes=data.engineer_strokes,
-                        client_name=data.client_name,
-                        client_strokes=data.client_strokes,
-                        engineer_aspect=data.engineer_aspect,
-                        client_aspect=data.client_aspect,
-                    ),
-                    pin=data.pin,
-                )
+        def sign(session: Session, data: SignOffInput) -> RoundDetail:
+            return service.sign_round(
+                session,
+                round_id,
+                service.Signatures(
+                    engineer_strokes=data.engineer_strokes,
+                    client_name=data.client_name,
+                    client_strokes=data.client_strokes,
+                    engineer_aspect=data.engineer_aspect,
+                    client_aspect=data.client_aspect,
+                ),
+                pin=data.pin,
+            )
 
         dialog = SignOffDialog(
             self.ctx,
@@ -521,35 +511,33 @@ class InspectionsView(QWidget):
         return dialog
 
     # -- forms ------------------------------------------------------------------------
-    def _preview(self, make: Any, title: str) -> None:
+    def _preview(self, make: Callable[[Session], bytes], title: str) -> None:
         def done(pdf: bytes) -> None:
-            from workbench.ui.printing import preview_pdfs
+            from workbench.ui.common.printing import preview_pdfs
 
             self.preview = preview_pdfs(self, [pdf], title)
             self.preview.open()
 
-        self.ctx.tasks.run(make, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "form", make, done)
 
     def print_shown(self) -> None:
         if self.shown is None:
             return
         round_id, number = self.shown.summary.id, self.shown.number
 
-        def make() -> bytes:
+        def make(session: Session) -> bytes:
             from workbench.reports.inspection_form import inspection_form_pdf
 
-            with self.ctx.store.session() as session:
-                doc = service.round_form(session, round_id, i18n.translate)
+            doc = service.round_form(session, round_id, i18n.translate)
             return inspection_form_pdf(doc, i18n.translate)
 
         self._preview(make, number)
 
     def print_blank(self, category: str) -> None:
-        def make() -> bytes:
+        def make(session: Session) -> bytes:
             from workbench.reports.inspection_form import inspection_form_pdf
 
-            with self.ctx.store.transaction(self.ctx.actor) as session:
-                doc = service.blank_form(session, category, i18n.translate)
+            doc = service.blank_form(session, category, i18n.translate)
             return inspection_form_pdf(doc, i18n.translate)
 
         self._preview(make, self.tr("Blank inspection form"))

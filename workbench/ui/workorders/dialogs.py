@@ -38,10 +38,12 @@ from workbench.domain.messages import UserError
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.engineers import EngineerRow
-from workbench.ui.workorder_model import domain_name
+from workbench.ui.workorders.model import domain_name
 
 if TYPE_CHECKING:
-    from workbench.ui.context import AppContext
+    from sqlalchemy.orm import Session
+
+    from workbench.ui.common.context import AppContext
 
 _ZONE = QTimeZone(b"Asia/Shanghai")
 
@@ -368,14 +370,18 @@ class AmendInput:
 
 
 class AmendDialog(QDialog):
-    """Correct a signed work order: a new signed record linked to it (PIN required)."""
+    """Correct a signed work order: a new signed record linked to it (PIN required).
+
+    ``amend(session, data)`` is the job: the dialog runs it through
+    :meth:`AppContext.write`, which announces ``area`` as changed after it."""
 
     def __init__(
         self,
         ctx: AppContext,
         engineers: Sequence[EngineerRow],
-        amend: Callable[[AmendInput], Any],
+        amend: Callable[[Session, AmendInput], Any],
         *,
+        area: str | None = None,
         number: str,
         current_values: dict[str, str],
         current_engineer: str = "",
@@ -384,6 +390,7 @@ class AmendDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._amend = amend
+        self._area = area
         self._busy = False
         self._current = current_values
         self.result_value: Any = None
@@ -483,7 +490,8 @@ class AmendDialog(QDialog):
             return
         self._busy = True
         self.ok.setEnabled(False)
-        self._ctx.tasks.run_write(lambda: self._amend(data), self._done, self._failed)
+        amend = self._amend
+        self._ctx.write(self._area, lambda session: amend(session, data), self._done, self._failed)
 
     def _done(self, result: Any) -> None:
         self._busy = False

@@ -7,7 +7,6 @@ are imported where they are first used.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -39,12 +38,16 @@ from workbench.domain.assets import Category
 from workbench.domain.timeutil import fmt_local
 from workbench.services import registry
 from workbench.services.registry import AssetFilter, AssetRow, AssetValidationError
-from workbench.ui import savefile, uistate
-from workbench.ui.asset_model import AssetTableModel
-from workbench.ui.context import AppContext
+from workbench.ui import savefile
+from workbench.ui.assets.model import AssetTableModel
+from workbench.ui.common import uistate
+from workbench.ui.common.context import AppContext
 
 if TYPE_CHECKING:
-    from workbench.ui.asset_dialog import AssetDialog
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+    from workbench.ui.assets.dialog import AssetDialog
 
 log = logging.getLogger("workbench.ui.assets")
 
@@ -190,7 +193,6 @@ class AssetsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
         self._pending_select: str | None = None
         self._order = ("code", False)
         self._categories: list[Category] = []
@@ -259,7 +261,6 @@ class AssetsView(QWidget):
         self.detail.statusRequested.connect(self.set_status)
         self.detail.workOrderRequested.connect(self._new_work_order)
         self.detail.labelRequested.connect(self._print_label)
-        self.detail.workorder_button.setVisible(self._view_exists("workbench.ui.workorders_view"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
@@ -302,10 +303,6 @@ class AssetsView(QWidget):
         self._choices_asked = False
         self.refresh()
 
-    @staticmethod
-    def _view_exists(module: str) -> bool:
-        return importlib.util.find_spec(module) is not None
-
     # -- queries ------------------------------------------------------------------
     def current_filter(self) -> AssetFilter:
         return AssetFilter(
@@ -318,9 +315,8 @@ class AssetsView(QWidget):
     def _load_choices(self) -> None:
         self._choices_asked = True
 
-        def query() -> tuple[list[Category], list[str]]:
-            with self.ctx.store.read_connection() as conn:
-                return registry.list_categories(conn), registry.list_locations(conn)
+        def query(conn: Connection) -> tuple[list[Category], list[str]]:
+            return registry.list_categories(conn), registry.list_locations(conn)
 
         def done(result: tuple[list[Category], list[str]]) -> None:
             self._categories, self._locations = result
@@ -334,28 +330,23 @@ class AssetsView(QWidget):
             self.category.setCurrentIndex(max(0, self.category.findData(current)))
             self.category.blockSignals(False)
 
-        self.ctx.tasks.run(query, done)
+        self.ctx.read_core(self, "choices", query, done)
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
         flt = self.current_filter()
         order_by, descending = self._order
 
-        def query() -> list[AssetRow]:
-            with self.ctx.store.read_connection() as conn:
-                return registry.list_assets(conn, flt, order_by=order_by, descending=descending)
+        def query(conn: Connection) -> list[AssetRow]:
+            return registry.list_assets(conn, flt, order_by=order_by, descending=descending)
 
-        self.ctx.tasks.run(query, lambda rows: self._show_rows(generation, rows), self._failed)
+        self.ctx.read_core(self, "list", query, self._show_rows, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         # A storage problem reaches the user through the store's own checks (at open and
         # in the background, with the backup offered), not through each view's query.
         log.error("the device list could not be read: %s", exc)
 
-    def _show_rows(self, generation: int, rows: list[AssetRow]) -> None:
-        if generation != self._generation:
-            return  # a newer query is on its way
+    def _show_rows(self, rows: list[AssetRow]) -> None:
         current = self.detail.asset.code if self.detail.asset else None
         select = self._pending_select or current
         self._pending_select = None
@@ -465,7 +456,7 @@ class AssetsView(QWidget):
 
     def new_asset(self, code: str = "") -> None:
         from workbench.services import assets as asset_service
-        from workbench.ui.asset_dialog import AssetDialog
+        from workbench.ui.assets.dialog import AssetDialog
 
         dialog = AssetDialog(self._categories, self._locations, None, self, code=code)
         self._run_dialog(dialog, lambda value: lambda s: asset_service.create_asset(s, value))
@@ -476,7 +467,7 @@ class AssetsView(QWidget):
 
     def edit_asset(self, code: str) -> None:
         from workbench.services import assets as asset_service
-        from workbench.ui.asset_dialog import AssetDialog
+        from workbench.ui.assets.dialog import AssetDialog
 
         asset = self._fetch(code)
         if asset is None:
@@ -554,10 +545,9 @@ class AssetsView(QWidget):
 
         flt = self.current_filter()
 
-        def job() -> int:
+        def job(session: Session) -> int:
             savefile.check_writable(path)
-            with self.ctx.store.read() as session:
-                return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
+            return asset_io.export_assets(session, path, codes, flt=None if codes else flt)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, OSError):  # the workbook is open in WPS or Excel, or read-only
@@ -565,7 +555,9 @@ class AssetsView(QWidget):
             else:
                 self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(
+        self.ctx.read(
+            self,
+            "export",
             job,
             lambda count: self.ctx.messages.note(
                 self.tr("Exported {count} devices to {file}").format(count=count, file=path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
 from workbench.domain.timeutil import fmt_local, to_local
 from workbench.services import inspections as service
 from workbench.services.inspections import AssetHistory
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class InspectionHistoryWidget(QWidget):
@@ -55,11 +58,10 @@ class InspectionHistoryWidget(QWidget):
     def refresh(self) -> None:
         code = self.asset_code
 
-        def load() -> AssetHistory:
-            with self.ctx.store.session() as session:
-                return service.asset_history(session, code)
+        def load(session: Session) -> AssetHistory:
+            return service.asset_history(session, code)
 
-        self.ctx.tasks.run(load, on_done=self._show, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "history", load, self._show)
 
     def _show(self, history: AssetHistory) -> None:
         self.history = history

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -27,7 +26,10 @@ from workbench import config
 from workbench.domain.timeutil import fmt_local
 from workbench.services import engineers as engineer_service
 from workbench.services.engineers import EngineerRow
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -188,10 +190,9 @@ class SettingsView(QWidget):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
             data_layout.addRow(label, text)
-        if importlib.util.find_spec("workbench.ui.welcome") is not None:
-            welcome = QPushButton(self.tr("Show the welcome again…"))
-            welcome.clicked.connect(self._welcome)
-            data_layout.addRow(self.tr("First start"), welcome)
+        welcome = QPushButton(self.tr("Show the welcome again…"))
+        welcome.clicked.connect(self._welcome)
+        data_layout.addRow(self.tr("First start"), welcome)
         self.data_layout = data_layout
 
         content = QWidget()
@@ -200,8 +201,8 @@ class SettingsView(QWidget):
             layout.addWidget(box)
         self.extra = QVBoxLayout()  # backups and the audit trail add their panels here
         layout.addLayout(self.extra)
-        from workbench.ui.audit_view import AuditPanel
-        from workbench.ui.backups_panel import BackupsPanel
+        from workbench.ui.settings.audit import AuditPanel
+        from workbench.ui.settings.backups import BackupsPanel
 
         self.backups = BackupsPanel(ctx, content)
         self.audit = AuditPanel(ctx, content)
@@ -223,11 +224,10 @@ class SettingsView(QWidget):
 
     # -- engineers ------------------------------------------------------------------
     def refresh(self) -> None:
-        def query() -> list[EngineerRow]:
-            with self.ctx.store.transaction() as session:
-                return engineer_service.list_engineers(session, include_inactive=True)
+        def query(session: Session) -> list[EngineerRow]:
+            return engineer_service.list_engineers(session, include_inactive=True)
 
-        self.ctx.tasks.run(query, self._show_engineers, self.ctx.messages.exception)
+        self.ctx.read(self, "engineers", query, self._show_engineers)
 
     def _show_engineers(self, rows: list[EngineerRow]) -> None:
         self.engineers.set_rows(rows)
@@ -309,11 +309,10 @@ class SettingsView(QWidget):
         self.verify_button.setEnabled(False)
         self.verify_result.setText(self.tr("Checking…"))
 
-        def job() -> list[str]:
+        def job(session: Session) -> list[str]:
             from workbench.services import signing
 
-            with self.ctx.store.transaction() as session:
-                return [f"{p.label} ({p.problem})" for p in signing.verify_chain(session)]
+            return [f"{p.label} ({p.problem})" for p in signing.verify_chain(session)]
 
         def done(problems: list[str]) -> None:
             self.verify_button.setEnabled(True)
@@ -333,4 +332,4 @@ class SettingsView(QWidget):
             self.verify_result.clear()
             self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(job, done, failed)
+        self.ctx.read(self, "verify", job, done, failed)

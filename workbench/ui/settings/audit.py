@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,8 +38,8 @@ from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.services import audit as audit_service
 from workbench.services.audit import AuditEntry, AuditFilter, ChainReport
 from workbench.ui import savefile
-from workbench.ui.context import AppContext
-from workbench.ui.rows_model import (
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import (
     Change,
     Column,
     RowsModel,
@@ -47,6 +48,9 @@ from workbench.ui.rows_model import (
     rows_table,
     summary,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger("workbench.ui.audit")
 
@@ -74,7 +78,6 @@ class AuditView(QWidget):
         self.ctx = ctx
         self.offset = 0
         self.total = 0
-        self._generation = 0
         self._tables_known: list[str] = []
 
         # -- filters --------------------------------------------------------------------
@@ -296,32 +299,22 @@ class AuditView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
         flt = self.current_filter()
         offset = self.offset
-        store = self.ctx.store
 
-        def query() -> AuditPage:
+        def query(session: Session) -> AuditPage:
             from workbench.services import engineers
 
-            with store.session() as session:
-                total = audit_service.count_entries(session, flt)
-                start = min(offset, max(0, (total - 1) // PAGE_SIZE * PAGE_SIZE))
-                entries = audit_service.list_entries(session, flt, offset=start, limit=PAGE_SIZE)
-                tables = audit_service.audited_tables(session)
-                actors = [e.name for e in engineers.list_engineers(session, include_inactive=True)]
-                return AuditPage(total, start, entries, tables, actors)
+            total = audit_service.count_entries(session, flt)
+            start = min(offset, max(0, (total - 1) // PAGE_SIZE * PAGE_SIZE))
+            entries = audit_service.list_entries(session, flt, offset=start, limit=PAGE_SIZE)
+            tables = audit_service.audited_tables(session)
+            actors = [e.name for e in engineers.list_engineers(session, include_inactive=True)]
+            return AuditPage(total, start, entries, tables, actors)
 
-        self.ctx.tasks.run(
-            query,
-            lambda page: self._show(generation, page),
-            self.ctx.messages.exception,
-        )
+        self.ctx.read(self, "page", query, self._show)
 
-    def _show(self, generation: int, page: AuditPage) -> None:
-        if generation != self._generation:
-            return  # a newer query is under way
+    def _show(self, page: AuditPage) -> None:
         self.total = page.total
         self.offset = page.offset
         self.model.set_rows(page.entries)
@@ -399,13 +392,11 @@ class AuditView(QWidget):
     def export(self, target: Path) -> None:
         """Write the rows the filters select (all pages) to ``target`` (.xlsx or .csv)."""
         flt = self.current_filter()
-        store = self.ctx.store
         self.export_button.setEnabled(False)
 
-        def job() -> int:
+        def job(session: Session) -> int:
             savefile.check_writable(target)
-            with store.session() as session:
-                return audit_service.export_entries(session, target, flt, i18n.translate)
+            return audit_service.export_entries(session, target, flt, i18n.translate)
 
         def done(count: int) -> None:
             self.export_button.setEnabled(True)
@@ -421,18 +412,16 @@ class AuditView(QWidget):
             else:
                 self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(job, done, failed)
+        self.ctx.read(self, "export", job, done, failed)
 
     # -- verification ---------------------------------------------------------------
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.verify_result.setStyleSheet("")
         self.verify_result.setText(self.tr("Checking the audit chain…"))
-        store = self.ctx.store
 
-        def job() -> ChainReport:
-            with store.session() as session:
-                return audit_service.verify_audit_chain(session)
+        def job(session: Session) -> ChainReport:
+            return audit_service.verify_audit_chain(session)
 
         def done(report: ChainReport) -> None:
             self.verify_button.setEnabled(True)
@@ -464,7 +453,7 @@ class AuditView(QWidget):
             self.verify_result.clear()
             self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run(job, done, failed)
+        self.ctx.read(self, "verify", job, done, failed)
 
 
 class AuditDialog(QDialog):

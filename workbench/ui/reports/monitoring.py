@@ -35,9 +35,10 @@ from workbench.services import monitoring as service
 from workbench.services.asset_io import ImportRefused
 from workbench.services.monitoring import FINDING_NAMES, MonitoringImport
 from workbench.services.setup import current_contract
-from workbench.ui.context import AppContext
-from workbench.ui.deliverables_dialogs import today
-from workbench.ui.monitoring_dialogs import (
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import Column, RowsModel, rows_table
+from workbench.ui.reports.deliverables_dialogs import today
+from workbench.ui.reports.monitoring_dialogs import (
     ImportProblemsDialog,
     ScanDialog,
     Site,
@@ -45,7 +46,6 @@ from workbench.ui.monitoring_dialogs import (
     months_between,
     weeks_between,
 )
-from workbench.ui.rows_model import Column, RowsModel, rows_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -88,7 +88,6 @@ class MonitoringPanel(QWidget):
         self.first_day = self.last_day = today()
         self.dialog: Any = None
         self.problems_dialog: ImportProblemsDialog | None = None
-        self._generation = 0
 
         self.site = QComboBox()
         self.site.addItem(self.tr("All websites"), "")
@@ -183,31 +182,23 @@ class MonitoringPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
         site = str(self.site.currentData() or "")
-        store = self.ctx.store
 
-        def query() -> MonitoringData:
-            with store.session() as session:
-                contract = current_contract(session)
-                first = contract.start_date if contract else today() - dt.timedelta(days=365)
-                last = min(contract.end_date, today()) if contract else today()
-                weeks = [w for w in service.list_weeks(session) if not site or w.site_code == site]
-                scans = [s for s in service.list_scans(session) if not site or s.site_code == site]
-                # Newest period first; the sites in their order within it.
-                weeks.sort(key=lambda w: (-w.week_start.toordinal(), w.site_code))
-                scans.sort(key=lambda s: s.site_code)
-                scans.sort(key=lambda s: s.month, reverse=True)
-                return MonitoringData(service.sites(session), weeks, scans, first, max(first, last))
+        def query(session: Session) -> MonitoringData:
+            contract = current_contract(session)
+            first = contract.start_date if contract else today() - dt.timedelta(days=365)
+            last = min(contract.end_date, today()) if contract else today()
+            weeks = [w for w in service.list_weeks(session) if not site or w.site_code == site]
+            scans = [s for s in service.list_scans(session) if not site or s.site_code == site]
+            # Newest period first; the sites in their order within it.
+            weeks.sort(key=lambda w: (-w.week_start.toordinal(), w.site_code))
+            scans.sort(key=lambda s: s.site_code)
+            scans.sort(key=lambda s: s.month, reverse=True)
+            return MonitoringData(service.sites(session), weeks, scans, first, max(first, last))
 
-        self.ctx.tasks.run(
-            query, lambda data: self._show(generation, data), self.ctx.messages.exception
-        )
+        self.ctx.read(self, "data", query, self._show)
 
-    def _show(self, generation: int, data: MonitoringData) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, data: MonitoringData) -> None:
         self.sites = data.sites
         self.first_day, self.last_day = data.first_day, data.last_day
         if self.site.count() == 1:
@@ -314,12 +305,10 @@ class MonitoringPanel(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
         self.import_button.setEnabled(False)
 
-        def job() -> MonitoringImport:
-            with store.transaction(actor) as session:
-                return service.import_file(session, path)
+        def job(session: Session) -> MonitoringImport:
+            return service.import_file(session, path)
 
         def done(report: MonitoringImport) -> None:
             self.import_button.setEnabled(True)
@@ -337,7 +326,6 @@ class MonitoringPanel(QWidget):
                 ),
                 self.tr("Imported"),
             )
-            self.ctx.events.dataChanged.emit(AREA)
             self.imported.emit(report.kind, len(report.created), len(report.updated))
 
         def failed(exc: BaseException) -> None:
@@ -356,4 +344,4 @@ class MonitoringPanel(QWidget):
             else:
                 self.ctx.messages.exception(exc)
 
-        self.ctx.tasks.run_write(job, done, failed)
+        self.ctx.write(AREA, job, done, failed)

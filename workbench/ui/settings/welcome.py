@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from workbench import config, i18n
 from workbench.domain.messages import UserError
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from workbench.devices.qt import ScannerService
 
 log = logging.getLogger("workbench.ui.welcome")
@@ -55,25 +57,24 @@ class Inventory:
     engineers: tuple[str, ...]
 
 
-def read_inventory(ctx: AppContext, *, load: bool) -> Inventory:
+def read_inventory(session: Session, *, load: bool) -> Inventory:
     """The contract and how many assets of each kind the store holds (loading the
     contract's data file first when ``load``; loading is idempotent)."""
     from workbench.services.assets import AssetFilter, count_assets
     from workbench.services.engineers import list_engineers
     from workbench.services.setup import current_contract, load_default_contract
 
-    with ctx.store.transaction(ctx.actor) as session:
-        if load or current_contract(session) is None:
-            load_default_contract(session)
-        contract = current_contract(session)
-        return Inventory(
-            contract_number=contract.number if contract else "",
-            contract_title=contract.title if contract else "",
-            devices=count_assets(session, AssetFilter(kind="device")),
-            systems=count_assets(session, AssetFilter(kind="system")),
-            websites=count_assets(session, AssetFilter(kind="website")),
-            engineers=tuple(e.name for e in list_engineers(session)),
-        )
+    if load or current_contract(session) is None:
+        load_default_contract(session)
+    contract = current_contract(session)
+    return Inventory(
+        contract_number=contract.number if contract else "",
+        contract_title=contract.title if contract else "",
+        devices=count_assets(session, AssetFilter(kind="device")),
+        systems=count_assets(session, AssetFilter(kind="system")),
+        websites=count_assets(session, AssetFilter(kind="website")),
+        engineers=tuple(e.name for e in list_engineers(session)),
+    )
 
 
 def _folder_link(path: str) -> str:
@@ -163,12 +164,8 @@ class InventoryPage(QWizardPage):
             return
         self.reload_button.setEnabled(False)
         self.summary.setText(self.tr("Reading the inventory…"))
-        self.ctx.tasks.run(
-            lambda: read_inventory(self.ctx, load=load),
-            self._show,
-            self._failed,
-            write=True,
-        )
+        # A write: the contract's data file is loaded when the store has none yet.
+        self.ctx.write(None, lambda s: read_inventory(s, load=load), self._show, self._failed)
 
     def _show(self, inventory: Inventory) -> None:
         self.inventory = inventory
@@ -269,16 +266,14 @@ class EngineerPage(QWizardPage):
         self._busy = True
         self.setEnabled(False)
         phone = self.phone_edit.text().strip()
-        self.ctx.tasks.run(
-            lambda: self._create(name, phone, pin), self._done, self._failed, write=True
-        )
+        self.ctx.write(None, lambda s: self._create(s, name, phone, pin), self._done, self._failed)
         return False
 
-    def _create(self, name: str, phone: str, pin: str) -> str:
+    @staticmethod
+    def _create(session: Session, name: str, phone: str, pin: str) -> str:
         from workbench.services.engineers import create_engineer
 
-        with self.ctx.store.transaction(self.ctx.actor) as session:
-            return create_engineer(session, name, phone, pin).name
+        return create_engineer(session, name, phone, pin).name
 
     def _done(self, name: str) -> None:
         self._busy = False

@@ -39,8 +39,8 @@ from workbench.domain.messages import UserError
 from workbench.domain.timeutil import fmt_local
 from workbench.services import backups as backup_service
 from workbench.services.backups import BackupEntry, RestoreOutcome
-from workbench.ui.context import AppContext
-from workbench.ui.rows_model import Column, RowsModel
+from workbench.ui.common.context import AppContext
+from workbench.ui.common.rows_model import Column, RowsModel
 
 if TYPE_CHECKING:
     from workbench.data.store import Store

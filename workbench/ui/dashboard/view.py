@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +37,10 @@ from workbench.domain import workorders as wo_rules
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import reporting
-from workbench.ui.context import AppContext
+from workbench.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger("workbench.ui.dashboard")
 
@@ -87,7 +90,6 @@ class DashboardView(QWidget):
         self.bar_keys: dict[Any, tuple[str, str]] = {}
         self.canvases: list[Any] = []
         self.listed: list[WorkOrderRow] = []
-        self._generation = 0
 
         self.title = QLabel(self.tr("Where the contract stands"), self)
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -178,19 +180,7 @@ class DashboardView(QWidget):
 
     # -- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        store = self.ctx.store
-
-        def query() -> reporting.Dashboard:
-            with store.session() as session:
-                return reporting.dashboard(session)
-
-        def done(data: reporting.Dashboard) -> None:
-            if generation == self._generation:
-                self.show_data(data)
-
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "dashboard", reporting.dashboard, self.show_data)
 
     def show_data(self, data: reporting.Dashboard) -> None:
         self.data = data
@@ -288,14 +278,12 @@ class DashboardView(QWidget):
 
     def list_orders(self, month: str, category: str) -> None:
         """List the orders behind a bar (category ``*``: every clocked order of the month)."""
-        store = self.ctx.store
 
-        def query() -> list[WorkOrderRow]:
-            with store.session() as session:
-                if category == "*":
-                    rows = reporting.orders_for(session, month, clocked_only=True)
-                    return sorted(rows, key=lambda r: (not r.breaches, r.reported_at))
-                return reporting.orders_for(session, month, category=category)
+        def query(session: Session) -> list[WorkOrderRow]:
+            if category == "*":
+                rows = reporting.orders_for(session, month, clocked_only=True)
+                return sorted(rows, key=lambda r: (not r.breaches, r.reported_at))
+            return reporting.orders_for(session, month, category=category)
 
         def done(rows: list[WorkOrderRow]) -> None:
             name = (
@@ -310,7 +298,7 @@ class DashboardView(QWidget):
             )
             self.show_orders(rows)
 
-        self.ctx.tasks.run(query, on_done=done, on_error=self.ctx.messages.exception)
+        self.ctx.read(self, "orders", query, done)
 
     def show_orders(self, rows: list[WorkOrderRow]) -> None:
         self.listed = rows

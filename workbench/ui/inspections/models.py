@@ -1,6 +1,6 @@
 """Item models of the 巡检 view: due devices, rounds, the devices of one round.
 
-Each is a :class:`~workbench.ui.rows_model.RowsModel` fed plain rows from the inspection
+Each is a :class:`~workbench.ui.common.rows_model.RowsModel` fed plain rows from the inspection
 service; ``data()`` only looks up.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from workbench import i18n
 from workbench.domain.timeutil import fmt_local
 from workbench.services.inspections import DueRow, RoundAssetRow, RoundSummary
-from workbench.ui.rows_model import Column, Index, RowsModel
+from workbench.ui.common.rows_model import Column, Index, RowsModel
 
 FAIL_COLOURS = ("#fbe0e0", "#a00000")
 OVERDUE_COLOURS = ("#fff1cc", "#7a4a00")

@@ -1,0 +1,1 @@
+"""The 总览 view: the dashboard."""

@@ -1,0 +1,1 @@
+"""The 报表 view: reports, deliverables and monitoring panels with their dialogs."""
