@@ -624,13 +624,7 @@ class WorkOrdersView(QWidget):
             return wo.sign_off(
                 session,
                 number,
-                wo.Signatures(
-                    engineer_strokes=data.engineer_strokes,
-                    client_name=data.client_name,
-                    client_strokes=data.client_strokes,
-                    engineer_aspect=data.engineer_aspect,
-                    client_aspect=data.client_aspect,
-                ),
+                data.signatures(),
                 engineer_id=data.engineer_id,
                 pin=data.pin,
             )
