@@ -7,13 +7,13 @@ file is refused with a message naming what is wrong, before anything reaches the
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from workbench.domain.assets import ASSET_KINDS, Category
+from workbench.domain.datafiles import read_toml
 
 
 class ContractDataError(ValueError):
@@ -514,9 +514,5 @@ def parse_contract(data: dict[str, Any]) -> Contract:
 
 
 def load_contract(path: Path) -> Contract:
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ContractDataError(f"{path.name}: {exc}") from exc
+    data = read_toml(path, ContractDataError)
     return parse_contract(data)
