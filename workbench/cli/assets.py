@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import print_json, print_table, store_from
+from workbench.cli.common import print_json, print_table, transaction
 from workbench.domain.assets import STATUS_LABELS_ZH
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
 from workbench.domain.text import escape_controls
@@ -62,17 +62,13 @@ FIELDS = (
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            rows = list_assets(
-                session,
-                AssetFilter(
-                    kind=args.kind, category=args.category, status=args.status, search=args.search
-                ),
-            )
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        rows = list_assets(
+            session,
+            AssetFilter(
+                kind=args.kind, category=args.category, status=args.status, search=args.search
+            ),
+        )
     if args.format == "json":
         print_json(
             [
@@ -140,12 +136,8 @@ _HEADERS = [
 
 
 def run_export(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            count = export_assets(session, args.file, flt=AssetFilter(kind=args.kind))
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        count = export_assets(session, args.file, flt=AssetFilter(kind=args.kind))
     print(
         i18n.render(
             Message(
@@ -158,14 +150,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = store_from(args, create=True)
-    try:
-        with store.transaction("import") as session:
-            report = import_assets(session, args.file, dry_run=args.dry_run)
-            if args.dry_run:
-                session.rollback()
-    finally:
-        store.dispose()
+    with transaction(args, "import", create=True) as session:
+        report = import_assets(session, args.file, dry_run=args.dry_run)
+        if args.dry_run:
+            session.rollback()
     template = (
         QT_TRANSLATE_NOOP(
             "messages",

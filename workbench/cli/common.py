@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from workbench.data.store import Store, open_store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def store_from(args: argparse.Namespace, *, create: bool = False) -> Store:
@@ -16,6 +20,19 @@ def store_from(args: argparse.Namespace, *, create: bool = False) -> Store:
     to fill a new store pass ``create``: for the others a mistyped path is an error,
     never a new empty store."""
     return open_store(getattr(args, "db", None), create=create)
+
+
+@contextmanager
+def transaction(
+    args: argparse.Namespace, actor: str = "", *, create: bool = False
+) -> Iterator[Session]:
+    """One unit of work on the store named by ``--db``; the store is closed after it."""
+    store = store_from(args, create=create)
+    try:
+        with store.transaction(actor) as session:
+            yield session
+    finally:
+        store.dispose()
 
 
 def print_json(value: Any) -> None:

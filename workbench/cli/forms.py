@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
+from workbench.cli.common import transaction
 from workbench.domain.documents import InspectionFormDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
 from workbench.services import inspections as service
@@ -46,22 +46,14 @@ def _write(doc: InspectionFormDoc, output: Path) -> None:
 
 
 def run_blank(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            doc = service.blank_form(session, args.category, i18n.translate)
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        doc = service.blank_form(session, args.category, i18n.translate)
     _write(doc, args.output or Path(f"inspection-{args.category}.pdf"))
     return 0
 
 
 def run_round(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            doc = service.round_form(session, args.round, i18n.translate)
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        doc = service.round_form(session, args.round, i18n.translate)
     _write(doc, args.output or Path(f"{doc.round_number}.pdf"))
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
+from workbench.cli.common import transaction
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.reports.labels import DEFAULT_LAYOUT, LAYOUTS
 
@@ -49,12 +49,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.skip < 0:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "--skip cannot be negative."))
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            docs = label_docs(session, None if args.all else list(args.codes))
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        docs = label_docs(session, None if args.all else list(args.codes))
     if not docs:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "No devices to label."))
     data = labels_pdf(docs, args.layout, i18n.translate, skip=args.skip)

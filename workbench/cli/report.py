@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
+from workbench.cli.common import store_from, transaction
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 
 
@@ -59,12 +59,8 @@ def run_weekly(args: argparse.Namespace) -> int:
     from workbench.reports.weekly import weekly_pdf
     from workbench.services import reporting
 
-    store = store_from(args)
-    try:
-        with store.transaction("cli") as session:
-            report = reporting.weekly_report(session, args.week)
-    finally:
-        store.dispose()
+    with transaction(args, "cli") as session:
+        report = reporting.weekly_report(session, args.week)
     target = args.output or Path(f"weekly-{report.period.label}.pdf")
     write_file(target, weekly_pdf(report, i18n.translate))
     _say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))
@@ -75,12 +71,8 @@ def run_monthly(args: argparse.Namespace) -> int:
     from workbench.reports.monthly import monthly_pdf
     from workbench.services import reporting
 
-    store = store_from(args)
-    try:
-        with store.transaction("cli") as session:
-            report = reporting.monthly_report(session, args.month)
-    finally:
-        store.dispose()
+    with transaction(args, "cli") as session:
+        report = reporting.monthly_report(session, args.month)
     target = args.output or Path(f"monthly-{report.period.label}.pdf")
     write_file(target, monthly_pdf(report, i18n.translate))
     _say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))

@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
+from workbench.cli.common import transaction
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
 
 PROBLEM_TEXT = {
@@ -38,14 +38,10 @@ def run_verify(args: argparse.Namespace) -> int:
     from workbench.services import signing
     from workbench.services.audit import verify_audit_chain
 
-    store = store_from(args)
-    try:
-        with store.transaction("verify") as session:
-            problems = signing.verify_chain(session)
-            links = session.scalar(select(func.count()).select_from(SignedRecord)) or 0
-            audit = verify_audit_chain(session)
-    finally:
-        store.dispose()
+    with transaction(args, "verify") as session:
+        problems = signing.verify_chain(session)
+        links = session.scalar(select(func.count()).select_from(SignedRecord)) or 0
+        audit = verify_audit_chain(session)
     for audit_problem in audit.problems:
         print(i18n.render(audit_problem.message), file=sys.stderr)
     if not audit.ok:
