@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import print_json, print_table, transaction
+from workbench.cli.common import print_json, print_table, say, transaction
 from workbench.domain.assets import STATUS_LABELS_ZH
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.text import escape_controls
 from workbench.services.asset_io import export_assets, import_assets
 from workbench.services.assets import AssetFilter, list_assets
@@ -138,13 +138,10 @@ _HEADERS = [
 def run_export(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         count = export_assets(session, args.file, flt=AssetFilter(kind=args.kind))
-    print(
-        i18n.render(
-            Message(
-                QT_TRANSLATE_NOOP("messages", "Exported {count} assets to {file}."),
-                {"count": count, "file": str(args.file)},
-            )
-        )
+    say(
+        QT_TRANSLATE_NOOP("messages", "Exported {count} assets to {file}."),
+        count=count,
+        file=str(args.file),
     )
     return 0
 
@@ -165,17 +162,11 @@ def run_import(args: argparse.Namespace) -> int:
             "Imported {file}: {created} added, {updated} updated, {unchanged} unchanged.",
         )
     )
-    print(
-        i18n.render(
-            Message(
-                template,
-                {
-                    "file": args.file.name,
-                    "created": len(report.created),
-                    "updated": len(report.updated),
-                    "unchanged": len(report.unchanged),
-                },
-            )
-        )
+    say(
+        template,
+        file=args.file.name,
+        created=len(report.created),
+        updated=len(report.updated),
+        unchanged=len(report.unchanged),
     )
     return 0

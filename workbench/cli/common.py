@@ -7,9 +7,12 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workbench import i18n
 from workbench.data.store import Store, open_store
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -33,6 +36,30 @@ def transaction(
             yield session
     finally:
         store.dispose()
+
+
+def say(template: str, *, err: bool = False, **params: Any) -> None:
+    """Print a message (a ``QT_TRANSLATE_NOOP`` template), translated, on stdout or stderr."""
+    print(i18n.render(Message(template, params)), file=sys.stderr if err else sys.stdout)
+
+
+def cannot_write(path: Path, exc: OSError) -> WorkbenchError:
+    return WorkbenchError(
+        QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
+        path=str(path),
+        error=exc.strerror or str(exc),
+    )
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` through ``PATH.part`` and a rename: never half a file at ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
 
 
 def print_json(value: Any) -> None:

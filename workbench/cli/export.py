@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import transaction
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.cli.common import say, transaction
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 
 
 def _date(text: str) -> dt.date:
@@ -50,10 +50,9 @@ def run_export(args: argparse.Namespace) -> int:
             )
         else:
             count = exports.export_inspections(session, args.first, args.last, args.output)
-    print(
-        Message(
-            QT_TRANSLATE_NOOP("messages", "{count} rows written to {path}."),
-            {"count": count, "path": str(args.output)},
-        ).render(i18n.translate)
+    say(
+        QT_TRANSLATE_NOOP("messages", "{count} rows written to {path}."),
+        count=count,
+        path=str(args.output),
     )
     return 0

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import transaction
+from workbench.cli.common import say, transaction, write_file
 from workbench.domain.documents import InspectionFormDoc
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.services import inspections as service
 
 
@@ -33,16 +33,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _write(doc: InspectionFormDoc, output: Path) -> None:
     from workbench.reports.inspection_form import inspection_form_pdf
 
-    data = inspection_form_pdf(doc, i18n.translate)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(output)
-    print(
-        Message(QT_TRANSLATE_NOOP("messages", "Written: {path}"), {"path": str(output)}).render(
-            i18n.translate
-        )
-    )
+    write_file(output, inspection_form_pdf(doc, i18n.translate))
+    say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(output))
 
 
 def run_blank(args: argparse.Namespace) -> int:
