@@ -62,6 +62,12 @@ def write_file(path: Path, data: bytes) -> None:
         raise cannot_write(path, exc) from exc
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """:func:`write_file`, then say where the file is."""
+    write_file(path, data)
+    say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(path))
+
+
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import say, transaction, write_file
+from workbench.cli.common import transaction, write_output
 from workbench.domain.documents import InspectionFormDoc
-from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.services import inspections as service
 
 
@@ -33,8 +32,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _write(doc: InspectionFormDoc, output: Path) -> None:
     from workbench.reports.inspection_form import inspection_form_pdf
 
-    write_file(output, inspection_form_pdf(doc, i18n.translate))
-    say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(output))
+    write_output(output, inspection_form_pdf(doc, i18n.translate))
 
 
 def run_blank(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import cannot_write, say, store_from, transaction, write_file
+from workbench.cli.common import cannot_write, say, store_from, transaction, write_output
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 
@@ -44,8 +44,7 @@ def run_weekly(args: argparse.Namespace) -> int:
     with transaction(args, "cli") as session:
         report = reporting.weekly_report(session, args.week)
     target = args.output or Path(f"weekly-{report.period.label}.pdf")
-    write_file(target, weekly_pdf(report, i18n.translate))
-    say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))
+    write_output(target, weekly_pdf(report, i18n.translate))
     return 0
 
 
@@ -56,8 +55,7 @@ def run_monthly(args: argparse.Namespace) -> int:
     with transaction(args, "cli") as session:
         report = reporting.monthly_report(session, args.month)
     target = args.output or Path(f"monthly-{report.period.label}.pdf")
-    write_file(target, monthly_pdf(report, i18n.translate))
-    say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))
+    write_output(target, monthly_pdf(report, i18n.translate))
     return 0
 
 
