@@ -13,7 +13,7 @@ from workbench.cli.common import print_json, print_table, say, transaction
 from workbench.domain.assets import STATUS_LABELS_ZH
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.text import escape_controls
-from workbench.services.asset_io import export_assets, import_assets
+from workbench.services.asset_io import COLUMNS, export_assets, import_assets
 from workbench.services.assets import AssetFilter, list_assets
 
 
@@ -46,19 +46,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=run_import)
 
 
-FIELDS = (
-    "code",
-    "name",
-    "kind",
-    "category",
-    "line_item",
-    "model",
-    "serial_number",
-    "location",
-    "url",
-    "status",
-    "notes",
-)
+# The CSV listing has the columns of the import format: what it prints can be imported.
+FIELDS = tuple(name for name, _ in COLUMNS)
 
 
 def run_list(args: argparse.Namespace) -> int:
