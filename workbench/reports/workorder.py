@@ -14,11 +14,10 @@ import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from workbench.domain.documents import SlaLine, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
-from workbench.domain.scancodes import record_payload
 from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
     BAD_INK,
@@ -26,7 +25,6 @@ from workbench.reports.pdfkit import (
     OK_INK,
     WARN_INK,
     PageInfo,
-    QrFlowable,
     Translate,
     build_pdf,
     coloured,
@@ -38,11 +36,14 @@ from workbench.reports.pdfkit import (
     money,
     para,
     printed_time,
+    record_sign_off,
+    record_title,
     section_title,
-    signature_row,
     styles,
     table,
     tr,
+    unsigned_stamp,
+    verify_qr,
 )
 
 TYPE_NAMES = {
@@ -144,53 +145,21 @@ def _value(text: str) -> Paragraph:
 
 
 def _title_block(doc: WorkOrderDoc, t: Translate) -> list[Any]:
-    width = content_width()
     s = styles()
-    signed = doc.record_hash is not None
-    title = tr(t, QT_TRANSLATE_NOOP("documents", "IT Maintenance Service Work Order"))
-    story: list[Any] = []
     # Title block: the title and the number in the middle, the QR (or the unsigned mark)
-    # on the right, balanced by an empty cell on the left.
-    side_w = 30 * mm
-    if signed:
-        assert doc.record_hash is not None
-        corner: Any = QrFlowable(
-            record_payload("work_order", doc.number, doc.record_hash),
-            24 * mm,
-            tr(t, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
-        )
+    # on the right.
+    if doc.record_hash is not None:
+        corner: Any = verify_qr(t, "work_order", doc.number, doc.record_hash)
     else:
-        corner = Table(
-            [[para(tr(t, QT_TRANSLATE_NOOP("documents", "NOT SIGNED")), s.stamp)]],
-            colWidths=[side_w - 2 * mm],
-            style=TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1.2, BAD_INK),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            ),
-        )
+        corner = unsigned_stamp(t)
     centre = [
-        para(title, s.title),
+        para(tr(t, QT_TRANSLATE_NOOP("documents", "IT Maintenance Service Work Order")), s.title),
         para(
             tr(t, QT_TRANSLATE_NOOP("documents", "Work order No.: {number}"), number=doc.number),
             s.subtitle,
         ),
     ]
-    head = Table([["", centre, corner]], colWidths=[side_w, width - 2 * side_w, side_w])
-    head.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    story += [head, Spacer(1, 3 * mm)]
-    return story
+    return [record_title(centre, corner, content_width()), Spacer(1, 3 * mm)]
 
 
 def _report_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
@@ -498,75 +467,6 @@ def _amendments_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
-def _sign_off(doc: WorkOrderDoc, t: Translate, section_no: int) -> Any:
-    width = content_width()
-    s = styles()
-    signed = doc.record_hash is not None
-    # Sign-off.
-    sign_block: list[Any] = [
-        para(
-            section_title(t, section_no, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")), s.section
-        ),
-        para(
-            tr(
-                t,
-                QT_TRANSLATE_NOOP(
-                    "documents",
-                    "Party A confirms that the service above was performed and the record is true.",
-                ),
-            ),
-            s.small,
-        ),
-        Spacer(1, 2 * mm),
-        signature_row(
-            t,
-            doc.signatures,
-            width,
-            [
-                (
-                    "engineer",
-                    tr(t, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature")),
-                ),
-                (
-                    "client",
-                    tr(t, QT_TRANSLATE_NOOP("documents", "Party A representative signature")),
-                ),
-            ],
-        ),
-    ]
-    if signed:
-        assert doc.record_hash is not None
-        sign_block += [
-            Spacer(1, 2 * mm),
-            para(
-                tr(
-                    t,
-                    QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
-                    hash=doc.record_hash,
-                ),
-                s.tiny,
-            ),
-        ]
-    else:
-        sign_block += [
-            Spacer(1, 2 * mm),
-            para(
-                coloured(
-                    tr(
-                        t,
-                        QT_TRANSLATE_NOOP(
-                            "documents", "Not signed: this print is a draft, not a signed record."
-                        ),
-                    ),
-                    BAD_INK,
-                ),
-                s.small,
-                markup=True,
-            ),
-        ]
-    return KeepTogether(sign_block)
-
-
 def workorder_pdf(
     doc: WorkOrderDoc,
     translate: Translate = identity,
@@ -583,7 +483,16 @@ def workorder_pdf(
         *_cause_section(doc, t),
         *_log_section(doc, t),
         *_amendments_section(doc, t),
-        _sign_off(doc, t, 7 if doc.amendments else 6),
+        record_sign_off(
+            t,
+            7 if doc.amendments else 6,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Party A confirms that the service above was performed and the record is true.",
+            ),
+            doc.signatures,
+            doc.record_hash,
+        ),
     ]
     info = PageInfo(
         title=tr(t, QT_TRANSLATE_NOOP("documents", "Work order")),
