@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.domain.datafiles import read_toml
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 
 FORMAT = 1
@@ -255,11 +255,7 @@ def parse_checklist(data: Mapping[str, Any], where: str = "checklist") -> Checkl
 
 
 def load_checklist(path: Path) -> Checklist:
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ChecklistDataError(f"{path.name}: {exc}") from exc
+    data = read_toml(path, ChecklistDataError)
     checklist = parse_checklist(data, path.name)
     if path.stem != checklist.category:
         raise ChecklistDataError(f"{path.name}: file name does not match '{checklist.category}'")

@@ -7,13 +7,13 @@ file is refused with a message naming what is wrong, before anything reaches the
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from workbench.domain.assets import ASSET_KINDS, Category
+from workbench.domain.datafiles import read_toml
 
 
 class ContractDataError(ValueError):
@@ -251,10 +251,211 @@ def _choice(table: dict[str, Any], key: str, allowed: tuple[str, ...], where: st
     return value
 
 
+def _optional_int(table: dict[str, Any], key: str) -> int | None:
+    return int(table[key]) if key in table else None
+
+
 def _date(value: Any, where: str) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     raise ContractDataError(f"{where}: '{value}' is not a date")
+
+
+def _parse_categories(data: dict[str, Any]) -> tuple[Category, ...]:
+    categories = tuple(
+        Category(
+            code=str(_req(t, "code", "category")),
+            name=str(_req(t, "name", "category")),
+            name_en=str(t.get("name_en", "")),
+            kind=str(_req(t, "kind", "category")),
+            inspection_interval_days=_optional_int(t, "inspection_interval_days"),
+        )
+        for t in data.get("categories", [])
+    )
+    if len({cat.code for cat in categories}) != len(categories):
+        raise ContractDataError("categories: duplicate code")
+    for cat in categories:
+        if cat.kind not in ASSET_KINDS:
+            raise ContractDataError(f"category {cat.code}: unknown kind '{cat.kind}'")
+    return categories
+
+
+def _parse_locations(data: dict[str, Any]) -> tuple[Location, ...]:
+    return tuple(
+        Location(name=str(_req(t, "name", "location")), name_en=str(t.get("name_en", "")))
+        for t in data.get("locations", [])
+    )
+
+
+@dataclass(frozen=True)
+class _References:
+    """The categories and locations an asset of the file may name."""
+
+    categories: dict[str, Category]
+    location_names: frozenset[str]
+
+    def check_category(self, code: str, kind: str, where: str) -> None:
+        if code not in self.categories:
+            raise ContractDataError(f"{where}: unknown category '{code}'")
+        if self.categories[code].kind != kind:
+            raise ContractDataError(f"{where}: category '{code}' is not of kind {kind}")
+
+    def check_location(self, name: str, where: str) -> None:
+        if name and name not in self.location_names:
+            raise ContractDataError(f"{where}: unknown location '{name}'")
+
+
+def _parse_line_item(t: dict[str, Any], refs: _References) -> tuple[LineItem, list[AssetSpec]]:
+    """One line item of the price list and the devices the file lists under it."""
+    where = f"line item {t.get('no')}"
+    item = LineItem(
+        no=int(_req(t, "no", where)),
+        name=str(_req(t, "name", where)),
+        unit=str(_req(t, "unit", where)),
+        quantity=int(_req(t, "quantity", where)),
+        category=str(_req(t, "category", where)),
+        model=str(t.get("model", "")),
+    )
+    refs.check_category(item.category, "device", where)
+    devices = t.get("devices", [])
+    if len(devices) != item.quantity:
+        raise ContractDataError(
+            f"{where}: {len(devices)} devices listed, the contract says {item.quantity}"
+        )
+    assets: list[AssetSpec] = []
+    for d in devices:
+        refs.check_location(str(d.get("location", "")), where)
+        assets.append(
+            AssetSpec(
+                code=str(_req(d, "code", where)),
+                name=item.name,
+                kind="device",
+                category=item.category,
+                line_item=item.no,
+                model=str(d.get("model", item.model)),
+                location=str(d.get("location", "")),
+                notes=str(d.get("notes", "")),
+            )
+        )
+    return item, assets
+
+
+def _parse_system(t: dict[str, Any], refs: _References) -> AssetSpec:
+    where = f"system {t.get('code')}"
+    refs.check_category(str(_req(t, "category", where)), "system", where)
+    refs.check_location(str(t.get("location", "")), where)
+    return AssetSpec(
+        code=str(_req(t, "code", where)),
+        name=str(_req(t, "name", where)),
+        kind="system",
+        category=str(t["category"]),
+        line_item=None,
+        model=str(t.get("model", "")),
+        location=str(t.get("location", "")),
+        notes=str(t.get("notes", "")),
+    )
+
+
+def _parse_website(t: dict[str, Any], refs: _References) -> AssetSpec:
+    where = f"website {t.get('code')}"
+    website = AssetSpec(
+        code=str(_req(t, "code", where)),
+        name=str(_req(t, "name", where)),
+        kind="website",
+        category=str(t.get("category", "website")),
+        line_item=None,
+        model="",
+        location=str(t.get("location", "互联网")),
+        url=str(_req(t, "url", where)),
+        notes=str(t.get("notes", "")),
+    )
+    refs.check_category(website.category, "website", where)
+    refs.check_location(website.location, where)
+    return website
+
+
+def _parse_inventory(
+    data: dict[str, Any], refs: _References
+) -> tuple[tuple[LineItem, ...], tuple[AssetSpec, ...]]:
+    """The line items with their devices, then the systems and the websites."""
+    line_items: list[LineItem] = []
+    assets: list[AssetSpec] = []
+    for t in data.get("line_items", []):
+        item, devices = _parse_line_item(t, refs)
+        assets.extend(devices)
+        line_items.append(item)
+    assets.extend(_parse_system(t, refs) for t in data.get("systems", []))
+    assets.extend(_parse_website(t, refs) for t in data.get("websites", []))
+    codes = [a.code for a in assets]
+    dupes = sorted({code for code in codes if codes.count(code) > 1})
+    if dupes:
+        raise ContractDataError("duplicate asset codes: " + ", ".join(dupes))
+    return tuple(line_items), tuple(assets)
+
+
+def _parse_payments(data: dict[str, Any]) -> tuple[Payment, ...]:
+    return tuple(
+        Payment(
+            seq=int(_req(t, "seq", "payment")),
+            description=str(_req(t, "description", "payment")),
+            amount_cny=_money(_req(t, "amount_cny", "payment"), "payment"),
+            due=_date(t["due"], "payment") if "due" in t else None,
+            condition=str(t.get("condition", "")),
+            after_condition_working_days=_optional_int(t, "after_condition_working_days"),
+        )
+        for t in data.get("payments", [])
+    )
+
+
+def _parse_payment_terms(data: dict[str, Any]) -> PaymentTerms | None:
+    pt = data.get("payment_terms")
+    if pt is None:
+        return None
+    return PaymentTerms(
+        invoice_working_days=int(_req(pt, "invoice_working_days", "payment_terms")),
+        invoice_clause=str(_req(pt, "invoice_clause", "payment_terms")),
+        funds_clause=str(_req(pt, "funds_clause", "payment_terms")),
+    )
+
+
+def _parse_deliverables(data: dict[str, Any]) -> tuple[Deliverable, ...]:
+    return tuple(
+        Deliverable(
+            key=str(_req(t, "key", "deliverable")),
+            name=str(_req(t, "name", "deliverable")),
+            name_en=str(t.get("name_en", "")),
+            every=t.get("every"),
+            per_site=bool(t.get("per_site", False)),
+            minimum=_optional_int(t, "minimum"),
+            notice_days=_optional_int(t, "notice_days"),
+            clause=str(t.get("clause", "")),
+            notice_months=_optional_int(t, "notice_months"),
+        )
+        for t in data.get("deliverables", [])
+    )
+
+
+def _parse_sla(sla: dict[str, Any]) -> SlaTerms:
+    return SlaTerms(
+        response_minutes=int(_req(sla, "response_minutes", "sla")),
+        onsite_minutes=int(_req(sla, "onsite_minutes", "sla")),
+        restore_minutes=int(_req(sla, "restore_minutes", "sla")),
+        late_entry_minutes=int(_req(sla, "late_entry_minutes", "sla")),
+    )
+
+
+def _parse_penalties(pen: dict[str, Any]) -> PenaltyTerms:
+    return PenaltyTerms(
+        late_rate_per_day=_money(_req(pen, "late_rate_per_day", "penalties"), "penalties"),
+        late_cap_days=int(_req(pen, "late_cap_days", "penalties")),
+        late_over_cap_rate=_money(_req(pen, "late_over_cap_rate", "penalties"), "penalties"),
+        defect_rate=_money(pen.get("defect_rate", "0"), "penalties"),
+        confidentiality_rate=_money(pen.get("confidentiality_rate", "0"), "penalties"),
+        ip_rate=_money(pen.get("ip_rate", "0"), "penalties"),
+        day_rule=_choice(pen, "day_rule", DAY_RULES, "penalties"),
+        day_rule_clause=str(_req(pen, "day_rule_clause", "penalties")),
+        over_cap_rule=_choice(pen, "over_cap_rule", OVER_CAP_RULES, "penalties"),
+    )
 
 
 def parse_contract(data: dict[str, Any]) -> Contract:
@@ -262,150 +463,16 @@ def parse_contract(data: dict[str, Any]) -> Contract:
     c = _req(data, "contract", "file")
     sla = _req(data, "sla", "file")
     pen = _req(data, "penalties", "file")
-    categories = tuple(
-        Category(
-            code=str(_req(t, "code", "category")),
-            name=str(_req(t, "name", "category")),
-            name_en=str(t.get("name_en", "")),
-            kind=str(_req(t, "kind", "category")),
-            inspection_interval_days=(
-                int(t["inspection_interval_days"]) if "inspection_interval_days" in t else None
-            ),
-        )
-        for t in data.get("categories", [])
+    categories = _parse_categories(data)
+    locations = _parse_locations(data)
+    refs = _References(
+        categories={cat.code: cat for cat in categories},
+        location_names=frozenset(loc.name for loc in locations),
     )
-    cat_by_code = {cat.code: cat for cat in categories}
-    if len(cat_by_code) != len(categories):
-        raise ContractDataError("categories: duplicate code")
-    for cat in categories:
-        if cat.kind not in ASSET_KINDS:
-            raise ContractDataError(f"category {cat.code}: unknown kind '{cat.kind}'")
-    locations = tuple(
-        Location(name=str(_req(t, "name", "location")), name_en=str(t.get("name_en", "")))
-        for t in data.get("locations", [])
-    )
-    location_names = {loc.name for loc in locations}
-
-    def check_category(code: str, kind: str, where: str) -> None:
-        if code not in cat_by_code:
-            raise ContractDataError(f"{where}: unknown category '{code}'")
-        if cat_by_code[code].kind != kind:
-            raise ContractDataError(f"{where}: category '{code}' is not of kind {kind}")
-
-    def check_location(name: str, where: str) -> None:
-        if name and name not in location_names:
-            raise ContractDataError(f"{where}: unknown location '{name}'")
-
-    line_items: list[LineItem] = []
-    assets: list[AssetSpec] = []
-    for t in data.get("line_items", []):
-        where = f"line item {t.get('no')}"
-        item = LineItem(
-            no=int(_req(t, "no", where)),
-            name=str(_req(t, "name", where)),
-            unit=str(_req(t, "unit", where)),
-            quantity=int(_req(t, "quantity", where)),
-            category=str(_req(t, "category", where)),
-            model=str(t.get("model", "")),
-        )
-        check_category(item.category, "device", where)
-        devices = t.get("devices", [])
-        if len(devices) != item.quantity:
-            raise ContractDataError(
-                f"{where}: {len(devices)} devices listed, the contract says {item.quantity}"
-            )
-        for d in devices:
-            check_location(str(d.get("location", "")), where)
-            assets.append(
-                AssetSpec(
-                    code=str(_req(d, "code", where)),
-                    name=item.name,
-                    kind="device",
-                    category=item.category,
-                    line_item=item.no,
-                    model=str(d.get("model", item.model)),
-                    location=str(d.get("location", "")),
-                    notes=str(d.get("notes", "")),
-                )
-            )
-        line_items.append(item)
-    for t in data.get("systems", []):
-        where = f"system {t.get('code')}"
-        check_category(str(_req(t, "category", where)), "system", where)
-        check_location(str(t.get("location", "")), where)
-        assets.append(
-            AssetSpec(
-                code=str(_req(t, "code", where)),
-                name=str(_req(t, "name", where)),
-                kind="system",
-                category=str(t["category"]),
-                line_item=None,
-                model=str(t.get("model", "")),
-                location=str(t.get("location", "")),
-                notes=str(t.get("notes", "")),
-            )
-        )
-    for t in data.get("websites", []):
-        where = f"website {t.get('code')}"
-        assets.append(
-            AssetSpec(
-                code=str(_req(t, "code", where)),
-                name=str(_req(t, "name", where)),
-                kind="website",
-                category=str(t.get("category", "website")),
-                line_item=None,
-                model="",
-                location=str(t.get("location", "互联网")),
-                url=str(_req(t, "url", where)),
-                notes=str(t.get("notes", "")),
-            )
-        )
-        check_category(assets[-1].category, "website", where)
-        check_location(assets[-1].location, where)
-    codes = [a.code for a in assets]
-    dupes = sorted({code for code in codes if codes.count(code) > 1})
-    if dupes:
-        raise ContractDataError("duplicate asset codes: " + ", ".join(dupes))
-
-    payments = tuple(
-        Payment(
-            seq=int(_req(t, "seq", "payment")),
-            description=str(_req(t, "description", "payment")),
-            amount_cny=_money(_req(t, "amount_cny", "payment"), "payment"),
-            due=_date(t["due"], "payment") if "due" in t else None,
-            condition=str(t.get("condition", "")),
-            after_condition_working_days=(
-                int(t["after_condition_working_days"])
-                if "after_condition_working_days" in t
-                else None
-            ),
-        )
-        for t in data.get("payments", [])
-    )
-    pt = data.get("payment_terms")
-    payment_terms = (
-        PaymentTerms(
-            invoice_working_days=int(_req(pt, "invoice_working_days", "payment_terms")),
-            invoice_clause=str(_req(pt, "invoice_clause", "payment_terms")),
-            funds_clause=str(_req(pt, "funds_clause", "payment_terms")),
-        )
-        if pt is not None
-        else None
-    )
-    deliverables = tuple(
-        Deliverable(
-            key=str(_req(t, "key", "deliverable")),
-            name=str(_req(t, "name", "deliverable")),
-            name_en=str(t.get("name_en", "")),
-            every=t.get("every"),
-            per_site=bool(t.get("per_site", False)),
-            minimum=int(t["minimum"]) if "minimum" in t else None,
-            notice_days=int(t["notice_days"]) if "notice_days" in t else None,
-            clause=str(t.get("clause", "")),
-            notice_months=int(t["notice_months"]) if "notice_months" in t else None,
-        )
-        for t in data.get("deliverables", [])
-    )
+    line_items, assets = _parse_inventory(data, refs)
+    payments = _parse_payments(data)
+    payment_terms = _parse_payment_terms(data)
+    deliverables = _parse_deliverables(data)
     contract = Contract(
         number=str(_req(c, "number", "contract")),
         title=str(_req(c, "title", "contract")),
@@ -429,30 +496,15 @@ def parse_contract(data: dict[str, Any]) -> Contract:
         net_cny=_money(c.get("net_cny", "0"), "contract.net_cny"),
         tax_cny=_money(c.get("tax_cny", "0"), "contract.tax_cny"),
         tax_rate=_money(c.get("tax_rate", "0"), "contract.tax_rate"),
-        sla=SlaTerms(
-            response_minutes=int(_req(sla, "response_minutes", "sla")),
-            onsite_minutes=int(_req(sla, "onsite_minutes", "sla")),
-            restore_minutes=int(_req(sla, "restore_minutes", "sla")),
-            late_entry_minutes=int(_req(sla, "late_entry_minutes", "sla")),
-        ),
-        penalties=PenaltyTerms(
-            late_rate_per_day=_money(_req(pen, "late_rate_per_day", "penalties"), "penalties"),
-            late_cap_days=int(_req(pen, "late_cap_days", "penalties")),
-            late_over_cap_rate=_money(_req(pen, "late_over_cap_rate", "penalties"), "penalties"),
-            defect_rate=_money(pen.get("defect_rate", "0"), "penalties"),
-            confidentiality_rate=_money(pen.get("confidentiality_rate", "0"), "penalties"),
-            ip_rate=_money(pen.get("ip_rate", "0"), "penalties"),
-            day_rule=_choice(pen, "day_rule", DAY_RULES, "penalties"),
-            day_rule_clause=str(_req(pen, "day_rule_clause", "penalties")),
-            over_cap_rule=_choice(pen, "over_cap_rule", OVER_CAP_RULES, "penalties"),
-        ),
+        sla=_parse_sla(sla),
+        penalties=_parse_penalties(pen),
         payment_terms=payment_terms,
         payments=payments,
         deliverables=deliverables,
         locations=locations,
         categories=categories,
-        line_items=tuple(line_items),
-        assets=tuple(assets),
+        line_items=line_items,
+        assets=assets,
     )
     if contract.end < contract.start:
         raise ContractDataError("contract: end before start")
@@ -462,9 +514,5 @@ def parse_contract(data: dict[str, Any]) -> Contract:
 
 
 def load_contract(path: Path) -> Contract:
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ContractDataError(f"{path.name}: {exc}") from exc
+    data = read_toml(path, ContractDataError)
     return parse_contract(data)

@@ -30,6 +30,7 @@ from workbench import i18n
 from workbench.domain.messages import UserError
 from workbench.domain.timeutil import fmt_local, now
 from workbench.services import engineers as engineers_service
+from workbench.services.signing import Signatures
 from workbench.ui.common.signature_pad import Point, SignatureField
 
 if TYPE_CHECKING:
@@ -56,6 +57,16 @@ class SignOffInput:
     client_name: str
     client_strokes: list[list[Point]]
     client_aspect: float
+
+    def signatures(self) -> Signatures:
+        """Both drawn signatures, as the sign-off services take them."""
+        return Signatures(
+            engineer_strokes=self.engineer_strokes,
+            client_name=self.client_name,
+            client_strokes=self.client_strokes,
+            engineer_aspect=self.engineer_aspect,
+            client_aspect=self.client_aspect,
+        )
 
 
 class SignOffDialog(QDialog):

@@ -483,13 +483,7 @@ class InspectionsView(QWidget):
             return service.sign_round(
                 session,
                 round_id,
-                service.Signatures(
-                    engineer_strokes=data.engineer_strokes,
-                    client_name=data.client_name,
-                    client_strokes=data.client_strokes,
-                    engineer_aspect=data.engineer_aspect,
-                    client_aspect=data.client_aspect,
-                ),
+                data.signatures(),
                 pin=data.pin,
             )
 

@@ -8,6 +8,7 @@ so; only amendments (new linked records) remain.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -34,7 +35,7 @@ from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.timeutil import fmt_local, to_local
 from workbench.domain.timeutil import now as utc_now
-from workbench.domain.workorders import LogEntryView
+from workbench.domain.workorders import LogEntryView, WorkOrderRow
 from workbench.services.workorders import ScanCheck, WorkOrderDetail
 from workbench.ui.common.signature_pad import SignaturePad
 from workbench.ui.workorders.model import (
@@ -361,12 +362,27 @@ class WorkOrderDetailPane(QScrollArea):
             self.scan_banner.hide()
         self._body.setEnabled(d is not None)
         if d is None:
-            self.title.setText(self.tr("No work order selected"))
-            self.subtitle.setText(self.tr("Choose one in the list, or report a new one (Ctrl+N)."))
-            self.banner.hide()
-            for clock in self.clocks.values():
-                clock.show_item(None, now)
+            self._show_nothing(now)
             return
+        self._show_heading(d)
+        self._show_banner(d.row)
+        self._show_clocks(d.row.sla, now)
+        self._show_penalty(d)
+        self._show_buttons(d)
+        self._show_facts(d)
+        self._show_editing(d, same_order)
+        self._show_timeline(d)
+        self._show_log(d.log, d.editable)
+        self._show_signatures(d)
+        self._show_amendments(d)
+
+    def _show_nothing(self, now: dt.datetime) -> None:
+        self.title.setText(self.tr("No work order selected"))
+        self.subtitle.setText(self.tr("Choose one in the list, or report a new one (Ctrl+N)."))
+        self.banner.hide()
+        self._show_clocks((), now)
+
+    def _show_heading(self, d: WorkOrderDetail) -> None:
         r = d.row
         demo = self.tr("  [demo data]") if r.demo else ""
         self.title.setText(f"{r.number}  {domain_name(rules.TYPE_NAMES, r.type)}{demo}")
@@ -377,6 +393,9 @@ class WorkOrderDetailPane(QScrollArea):
                 contract=d.contract_number,
             )
         )
+
+    def _show_banner(self, r: WorkOrderRow) -> None:
+        """Why a signed or cancelled order is read-only; nothing for an open one."""
         if r.status == "signed":
             self.banner.setText(
                 self.tr("Signed on {0}: read-only. Corrections are recorded as amendments.").format(
@@ -391,17 +410,23 @@ class WorkOrderDetailPane(QScrollArea):
             self.banner.show()
         else:
             self.banner.hide()
-        items = {item.key: item for item in r.sla}
+
+    def _show_clocks(self, sla: Iterable[sla_rules.SlaItem], now: dt.datetime) -> None:
+        """Each clock its SLA item (or none, for a target this order does not have)."""
+        items = {item.key: item for item in sla}
         for key, clock in self.clocks.items():
             clock.show_item(items.get(key), now)
-        self._show_penalty(d)
 
-        for status, button in self.step_buttons.items():
-            button.setVisible(status in d.allowed_moves)
-        self.sign_button.setVisible(r.status in ("restored", "closed"))
-        self.amend_button.setVisible(r.status == "signed")
+    def _show_buttons(self, d: WorkOrderDetail) -> None:
+        status = d.row.status
+        for target, button in self.step_buttons.items():
+            button.setVisible(target in d.allowed_moves)
+        self.sign_button.setVisible(status in ("restored", "closed"))
+        self.amend_button.setVisible(status == "signed")
         self.correct_log_button.setVisible(True)
 
+    def _show_facts(self, d: WorkOrderDetail) -> None:
+        r = d.row
         self.devices.setText(
             "\n".join(
                 "  ".join(x for x in (a.code, a.name, a.model, a.location) if x) for a in d.assets
@@ -415,12 +440,6 @@ class WorkOrderDetailPane(QScrollArea):
             f"{domain_name(rules.CHANNEL_NAMES, r.channel)}"
         )
         self.handling.setText(r.engineer_name or self.tr("nobody yet"))
-
-        self._show_editing(d, same_order)
-        self._show_timeline(d)
-        self._show_log(d.log, d.editable)
-        self._show_signatures(d)
-        self._show_amendments(d)
 
     def _show_editing(self, d: WorkOrderDetail, same_order: bool) -> None:
         for widget, text in ((self.cause, d.cause), (self.resolution, d.resolution)):

@@ -71,6 +71,13 @@ PAGE_SIZE = 100
 AREA = "workorders"
 
 
+def _open_transient(dialog: QDialog | None) -> None:
+    """Open ``dialog`` window-modal (not blocking); Qt deletes it once it closes."""
+    if dialog is not None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+
+
 class WorkOrdersView(QWidget):
     """The 工单 view."""
 
@@ -624,13 +631,7 @@ class WorkOrdersView(QWidget):
             return wo.sign_off(
                 session,
                 number,
-                wo.Signatures(
-                    engineer_strokes=data.engineer_strokes,
-                    client_name=data.client_name,
-                    client_strokes=data.client_strokes,
-                    engineer_aspect=data.engineer_aspect,
-                    client_aspect=data.client_aspect,
-                ),
+                data.signatures(),
                 engineer_id=data.engineer_id,
                 pin=data.pin,
             )
@@ -659,10 +660,7 @@ class WorkOrdersView(QWidget):
         return dialog
 
     def sign_current(self) -> None:
-        dialog = self.sign_dialog()
-        if dialog is not None:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            dialog.open()
+        _open_transient(self.sign_dialog())
 
     def amend_dialog(self) -> AmendDialog | None:
         d = self.current_detail()
@@ -710,10 +708,7 @@ class WorkOrdersView(QWidget):
         return dialog
 
     def amend_current(self) -> None:
-        dialog = self.amend_dialog()
-        if dialog is not None:
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            dialog.open()
+        _open_transient(self.amend_dialog())
 
     # -- scanned paper --------------------------------------------------------------
     def open_record(self, number: str, record_hash: str | None = None) -> None:
