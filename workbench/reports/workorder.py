@@ -11,12 +11,13 @@ store by scanning it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
-from workbench.domain.documents import SlaLine, WorkOrderDoc
+from workbench.domain.documents import LogLine, SlaLine, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
@@ -251,6 +252,11 @@ def _devices_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
+def _untimed_step(name: str, at: dt.datetime | None) -> list[Any]:
+    """A timeline row without a contract time limit: the step and when it happened."""
+    return [_value(name), _value("—"), _value("—"), _value(fmt_local(at)), _value("—"), _value("—")]
+
+
 def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     width = content_width()
     s = styles()
@@ -279,14 +285,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         )
     ]
     timeline.append(
-        [
-            _value(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at"))),
-            _value("—"),
-            _value("—"),
-            _value(fmt_local(doc.reported_at)),
-            _value("—"),
-            _value("—"),
-        ]
+        _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at")), doc.reported_at)
     )
     step_time = {"response": doc.responded_at, "onsite": doc.onsite_at, "restore": doc.restored_at}
     step_label = {
@@ -301,16 +300,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         name = tr(t, step_label[key]) if key in step_label else key_text(t, SLA_NAMES, key)
         done = line.done_at if line is not None else step_time.get(key)
         if line is None:
-            timeline.append(
-                [
-                    _value(name),
-                    _value("—"),
-                    _value("—"),
-                    _value(fmt_local(done)),
-                    _value("—"),
-                    _value("—"),
-                ]
-            )
+            timeline.append(_untimed_step(name, done))
             continue
         timeline.append(
             [
@@ -323,14 +313,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
             ]
         )
     timeline.append(
-        [
-            _value(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at"))),
-            _value("—"),
-            _value("—"),
-            _value(fmt_local(doc.closed_at)),
-            _value("—"),
-            _value("—"),
-        ]
+        _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at")), doc.closed_at)
     )
     story.append(table(timeline, [27 * mm, 20 * mm, 32 * mm, 32 * mm, 27 * mm, width - 138 * mm]))
     breaches = [line for line in doc.sla if line.state == "breached"]
@@ -397,23 +380,10 @@ def _cause_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
-def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
-    width = content_width()
-    s = styles()
-    story: list[Any] = []
-    # 5. Work log.
-    story.append(
-        para(section_title(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log")), s.section)
-    )
-    log_rows: list[list[Any]] = [
-        header_cells(
-            t,
-            QT_TRANSLATE_NOOP("documents", "Time"),
-            QT_TRANSLATE_NOOP("documents", "By"),
-            QT_TRANSLATE_NOOP("documents", "Entry"),
-        )
-    ]
-    for entry in doc.log:
+def _entry_rows(t: Translate, entries: Sequence[LogLine]) -> list[list[Any]]:
+    """Time, author and text of each entry; a correction says which entry it corrects."""
+    rows: list[list[Any]] = []
+    for entry in entries:
         text = entry.text
         if entry.amends is not None:
             text = tr(
@@ -422,49 +392,43 @@ def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
                 time=fmt_local(entry.amends),
                 text=text,
             )
-        log_rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
-    if not doc.log:
-        log_rows.append(
-            [_value("—"), _value("—"), _value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
-        )
-    story.append(table(log_rows, [32 * mm, 22 * mm, width - 54 * mm]))
-    return story
+        rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
+    return rows
+
+
+def _entries_table(t: Translate, text_header: str, rows: list[list[Any]]) -> Table:
+    header = header_cells(
+        t,
+        QT_TRANSLATE_NOOP("documents", "Time"),
+        QT_TRANSLATE_NOOP("documents", "By"),
+        text_header,
+    )
+    return table([header, *rows], [32 * mm, 22 * mm, content_width() - 54 * mm])
+
+
+def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    # 5. Work log.
+    title = section_title(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log"))
+    rows = _entry_rows(t, doc.log) or [
+        [_value("—"), _value("—"), _value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
+    ]
+    return [
+        para(title, styles().section),
+        _entries_table(t, QT_TRANSLATE_NOOP("documents", "Entry"), rows),
+    ]
 
 
 def _amendments_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
-    width = content_width()
-    s = styles()
-    story: list[Any] = []
     # 6. Amendments after sign-off.
-    if doc.amendments:
-        story.append(
-            para(
-                section_title(
-                    t, 6, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off")
-                ),
-                s.section,
-            )
-        )
-        amend_rows: list[list[Any]] = [
-            header_cells(
-                t,
-                QT_TRANSLATE_NOOP("documents", "Time"),
-                QT_TRANSLATE_NOOP("documents", "By"),
-                QT_TRANSLATE_NOOP("documents", "Amendment"),
-            )
-        ]
-        for entry in doc.amendments:
-            text = entry.text
-            if entry.amends is not None:
-                text = tr(
-                    t,
-                    QT_TRANSLATE_NOOP("documents", "[Corrects the entry of {time}] {text}"),
-                    time=fmt_local(entry.amends),
-                    text=text,
-                )
-            amend_rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
-        story.append(table(amend_rows, [32 * mm, 22 * mm, width - 54 * mm]))
-    return story
+    if not doc.amendments:
+        return []
+    title = section_title(t, 6, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off"))
+    return [
+        para(title, styles().section),
+        _entries_table(
+            t, QT_TRANSLATE_NOOP("documents", "Amendment"), _entry_rows(t, doc.amendments)
+        ),
+    ]
 
 
 def workorder_pdf(
