@@ -21,7 +21,6 @@ from typing import Any
 
 from reportlab.platypus import PageBreak, Spacer
 
-from workbench.domain import reporting as figures
 from workbench.domain.documents import InspectionFormDoc, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.reporting import AcceptanceIndex
@@ -45,11 +44,13 @@ from workbench.reports.tables import (
     chart_images,
     deliverables_table,
     empty_line,
+    inspections_figure,
     key_figures,
     note,
     payments_table,
     section,
     sign_off,
+    sla_figures,
     title_block,
 )
 from workbench.reports.workorder import workorder_pdf
@@ -119,33 +120,17 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         last=index.period.last.isoformat(),
     )
     s = index.year_sla
-    rs = index.restore
 
     def t(text: str) -> str:
         return tr(translate, text)
 
     rows = [
-        (t(QT_TRANSLATE_NOOP("documents", "Work orders")), str(s.orders)),
-        (t(QT_TRANSLATE_NOOP("documents", "Faults under the SLA clock")), str(s.clocked)),
-        (t(QT_TRANSLATE_NOOP("documents", "Overdue work orders")), str(s.breached)),
-        (t(QT_TRANSLATE_NOOP("documents", "SLA compliance")), figures.percent(s.compliance)),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Time to restore, median")),
-            "—" if rs.median_minutes is None else f"{rs.median_minutes:.0f} min",
-        ),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Time to restore, 90th percentile")),
-            "—" if rs.p90_minutes is None else f"{rs.p90_minutes:.0f} min",
-        ),
+        *sla_figures(translate, s, index.restore),
         (
             t(QT_TRANSLATE_NOOP("documents", "Penalty exposure (contract year)")),
             money(s.exposure_cny),
         ),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Inspections done / scheduled")),
-            f"{index.inspections.done} / {index.inspections.expected}"
-            f"（{figures.percent(index.inspections.rate)}）",
-        ),
+        inspections_figure(translate, index.inspections),
         (
             t(QT_TRANSLATE_NOOP("documents", "Signed work orders")),
             str(len(index.signed_work_orders)),
