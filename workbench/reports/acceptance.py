@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -223,27 +224,26 @@ def write_pack(
     """Write the whole pack into ``folder``; returns the files written, index first."""
     total = 1 + len(index.signed_work_orders) + len(index.signed_rounds)
     written: list[Path] = []
-    try:
+
+    def put(name: str, target: Path, make: Callable[[], bytes]) -> None:
+        """Report the file about to be made (the callback may cancel), make it, write it."""
         if progress:
-            progress(0, total, INDEX_NAME)
-        target = folder / INDEX_NAME
-        _write(target, acceptance_index_pdf(index, translate))
+            progress(len(written), total, name)
+        _write(target, make())
         written.append(target)
-        done = 1
+
+    def order_pdf(number: str) -> bytes:
+        return workorder_pdf(load_work_order(number), translate)
+
+    def round_pdf(round_id: str) -> bytes:
+        return inspection_form_pdf(load_round(round_id), translate)
+
+    try:
+        put(INDEX_NAME, folder / INDEX_NAME, lambda: acceptance_index_pdf(index, translate))
         for number in index.signed_work_orders:
-            if progress:
-                progress(done, total, number)
-            target = folder / "workorders" / f"{number}.pdf"
-            _write(target, workorder_pdf(load_work_order(number), translate))
-            written.append(target)
-            done += 1
+            put(number, folder / "workorders" / f"{number}.pdf", partial(order_pdf, number))
         for round_id, number in index.signed_rounds:
-            if progress:
-                progress(done, total, number)
-            target = folder / "inspections" / f"{number}.pdf"
-            _write(target, inspection_form_pdf(load_round(round_id), translate))
-            written.append(target)
-            done += 1
+            put(number, folder / "inspections" / f"{number}.pdf", partial(round_pdf, round_id))
         if progress:
             progress(total, total, "")
     finally:
