@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import PageBreak, Spacer
 
-from workbench.domain import reporting as figures
 from workbench.domain.documents import InspectionFormDoc, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.reporting import AcceptanceIndex
@@ -45,11 +45,13 @@ from workbench.reports.tables import (
     chart_images,
     deliverables_table,
     empty_line,
+    inspections_figure,
     key_figures,
     note,
     payments_table,
     section,
     sign_off,
+    sla_figures,
     title_block,
 )
 from workbench.reports.workorder import workorder_pdf
@@ -119,33 +121,17 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         last=index.period.last.isoformat(),
     )
     s = index.year_sla
-    rs = index.restore
 
     def t(text: str) -> str:
         return tr(translate, text)
 
     rows = [
-        (t(QT_TRANSLATE_NOOP("documents", "Work orders")), str(s.orders)),
-        (t(QT_TRANSLATE_NOOP("documents", "Faults under the SLA clock")), str(s.clocked)),
-        (t(QT_TRANSLATE_NOOP("documents", "Overdue work orders")), str(s.breached)),
-        (t(QT_TRANSLATE_NOOP("documents", "SLA compliance")), figures.percent(s.compliance)),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Time to restore, median")),
-            "—" if rs.median_minutes is None else f"{rs.median_minutes:.0f} min",
-        ),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Time to restore, 90th percentile")),
-            "—" if rs.p90_minutes is None else f"{rs.p90_minutes:.0f} min",
-        ),
+        *sla_figures(translate, s, index.restore),
         (
             t(QT_TRANSLATE_NOOP("documents", "Penalty exposure (contract year)")),
             money(s.exposure_cny),
         ),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Inspections done / scheduled")),
-            f"{index.inspections.done} / {index.inspections.expected}"
-            f"（{figures.percent(index.inspections.rate)}）",
-        ),
+        inspections_figure(translate, index.inspections),
         (
             t(QT_TRANSLATE_NOOP("documents", "Signed work orders")),
             str(len(index.signed_work_orders)),
@@ -238,27 +224,26 @@ def write_pack(
     """Write the whole pack into ``folder``; returns the files written, index first."""
     total = 1 + len(index.signed_work_orders) + len(index.signed_rounds)
     written: list[Path] = []
-    try:
+
+    def put(name: str, target: Path, make: Callable[[], bytes]) -> None:
+        """Report the file about to be made (the callback may cancel), make it, write it."""
         if progress:
-            progress(0, total, INDEX_NAME)
-        target = folder / INDEX_NAME
-        _write(target, acceptance_index_pdf(index, translate))
+            progress(len(written), total, name)
+        _write(target, make())
         written.append(target)
-        done = 1
+
+    def order_pdf(number: str) -> bytes:
+        return workorder_pdf(load_work_order(number), translate)
+
+    def round_pdf(round_id: str) -> bytes:
+        return inspection_form_pdf(load_round(round_id), translate)
+
+    try:
+        put(INDEX_NAME, folder / INDEX_NAME, lambda: acceptance_index_pdf(index, translate))
         for number in index.signed_work_orders:
-            if progress:
-                progress(done, total, number)
-            target = folder / "workorders" / f"{number}.pdf"
-            _write(target, workorder_pdf(load_work_order(number), translate))
-            written.append(target)
-            done += 1
+            put(number, folder / "workorders" / f"{number}.pdf", partial(order_pdf, number))
         for round_id, number in index.signed_rounds:
-            if progress:
-                progress(done, total, number)
-            target = folder / "inspections" / f"{number}.pdf"
-            _write(target, inspection_form_pdf(load_round(round_id), translate))
-            written.append(target)
-            done += 1
+            put(number, folder / "inspections" / f"{number}.pdf", partial(round_pdf, round_id))
         if progress:
             progress(total, total, "")
     finally:

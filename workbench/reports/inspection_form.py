@@ -18,7 +18,6 @@ from workbench.domain.documents import (
     InspectionResultDoc,
 )
 from workbench.domain.messages import QT_TRANSLATE_NOOP
-from workbench.domain.scancodes import record_payload
 from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
     BAD_INK,
@@ -27,7 +26,6 @@ from workbench.reports.pdfkit import (
     MUTED,
     OK_INK,
     PageInfo,
-    QrFlowable,
     Translate,
     build_pdf,
     coloured,
@@ -36,11 +34,16 @@ from workbench.reports.pdfkit import (
     identity,
     para,
     printed_time,
+    record_sign_off,
+    record_signature_roles,
+    record_title,
     section_title,
     signature_row,
     styles,
     table,
     tr,
+    unsigned_stamp,
+    verify_qr,
 )
 
 
@@ -130,27 +133,12 @@ def reading(result: InspectionResultDoc, item: ChecklistItemDoc | None) -> str:
 
 def _title_block(doc: InspectionFormDoc, translate: Translate, width: float) -> Table:
     s = styles()
-    side_w = 30 * mm
     finished = bool(doc.devices or doc.round_number)
     corner: Any = ""
     if doc.record_hash is not None and doc.round_number:
-        corner = QrFlowable(
-            record_payload("inspection_round", doc.round_number, doc.record_hash),
-            24 * mm,
-            tr(translate, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
-        )
+        corner = verify_qr(translate, "inspection_round", doc.round_number, doc.record_hash)
     elif finished:
-        corner = Table(
-            [[para(tr(translate, QT_TRANSLATE_NOOP("documents", "NOT SIGNED")), s.stamp)]],
-            colWidths=[side_w - 2 * mm],
-            style=TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1.2, BAD_INK),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            ),
-        )
+        corner = unsigned_stamp(translate)
     title = doc.title or tr(translate, QT_TRANSLATE_NOOP("documents", "Inspection record"))
     subtitle = tr(
         translate,
@@ -169,18 +157,7 @@ def _title_block(doc: InspectionFormDoc, translate: Translate, width: float) -> 
             + subtitle
         )
     centre = [para(title, s.title), para(subtitle, s.subtitle)]
-    head = Table([["", centre, corner]], colWidths=[side_w, width - 2 * side_w, side_w])
-    head.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return head
+    return record_title(centre, corner, width)
 
 
 def _pairs(rows: list[list[str]], width: float) -> Table:
@@ -352,18 +329,10 @@ def _summary_of(translate: Translate, device: DeviceInspectionDoc) -> str:
     return tr(translate, QT_TRANSLATE_NOOP("documents", "All normal ({n} items)"), n=passed)
 
 
-def _signature_roles(t: Translate) -> list[tuple[str, str]]:
-    return [
-        ("engineer", tr(t, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature"))),
-        ("client", tr(t, QT_TRANSLATE_NOOP("documents", "Party A representative signature"))),
-    ]
-
-
 def _blank_form(doc: InspectionFormDoc, t: Translate) -> list[Any]:
     """The form to fill in by hand: the heading fields, one block per device, sign-off."""
     s = styles()
     width = content_width()
-    engineer_roles = _signature_roles(t)
     story: list[Any] = []
     line = "＿＿＿＿＿＿＿＿＿＿"
     story.append(
@@ -412,7 +381,7 @@ def _blank_form(doc: InspectionFormDoc, t: Translate) -> list[Any]:
         KeepTogether(
             [
                 para(tr(t, QT_TRANSLATE_NOOP("documents", "Sign-off")), s.section),
-                signature_row(t, (), width, engineer_roles),
+                signature_row(t, (), width, record_signature_roles(t)),
             ]
         )
     )
@@ -500,61 +469,6 @@ def _unchecked_devices(doc: InspectionFormDoc, t: Translate, section: int) -> li
     return story
 
 
-def _round_sign_off(doc: InspectionFormDoc, t: Translate, section: int) -> Any:
-    """The sign-off of a round: both signatures, and the record hash or the draft mark."""
-    s = styles()
-    width = content_width()
-    engineer_roles = _signature_roles(t)
-    sign: list[Any] = [
-        para(
-            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
-            s.section,
-        ),
-        para(
-            tr(
-                t,
-                QT_TRANSLATE_NOOP(
-                    "documents", "Party A confirms that the inspection above was carried out."
-                ),
-            ),
-            s.small,
-        ),
-        Spacer(1, 2 * mm),
-        signature_row(t, doc.signatures, width, engineer_roles),
-    ]
-    if doc.record_hash is not None:
-        sign += [
-            Spacer(1, 2 * mm),
-            para(
-                tr(
-                    t,
-                    QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
-                    hash=doc.record_hash,
-                ),
-                s.tiny,
-            ),
-        ]
-    else:
-        sign += [
-            Spacer(1, 2 * mm),
-            para(
-                coloured(
-                    tr(
-                        t,
-                        QT_TRANSLATE_NOOP(
-                            "documents",
-                            "Not signed: this print is a draft, not a signed record.",
-                        ),
-                    ),
-                    BAD_INK,
-                ),
-                s.small,
-                markup=True,
-            ),
-        ]
-    return KeepTogether(sign)
-
-
 def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
     """A round's record: summary, abnormal, normal and uninspected devices, sign-off."""
     s = styles()
@@ -621,7 +535,17 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
     if doc.unchecked:
         section += 1
         story += _unchecked_devices(doc, t, section)
-    story.append(_round_sign_off(doc, t, section + 1))
+    story.append(
+        record_sign_off(
+            t,
+            section + 1,
+            QT_TRANSLATE_NOOP(
+                "documents", "Party A confirms that the inspection above was carried out."
+            ),
+            doc.signatures,
+            doc.record_hash,
+        )
+    )
     return story
 
 

@@ -36,6 +36,7 @@ from workbench.reports.tables import (
     chart_images,
     deliverables_table,
     empty_line,
+    inspections_figure,
     key_figures,
     note,
     orders_table,
@@ -44,6 +45,7 @@ from workbench.reports.tables import (
     scans_table,
     section,
     sign_off,
+    sla_figures,
     small,
     title_block,
 )
@@ -87,34 +89,18 @@ def summary_rows(translate: Translate, report: PeriodReport) -> list[tuple[str, 
     still_open = sum(x.open for x in report.scans)
     delivered = sum(1 for d in report.deliverables if d.state == calendar.DELIVERED)
     overdue = sum(1 for d in report.deliverables if d.state == calendar.OVERDUE)
-    rs = report.restore
 
     def t(text: str) -> str:
         return tr(translate, text)
 
     return [
-        (t(QT_TRANSLATE_NOOP("documents", "Work orders")), str(s.orders)),
-        (t(QT_TRANSLATE_NOOP("documents", "Faults under the SLA clock")), str(s.clocked)),
-        (t(QT_TRANSLATE_NOOP("documents", "Overdue work orders")), str(s.breached)),
-        (t(QT_TRANSLATE_NOOP("documents", "SLA compliance")), figures.percent(s.compliance)),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Time to restore, median")),
-            "—" if rs.median_minutes is None else f"{rs.median_minutes:.0f} min",
-        ),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Time to restore, 90th percentile")),
-            "—" if rs.p90_minutes is None else f"{rs.p90_minutes:.0f} min",
-        ),
+        *sla_figures(translate, s, report.restore),
         (t(QT_TRANSLATE_NOOP("documents", "Penalty exposure (period)")), money(s.exposure_cny)),
         (
             t(QT_TRANSLATE_NOOP("documents", "Penalty exposure (contract year)")),
             money(report.year_sla.exposure_cny),
         ),
-        (
-            t(QT_TRANSLATE_NOOP("documents", "Inspections done / scheduled")),
-            f"{report.inspections.done} / {report.inspections.expected}"
-            f"（{figures.percent(report.inspections.rate)}）",
-        ),
+        inspections_figure(translate, report.inspections),
         (t(QT_TRANSLATE_NOOP("documents", "Inspection rounds")), str(len(report.rounds))),
         (t(QT_TRANSLATE_NOOP("documents", "Website monitoring findings")), str(findings)),
         (

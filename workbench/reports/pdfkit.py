@@ -29,14 +29,17 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
 
 from workbench.domain.documents import ContractHeader, SignatureDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.scancodes import record_payload
 from workbench.domain.timeutil import fmt_local, now
 from workbench.reports.fonts import register_reportlab_font
 
@@ -506,6 +509,111 @@ def signature_row(
         )
     )
     return t
+
+
+# --- signed records ---------------------------------------------------------------------
+# What the work order and the inspection round share: the title row with the QR code (or
+# the NOT SIGNED stamp) in its corner, and the sign-off with the record hash or the draft
+# warning under both signatures.
+
+TITLE_SIDE = 30 * mm  # the corner cell of a record's title row, and its empty twin
+
+
+def verify_qr(translate: Translate, kind: str, number: str, record_hash: str) -> QrFlowable:
+    """The QR code that checks a signed record against the store."""
+    return QrFlowable(
+        record_payload(kind, number, record_hash),
+        24 * mm,
+        tr(translate, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
+    )
+
+
+def unsigned_stamp(translate: Translate) -> Table:
+    """The boxed NOT SIGNED mark of a draft record."""
+    return Table(
+        [[para(tr(translate, QT_TRANSLATE_NOOP("documents", "NOT SIGNED")), styles().stamp)]],
+        colWidths=[TITLE_SIDE - 2 * mm],
+        style=TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.2, BAD_INK),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        ),
+    )
+
+
+def record_title(centre: list[Any], corner: Any, width: float) -> Table:
+    """A record's title row: ``centre`` in the middle, ``corner`` (a QR code, the stamp or
+    nothing) on the right, balanced by an empty cell on the left."""
+    head = Table([["", centre, corner]], colWidths=[TITLE_SIDE, width - 2 * TITLE_SIDE, TITLE_SIDE])
+    head.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return head
+
+
+def record_signature_roles(translate: Translate) -> list[tuple[str, str]]:
+    """The two signatures of a record: the engineer's and the client representative's."""
+    return [
+        (
+            "engineer",
+            tr(translate, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature")),
+        ),
+        (
+            "client",
+            tr(translate, QT_TRANSLATE_NOOP("documents", "Party A representative signature")),
+        ),
+    ]
+
+
+def record_sign_off(
+    translate: Translate,
+    section: int,
+    confirmation: str,
+    signatures: Sequence[SignatureDoc],
+    record_hash: str | None,
+) -> KeepTogether:
+    """A record's sign-off kept on one page: the numbered title, what Party A confirms
+    (a template), both signatures, then the record hash once signed or the draft warning."""
+    s = styles()
+    block: list[Any] = [
+        para(
+            section_title(translate, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
+            s.section,
+        ),
+        para(tr(translate, confirmation), s.small),
+        Spacer(1, 2 * mm),
+        signature_row(translate, signatures, content_width(), record_signature_roles(translate)),
+        Spacer(1, 2 * mm),
+    ]
+    if record_hash is not None:
+        block.append(
+            para(
+                tr(
+                    translate,
+                    QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
+                    hash=record_hash,
+                ),
+                s.tiny,
+            )
+        )
+    else:
+        draft = tr(
+            translate,
+            QT_TRANSLATE_NOOP(
+                "documents", "Not signed: this print is a draft, not a signed record."
+            ),
+        )
+        block.append(para(coloured(draft, BAD_INK), s.small, markup=True))
+    return KeepTogether(block)
 
 
 # --- page frame -------------------------------------------------------------------------

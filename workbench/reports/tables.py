@@ -121,6 +121,42 @@ def key_figures(translate: Translate, rows: Sequence[tuple[str, str]]) -> Any:
     )
 
 
+def sla_figures(
+    translate: Translate, sla: figures.SlaSummary, restore: figures.RestoreStats
+) -> list[tuple[str, str]]:
+    """The key figures of an SLA record: orders, faults on the clock, overdue orders,
+    compliance, and the median and 90th percentile of the time to restore."""
+
+    def t(text: str) -> str:
+        return tr(translate, text)
+
+    def minutes(value: float | None) -> str:
+        return "—" if value is None else f"{value:.0f} min"
+
+    return [
+        (t(QT_TRANSLATE_NOOP("documents", "Work orders")), str(sla.orders)),
+        (t(QT_TRANSLATE_NOOP("documents", "Faults under the SLA clock")), str(sla.clocked)),
+        (t(QT_TRANSLATE_NOOP("documents", "Overdue work orders")), str(sla.breached)),
+        (t(QT_TRANSLATE_NOOP("documents", "SLA compliance")), figures.percent(sla.compliance)),
+        (
+            t(QT_TRANSLATE_NOOP("documents", "Time to restore, median")),
+            minutes(restore.median_minutes),
+        ),
+        (
+            t(QT_TRANSLATE_NOOP("documents", "Time to restore, 90th percentile")),
+            minutes(restore.p90_minutes),
+        ),
+    ]
+
+
+def inspections_figure(translate: Translate, inspections: figures.Completion) -> tuple[str, str]:
+    """Inspections done against the schedule, with the rate."""
+    return (
+        tr(translate, QT_TRANSLATE_NOOP("documents", "Inspections done / scheduled")),
+        f"{inspections.done} / {inspections.expected}（{figures.percent(inspections.rate)}）",
+    )
+
+
 def sla_result(translate: Translate, row: WorkOrderRow) -> str:
     """Markup: 达标, 超时：响应、恢复, 进行中, or — for orders without a clock."""
     if not row.sla:

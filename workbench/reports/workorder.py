@@ -11,14 +11,14 @@ store by scanning it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from workbench.domain.documents import SlaLine, WorkOrderDoc
+from workbench.domain.documents import LogLine, SlaLine, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
-from workbench.domain.scancodes import record_payload
 from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
     BAD_INK,
@@ -26,7 +26,6 @@ from workbench.reports.pdfkit import (
     OK_INK,
     WARN_INK,
     PageInfo,
-    QrFlowable,
     Translate,
     build_pdf,
     coloured,
@@ -38,11 +37,14 @@ from workbench.reports.pdfkit import (
     money,
     para,
     printed_time,
+    record_sign_off,
+    record_title,
     section_title,
-    signature_row,
     styles,
     table,
     tr,
+    unsigned_stamp,
+    verify_qr,
 )
 
 TYPE_NAMES = {
@@ -144,53 +146,21 @@ def _value(text: str) -> Paragraph:
 
 
 def _title_block(doc: WorkOrderDoc, t: Translate) -> list[Any]:
-    width = content_width()
     s = styles()
-    signed = doc.record_hash is not None
-    title = tr(t, QT_TRANSLATE_NOOP("documents", "IT Maintenance Service Work Order"))
-    story: list[Any] = []
     # Title block: the title and the number in the middle, the QR (or the unsigned mark)
-    # on the right, balanced by an empty cell on the left.
-    side_w = 30 * mm
-    if signed:
-        assert doc.record_hash is not None
-        corner: Any = QrFlowable(
-            record_payload("work_order", doc.number, doc.record_hash),
-            24 * mm,
-            tr(t, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
-        )
+    # on the right.
+    if doc.record_hash is not None:
+        corner: Any = verify_qr(t, "work_order", doc.number, doc.record_hash)
     else:
-        corner = Table(
-            [[para(tr(t, QT_TRANSLATE_NOOP("documents", "NOT SIGNED")), s.stamp)]],
-            colWidths=[side_w - 2 * mm],
-            style=TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1.2, BAD_INK),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            ),
-        )
+        corner = unsigned_stamp(t)
     centre = [
-        para(title, s.title),
+        para(tr(t, QT_TRANSLATE_NOOP("documents", "IT Maintenance Service Work Order")), s.title),
         para(
             tr(t, QT_TRANSLATE_NOOP("documents", "Work order No.: {number}"), number=doc.number),
             s.subtitle,
         ),
     ]
-    head = Table([["", centre, corner]], colWidths=[side_w, width - 2 * side_w, side_w])
-    head.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    story += [head, Spacer(1, 3 * mm)]
-    return story
+    return [record_title(centre, corner, content_width()), Spacer(1, 3 * mm)]
 
 
 def _report_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
@@ -282,6 +252,11 @@ def _devices_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
+def _untimed_step(name: str, at: dt.datetime | None) -> list[Any]:
+    """A timeline row without a contract time limit: the step and when it happened."""
+    return [_value(name), _value("—"), _value("—"), _value(fmt_local(at)), _value("—"), _value("—")]
+
+
 def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     width = content_width()
     s = styles()
@@ -310,14 +285,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         )
     ]
     timeline.append(
-        [
-            _value(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at"))),
-            _value("—"),
-            _value("—"),
-            _value(fmt_local(doc.reported_at)),
-            _value("—"),
-            _value("—"),
-        ]
+        _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at")), doc.reported_at)
     )
     step_time = {"response": doc.responded_at, "onsite": doc.onsite_at, "restore": doc.restored_at}
     step_label = {
@@ -332,16 +300,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         name = tr(t, step_label[key]) if key in step_label else key_text(t, SLA_NAMES, key)
         done = line.done_at if line is not None else step_time.get(key)
         if line is None:
-            timeline.append(
-                [
-                    _value(name),
-                    _value("—"),
-                    _value("—"),
-                    _value(fmt_local(done)),
-                    _value("—"),
-                    _value("—"),
-                ]
-            )
+            timeline.append(_untimed_step(name, done))
             continue
         timeline.append(
             [
@@ -354,14 +313,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
             ]
         )
     timeline.append(
-        [
-            _value(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at"))),
-            _value("—"),
-            _value("—"),
-            _value(fmt_local(doc.closed_at)),
-            _value("—"),
-            _value("—"),
-        ]
+        _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at")), doc.closed_at)
     )
     story.append(table(timeline, [27 * mm, 20 * mm, 32 * mm, 32 * mm, 27 * mm, width - 138 * mm]))
     breaches = [line for line in doc.sla if line.state == "breached"]
@@ -428,23 +380,10 @@ def _cause_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
-def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
-    width = content_width()
-    s = styles()
-    story: list[Any] = []
-    # 5. Work log.
-    story.append(
-        para(section_title(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log")), s.section)
-    )
-    log_rows: list[list[Any]] = [
-        header_cells(
-            t,
-            QT_TRANSLATE_NOOP("documents", "Time"),
-            QT_TRANSLATE_NOOP("documents", "By"),
-            QT_TRANSLATE_NOOP("documents", "Entry"),
-        )
-    ]
-    for entry in doc.log:
+def _entry_rows(t: Translate, entries: Sequence[LogLine]) -> list[list[Any]]:
+    """Time, author and text of each entry; a correction says which entry it corrects."""
+    rows: list[list[Any]] = []
+    for entry in entries:
         text = entry.text
         if entry.amends is not None:
             text = tr(
@@ -453,118 +392,43 @@ def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
                 time=fmt_local(entry.amends),
                 text=text,
             )
-        log_rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
-    if not doc.log:
-        log_rows.append(
-            [_value("—"), _value("—"), _value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
-        )
-    story.append(table(log_rows, [32 * mm, 22 * mm, width - 54 * mm]))
-    return story
+        rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
+    return rows
+
+
+def _entries_table(t: Translate, text_header: str, rows: list[list[Any]]) -> Table:
+    header = header_cells(
+        t,
+        QT_TRANSLATE_NOOP("documents", "Time"),
+        QT_TRANSLATE_NOOP("documents", "By"),
+        text_header,
+    )
+    return table([header, *rows], [32 * mm, 22 * mm, content_width() - 54 * mm])
+
+
+def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    # 5. Work log.
+    title = section_title(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log"))
+    rows = _entry_rows(t, doc.log) or [
+        [_value("—"), _value("—"), _value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
+    ]
+    return [
+        para(title, styles().section),
+        _entries_table(t, QT_TRANSLATE_NOOP("documents", "Entry"), rows),
+    ]
 
 
 def _amendments_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
-    width = content_width()
-    s = styles()
-    story: list[Any] = []
     # 6. Amendments after sign-off.
-    if doc.amendments:
-        story.append(
-            para(
-                section_title(
-                    t, 6, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off")
-                ),
-                s.section,
-            )
-        )
-        amend_rows: list[list[Any]] = [
-            header_cells(
-                t,
-                QT_TRANSLATE_NOOP("documents", "Time"),
-                QT_TRANSLATE_NOOP("documents", "By"),
-                QT_TRANSLATE_NOOP("documents", "Amendment"),
-            )
-        ]
-        for entry in doc.amendments:
-            text = entry.text
-            if entry.amends is not None:
-                text = tr(
-                    t,
-                    QT_TRANSLATE_NOOP("documents", "[Corrects the entry of {time}] {text}"),
-                    time=fmt_local(entry.amends),
-                    text=text,
-                )
-            amend_rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
-        story.append(table(amend_rows, [32 * mm, 22 * mm, width - 54 * mm]))
-    return story
-
-
-def _sign_off(doc: WorkOrderDoc, t: Translate, section_no: int) -> Any:
-    width = content_width()
-    s = styles()
-    signed = doc.record_hash is not None
-    # Sign-off.
-    sign_block: list[Any] = [
-        para(
-            section_title(t, section_no, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")), s.section
-        ),
-        para(
-            tr(
-                t,
-                QT_TRANSLATE_NOOP(
-                    "documents",
-                    "Party A confirms that the service above was performed and the record is true.",
-                ),
-            ),
-            s.small,
-        ),
-        Spacer(1, 2 * mm),
-        signature_row(
-            t,
-            doc.signatures,
-            width,
-            [
-                (
-                    "engineer",
-                    tr(t, QT_TRANSLATE_NOOP("documents", "Maintenance engineer signature")),
-                ),
-                (
-                    "client",
-                    tr(t, QT_TRANSLATE_NOOP("documents", "Party A representative signature")),
-                ),
-            ],
+    if not doc.amendments:
+        return []
+    title = section_title(t, 6, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off"))
+    return [
+        para(title, styles().section),
+        _entries_table(
+            t, QT_TRANSLATE_NOOP("documents", "Amendment"), _entry_rows(t, doc.amendments)
         ),
     ]
-    if signed:
-        assert doc.record_hash is not None
-        sign_block += [
-            Spacer(1, 2 * mm),
-            para(
-                tr(
-                    t,
-                    QT_TRANSLATE_NOOP("documents", "Record hash (SHA-256): {hash}"),
-                    hash=doc.record_hash,
-                ),
-                s.tiny,
-            ),
-        ]
-    else:
-        sign_block += [
-            Spacer(1, 2 * mm),
-            para(
-                coloured(
-                    tr(
-                        t,
-                        QT_TRANSLATE_NOOP(
-                            "documents", "Not signed: this print is a draft, not a signed record."
-                        ),
-                    ),
-                    BAD_INK,
-                ),
-                s.small,
-                markup=True,
-            ),
-        ]
-    return KeepTogether(sign_block)
 
 
 def workorder_pdf(
@@ -583,7 +447,16 @@ def workorder_pdf(
         *_cause_section(doc, t),
         *_log_section(doc, t),
         *_amendments_section(doc, t),
-        _sign_off(doc, t, 7 if doc.amendments else 6),
+        record_sign_off(
+            t,
+            7 if doc.amendments else 6,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Party A confirms that the service above was performed and the record is true.",
+            ),
+            doc.signatures,
+            doc.record_hash,
+        ),
     ]
     info = PageInfo(
         title=tr(t, QT_TRANSLATE_NOOP("documents", "Work order")),
