@@ -60,21 +60,12 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def run_acceptance(args: argparse.Namespace) -> int:
-    from workbench.reports.acceptance import write_pack
-    from workbench.services import inspections, reporting, workorders
+    from workbench.services import reporting
 
     store = store_from(args)
     try:
         with store.transaction("cli") as session:
             index = reporting.acceptance_index(session, args.contract)
-
-        def load_work_order(number: str) -> Any:
-            with store.read() as session:
-                return workorders.document(session, number)
-
-        def load_round(round_id: str) -> Any:
-            with store.read() as session:
-                return inspections.round_form(session, round_id, i18n.translate)
 
         def progress(done: int, total: int, name: str) -> None:
             if sys.stderr.isatty():
@@ -82,13 +73,8 @@ def run_acceptance(args: argparse.Namespace) -> int:
 
         started = dt.datetime.now(dt.UTC)
         try:
-            result = write_pack(
-                index,
-                args.output,
-                load_work_order=load_work_order,
-                load_round=load_round,
-                translate=i18n.translate,
-                progress=progress,
+            result = reporting.write_acceptance_pack(
+                store, index, args.output, i18n.translate, progress
             )
         except OSError as exc:
             raise cannot_write(args.output, exc) from exc

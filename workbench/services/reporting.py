@@ -11,9 +11,11 @@ The read models of the reports are in :mod:`workbench.domain.reporting`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,7 +28,8 @@ from workbench.domain import schedules
 from workbench.domain import workorders as wo_rules
 from workbench.domain.contract import penalties_from_terms, sla_from_terms
 from workbench.domain.deliverables import DeliverableRow
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.documents import InspectionFormDoc, WorkOrderDoc
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Translate, WorkbenchError
 from workbench.domain.reporting import AcceptanceIndex, Period, PeriodReport, RoundLine
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.workorders import WorkOrderRow
@@ -36,6 +39,10 @@ from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
 from workbench.services._common import aware_now as _now
 from workbench.services._common import month_period, require_contract, week_period
+
+if TYPE_CHECKING:
+    from workbench.data.store import Store
+    from workbench.reports.acceptance import PackResult
 
 ORDER_CHUNK = 2000
 
@@ -515,4 +522,36 @@ def acceptance_index(
         categories=_categories(session),
         restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
         demo=_demo_present(session),
+    )
+
+
+def write_acceptance_pack(
+    store: Store,
+    index: AcceptanceIndex,
+    folder: Path,
+    translate: Translate,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> PackResult:
+    """Write the year-end pack of ``index`` into ``folder`` (the CLI's and the 报表 view's).
+
+    Each signed record is read in a snapshot of its own while the previous one is being
+    drawn, so a pack of a whole year never holds one read open for its full length.
+    """
+    from workbench.reports.acceptance import write_pack
+
+    def load_work_order(number: str) -> WorkOrderDoc:
+        with store.read() as session:
+            return wo.document(session, number)
+
+    def load_round(round_id: str) -> InspectionFormDoc:
+        with store.read() as session:
+            return inspection_service.round_form(session, round_id, translate)
+
+    return write_pack(
+        index,
+        folder,
+        load_work_order=load_work_order,
+        load_round=load_round,
+        translate=translate,
+        progress=progress,
     )

@@ -332,3 +332,30 @@ def test_checklist_versions(store: Store, engineer_id: str, tmp_path: Path) -> N
         new = ins.device_form(session, number, "XF-KIOSK-02")
         assert new.checklist_version == 2
         assert new.checklist.item("appearance").text.startswith("外观与标识：")
+
+
+def test_the_acceptance_pack_holds_the_signed_round(
+    store: Store, engineer_id: str, tmp_path: Path
+) -> None:
+    """``reporting.write_acceptance_pack`` (the CLI's and the 报表 view's one path)."""
+    import pypdfium2
+
+    from workbench.services import reporting
+
+    number = _start(store, engineer_id, "location", CABINET_ROOM)
+    with store.transaction("test") as session:
+        ins.record_inspection(session, number, "XF-CAB-01", now=T0)
+        ins.record_inspection(session, number, "XF-CAB-02", now=T0)
+        ins.finish_round(session, number, now=T0 + dt.timedelta(hours=1))
+    _sign(store, number, T0 + dt.timedelta(hours=2))
+    with store.read() as session:
+        index = reporting.acceptance_index(session, now=T0 + dt.timedelta(hours=3))
+    seen: list[tuple[int, int]] = []
+    result = reporting.write_acceptance_pack(
+        store, index, tmp_path / "pack", lambda _c, s: s, lambda d, t, _n: seen.append((d, t))
+    )
+    assert result.count == 2 and seen[-1] == (2, 2)
+    (form,) = [p for p in result.files if number in p.name]
+    pdf = pypdfium2.PdfDocument(form)
+    text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    assert number in text and "XF-CAB-02" in text

@@ -72,32 +72,17 @@ def make_report(session: Any, kind: str, period: str) -> bytes:
 
 def make_pack(store: Any, folder: Path, progress: Progress | None = None) -> tuple[bytes, int]:
     """Write the year-end pack into ``folder``; the index PDF and how many files."""
-    from workbench.reports.acceptance import INDEX_NAME, write_pack
-    from workbench.services import inspections, reporting, workorders
+    from workbench.reports.acceptance import INDEX_NAME
+    from workbench.services import reporting
 
     with store.read() as session:
         index = reporting.acceptance_index(session)
-
-    def load_work_order(number: str) -> Any:
-        with store.read() as session:
-            return workorders.document(session, number)
-
-    def load_round(round_id: str) -> Any:
-        with store.read() as session:
-            return inspections.round_form(session, round_id, i18n.translate)
 
     def report(done: int, total: int, name: str) -> None:
         if progress is not None:
             progress.report(done, total, name)
 
-    result = write_pack(
-        index,
-        folder,
-        load_work_order=load_work_order,
-        load_round=load_round,
-        translate=i18n.translate,
-        progress=report,
-    )
+    result = reporting.write_acceptance_pack(store, index, folder, i18n.translate, report)
     return (folder / INDEX_NAME).read_bytes(), result.count
 
 
