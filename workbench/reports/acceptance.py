@@ -41,10 +41,9 @@ from workbench.reports.pdfkit import (
     tr,
 )
 from workbench.reports.tables import (
-    breaches_table,
+    breaches_or_none,
     chart_images,
     deliverables_table,
-    empty_line,
     inspections_figure,
     key_figures,
     note,
@@ -158,12 +157,7 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
     story.append(Spacer(1, 8))
     story.append(payments_table(translate, index.payments))
     story.append(section(translate, 3, QT_TRANSLATE_NOOP("documents", "SLA record")))
-    if index.breached_orders:
-        story.append(breaches_table(translate, index.breached_orders))
-    else:
-        story.append(
-            empty_line(translate, QT_TRANSLATE_NOOP("documents", "No SLA target was missed."))
-        )
+    story.append(breaches_or_none(translate, index.breached_orders))
     story.extend(
         chart_images(translate, index.series, index.categories, index.restore_target_minutes)
     )

@@ -31,17 +31,17 @@ from workbench.reports.pdfkit import (
     tr,
 )
 from workbench.reports.tables import (
-    breaches_table,
+    breaches_or_none,
     centre,
     chart_images,
-    deliverables_table,
+    deliverables_or_none,
     empty_line,
     inspections_figure,
     key_figures,
     note,
-    orders_table,
+    orders_or_none,
     payments_table,
-    rounds_table,
+    rounds_or_none,
     scans_table,
     section,
     sign_off,
@@ -158,28 +158,17 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
             )
         )
     )
-    if report.rounds:
-        story.append(rounds_table(translate, report))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No inspection rounds.")))
+    story.append(rounds_or_none(translate, report))
 
     story.append(
         section(translate, 3, QT_TRANSLATE_NOOP("documents", "Work orders and SLA results"))
     )
-    if report.orders:
-        story.append(orders_table(translate, report.orders))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No work orders.")))
+    story.append(orders_or_none(translate, report.orders))
 
     story.append(
         section(translate, 4, QT_TRANSLATE_NOOP("documents", "Breaches and penalty exposure"))
     )
-    if report.breached_orders:
-        story.append(breaches_table(translate, report.breached_orders))
-    else:
-        story.append(
-            empty_line(translate, QT_TRANSLATE_NOOP("documents", "No SLA target was missed."))
-        )
+    story.append(breaches_or_none(translate, report.breached_orders))
     story.append(
         note(
             tr(
@@ -211,10 +200,7 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
     story.append(scans_table(translate, report))
 
     story.append(section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables and payments")))
-    if report.deliverables:
-        story.append(deliverables_table(translate, report.deliverables))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "Nothing due.")))
+    story.append(deliverables_or_none(translate, report.deliverables))
     story.append(Spacer(1, 3 * mm))
     story.append(payments_table(translate, report.payments))
 

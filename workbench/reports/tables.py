@@ -441,6 +441,33 @@ def rounds_table(translate: Translate, report: PeriodReport) -> Any:
     return table(data, [width * f for f in fractions])
 
 
+# The tables as the period reports show them: a line in words where there is nothing.
+
+
+def orders_or_none(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
+    if not rows:
+        return empty_line(translate, QT_TRANSLATE_NOOP("documents", "No work orders."))
+    return orders_table(translate, rows)
+
+
+def breaches_or_none(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
+    if not rows:
+        return empty_line(translate, QT_TRANSLATE_NOOP("documents", "No SLA target was missed."))
+    return breaches_table(translate, rows)
+
+
+def rounds_or_none(translate: Translate, report: PeriodReport) -> Any:
+    if not report.rounds:
+        return empty_line(translate, QT_TRANSLATE_NOOP("documents", "No inspection rounds."))
+    return rounds_table(translate, report)
+
+
+def deliverables_or_none(translate: Translate, rows: Sequence[DeliverableRow]) -> Any:
+    if not rows:
+        return empty_line(translate, QT_TRANSLATE_NOOP("documents", "Nothing due."))
+    return deliverables_table(translate, rows)
+
+
 def sign_off(translate: Translate) -> Any:
     return KeepTogether(
         [

@@ -35,12 +35,11 @@ from workbench.reports.pdfkit import (
 )
 from workbench.reports.tables import (
     breaches_table,
-    deliverables_table,
-    empty_line,
+    deliverables_or_none,
     key_figures,
     note,
-    orders_table,
-    rounds_table,
+    orders_or_none,
+    rounds_or_none,
     scans_table,
     section,
     sign_off,
@@ -156,25 +155,16 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
     story.append(
         section(translate, 4, QT_TRANSLATE_NOOP("documents", "Maintenance work this week"))
     )
-    if report.orders:
-        story.append(orders_table(translate, report.orders))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No work orders.")))
+    story.append(orders_or_none(translate, report.orders))
     if report.breached_orders:
         story.append(Spacer(1, 6))
         story.append(breaches_table(translate, report.breached_orders))
     story.append(section(translate, 5, QT_TRANSLATE_NOOP("documents", "Inspections")))
-    if report.rounds:
-        story.append(rounds_table(translate, report))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No inspection rounds.")))
+    story.append(rounds_or_none(translate, report))
     story.append(
         section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables this week and next"))
     )
-    if report.deliverables:
-        story.append(deliverables_table(translate, report.deliverables))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "Nothing due.")))
+    story.append(deliverables_or_none(translate, report.deliverables))
     story.append(sign_off(translate))
     info = PageInfo(
         title=title,
