@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import print_json, print_table, store_from
+from workbench.cli.common import print_json, print_table, say, transaction
 from workbench.domain.assets import STATUS_LABELS_ZH
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.text import escape_controls
-from workbench.services.asset_io import export_assets, import_assets
+from workbench.services.asset_io import COLUMNS, export_assets, import_assets
 from workbench.services.assets import AssetFilter, list_assets
 
 
@@ -46,33 +46,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=run_import)
 
 
-FIELDS = (
-    "code",
-    "name",
-    "kind",
-    "category",
-    "line_item",
-    "model",
-    "serial_number",
-    "location",
-    "url",
-    "status",
-    "notes",
-)
+# The CSV listing has the columns of the import format: what it prints can be imported.
+FIELDS = tuple(name for name, _ in COLUMNS)
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            rows = list_assets(
-                session,
-                AssetFilter(
-                    kind=args.kind, category=args.category, status=args.status, search=args.search
-                ),
-            )
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        rows = list_assets(
+            session,
+            AssetFilter(
+                kind=args.kind, category=args.category, status=args.status, search=args.search
+            ),
+        )
     if args.format == "json":
         print_json(
             [
@@ -140,32 +125,21 @@ _HEADERS = [
 
 
 def run_export(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            count = export_assets(session, args.file, flt=AssetFilter(kind=args.kind))
-    finally:
-        store.dispose()
-    print(
-        i18n.render(
-            Message(
-                QT_TRANSLATE_NOOP("messages", "Exported {count} assets to {file}."),
-                {"count": count, "file": str(args.file)},
-            )
-        )
+    with transaction(args) as session:
+        count = export_assets(session, args.file, flt=AssetFilter(kind=args.kind))
+    say(
+        QT_TRANSLATE_NOOP("messages", "Exported {count} assets to {file}."),
+        count=count,
+        file=str(args.file),
     )
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    store = store_from(args, create=True)
-    try:
-        with store.transaction("import") as session:
-            report = import_assets(session, args.file, dry_run=args.dry_run)
-            if args.dry_run:
-                session.rollback()
-    finally:
-        store.dispose()
+    with transaction(args, "import", create=True) as session:
+        report = import_assets(session, args.file, dry_run=args.dry_run)
+        if args.dry_run:
+            session.rollback()
     template = (
         QT_TRANSLATE_NOOP(
             "messages",
@@ -177,17 +151,11 @@ def run_import(args: argparse.Namespace) -> int:
             "Imported {file}: {created} added, {updated} updated, {unchanged} unchanged.",
         )
     )
-    print(
-        i18n.render(
-            Message(
-                template,
-                {
-                    "file": args.file.name,
-                    "created": len(report.created),
-                    "updated": len(report.updated),
-                    "unchanged": len(report.unchanged),
-                },
-            )
-        )
+    say(
+        template,
+        file=args.file.name,
+        created=len(report.created),
+        updated=len(report.updated),
+        unchanged=len(report.unchanged),
     )
     return 0

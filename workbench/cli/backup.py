@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
-
-
-def _say(template: str, *, err: bool = False, **params: Any) -> None:
-    from workbench import i18n
-
-    print(i18n.render(Message(template, params)), file=sys.stderr if err else sys.stdout)
+from workbench.cli.common import say
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 
 def _human_size(size: int) -> str:
@@ -34,7 +28,7 @@ def run_backup(args: argparse.Namespace) -> int:
         if args.list:
             entries = backups.list_backups(store)
             if not entries:
-                _say(QT_TRANSLATE_NOOP("messages", "No backups yet."))
+                say(QT_TRANSLATE_NOOP("messages", "No backups yet."))
             for entry in entries:
                 print(
                     f"{fmt_local(entry.taken_at, seconds=True)}  {entry.kind:<12} "
@@ -45,7 +39,7 @@ def run_backup(args: argparse.Namespace) -> int:
         path = backups.backup_now(store, output)
     finally:
         store.dispose()
-    _say(QT_TRANSLATE_NOOP("messages", "Backup written to {path}"), path=str(path))
+    say(QT_TRANSLATE_NOOP("messages", "Backup written to {path}"), path=str(path))
     return 0
 
 
@@ -71,13 +65,13 @@ def run_restore(args: argparse.Namespace) -> int:
     outcome = backups.restore(db_path, Path(args.file).expanduser(), force=args.force)
     # Open once: brings an older backup to this version's schema (after a backup).
     Store(url).dispose()
-    _say(
+    say(
         QT_TRANSLATE_NOOP("messages", "Restored {db} from {backup}."),
         db=outcome.database,
         backup=outcome.restored_from,
     )
     if outcome.kept:
-        _say(
+        say(
             QT_TRANSLATE_NOOP("messages", "The replaced database was kept as {kept}"),
             kept=outcome.kept,
         )

@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from workbench import i18n
 from workbench.data.store import Store, open_store
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def store_from(args: argparse.Namespace, *, create: bool = False) -> Store:
@@ -16,6 +23,49 @@ def store_from(args: argparse.Namespace, *, create: bool = False) -> Store:
     to fill a new store pass ``create``: for the others a mistyped path is an error,
     never a new empty store."""
     return open_store(getattr(args, "db", None), create=create)
+
+
+@contextmanager
+def transaction(
+    args: argparse.Namespace, actor: str = "", *, create: bool = False
+) -> Iterator[Session]:
+    """One unit of work on the store named by ``--db``; the store is closed after it."""
+    store = store_from(args, create=create)
+    try:
+        with store.transaction(actor) as session:
+            yield session
+    finally:
+        store.dispose()
+
+
+def say(template: str, *, err: bool = False, **params: Any) -> None:
+    """Print a message (a ``QT_TRANSLATE_NOOP`` template), translated, on stdout or stderr."""
+    print(i18n.render(Message(template, params)), file=sys.stderr if err else sys.stdout)
+
+
+def cannot_write(path: Path, exc: OSError) -> WorkbenchError:
+    return WorkbenchError(
+        QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
+        path=str(path),
+        error=exc.strerror or str(exc),
+    )
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` through ``PATH.part`` and a rename: never half a file at ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """:func:`write_file`, then say where the file is."""
+    write_file(path, data)
+    say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(path))
 
 
 def print_json(value: Any) -> None:

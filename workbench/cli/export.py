@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.cli.common import say, transaction
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 
 
 def _date(text: str) -> dt.date:
@@ -43,21 +43,16 @@ def run_export(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("messages", "Unsupported file type '{suffix}': use .xlsx."),
             suffix=args.output.suffix,
         )
-    store = store_from(args)
-    try:
-        with store.transaction("cli") as session:
-            if args.what == "workorders":
-                count = exports.export_work_orders(
-                    session, args.first, args.last, args.output, i18n.translate
-                )
-            else:
-                count = exports.export_inspections(session, args.first, args.last, args.output)
-    finally:
-        store.dispose()
-    print(
-        Message(
-            QT_TRANSLATE_NOOP("messages", "{count} rows written to {path}."),
-            {"count": count, "path": str(args.output)},
-        ).render(i18n.translate)
+    with transaction(args, "cli") as session:
+        if args.what == "workorders":
+            count = exports.export_work_orders(
+                session, args.first, args.last, args.output, i18n.translate
+            )
+        else:
+            count = exports.export_inspections(session, args.first, args.last, args.output)
+    say(
+        QT_TRANSLATE_NOOP("messages", "{count} rows written to {path}."),
+        count=count,
+        path=str(args.output),
     )
     return 0

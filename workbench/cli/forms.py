@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
+from workbench.cli.common import transaction, write_output
 from workbench.domain.documents import InspectionFormDoc
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
 from workbench.services import inspections as service
 
 
@@ -33,35 +32,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _write(doc: InspectionFormDoc, output: Path) -> None:
     from workbench.reports.inspection_form import inspection_form_pdf
 
-    data = inspection_form_pdf(doc, i18n.translate)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(output)
-    print(
-        Message(QT_TRANSLATE_NOOP("messages", "Written: {path}"), {"path": str(output)}).render(
-            i18n.translate
-        )
-    )
+    write_output(output, inspection_form_pdf(doc, i18n.translate))
 
 
 def run_blank(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            doc = service.blank_form(session, args.category, i18n.translate)
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        doc = service.blank_form(session, args.category, i18n.translate)
     _write(doc, args.output or Path(f"inspection-{args.category}.pdf"))
     return 0
 
 
 def run_round(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            doc = service.round_form(session, args.round, i18n.translate)
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        doc = service.round_form(session, args.round, i18n.translate)
     _write(doc, args.output or Path(f"{doc.round_number}.pdf"))
     return 0

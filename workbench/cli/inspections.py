@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import print_json, print_table, store_from
+from workbench.cli.common import print_json, print_table, transaction
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.timeutil import fmt_local
 from workbench.services import inspections as service
@@ -50,14 +50,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            rounds = service.list_rounds(
-                session, statuses=args.status or (), include_demo=not args.no_demo
-            )
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        rounds = service.list_rounds(
+            session, statuses=args.status or (), include_demo=not args.no_demo
+        )
     if args.format == "json":
         print_json(
             [
@@ -108,12 +104,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_due(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            rows = service.due_devices(session, args.date, only_needing=not args.all)
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        rows = service.due_devices(session, args.date, only_needing=not args.all)
     if args.format == "json":
         print_json(
             [

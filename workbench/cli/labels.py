@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.cli.common import say, transaction, write_file
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.reports.labels import DEFAULT_LAYOUT, LAYOUTS
 
 
@@ -49,24 +49,17 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.skip < 0:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "--skip cannot be negative."))
-    store = store_from(args)
-    try:
-        with store.transaction() as session:
-            docs = label_docs(session, None if args.all else list(args.codes))
-    finally:
-        store.dispose()
+    with transaction(args) as session:
+        docs = label_docs(session, None if args.all else list(args.codes))
     if not docs:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "No devices to label."))
     data = labels_pdf(docs, args.layout, i18n.translate, skip=args.skip)
     output: Path = args.output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(output)
-    print(
-        Message(
-            QT_TRANSLATE_NOOP("messages", "{count} labels ({layout}) written to {path}"),
-            {"count": len(docs), "layout": args.layout, "path": str(output)},
-        ).render(i18n.translate)
+    write_file(output, data)
+    say(
+        QT_TRANSLATE_NOOP("messages", "{count} labels ({layout}) written to {path}"),
+        count=len(docs),
+        layout=args.layout,
+        path=str(output),
     )
     return 0

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.cli.common import cannot_write, say, store_from, transaction, write_output
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -37,37 +37,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=run_acceptance)
 
 
-def _say(template: str, **params: Any) -> None:
-    print(Message(template, params).render(i18n.translate))
-
-
-def write_file(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
-            path=str(path),
-            error=exc.strerror or str(exc),
-        ) from exc
-
-
 def run_weekly(args: argparse.Namespace) -> int:
     from workbench.reports.weekly import weekly_pdf
     from workbench.services import reporting
 
-    store = store_from(args)
-    try:
-        with store.transaction("cli") as session:
-            report = reporting.weekly_report(session, args.week)
-    finally:
-        store.dispose()
+    with transaction(args, "cli") as session:
+        report = reporting.weekly_report(session, args.week)
     target = args.output or Path(f"weekly-{report.period.label}.pdf")
-    write_file(target, weekly_pdf(report, i18n.translate))
-    _say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))
+    write_output(target, weekly_pdf(report, i18n.translate))
     return 0
 
 
@@ -75,15 +52,10 @@ def run_monthly(args: argparse.Namespace) -> int:
     from workbench.reports.monthly import monthly_pdf
     from workbench.services import reporting
 
-    store = store_from(args)
-    try:
-        with store.transaction("cli") as session:
-            report = reporting.monthly_report(session, args.month)
-    finally:
-        store.dispose()
+    with transaction(args, "cli") as session:
+        report = reporting.monthly_report(session, args.month)
     target = args.output or Path(f"monthly-{report.period.label}.pdf")
-    write_file(target, monthly_pdf(report, i18n.translate))
-    _say(QT_TRANSLATE_NOOP("messages", "Written: {path}"), path=str(target))
+    write_output(target, monthly_pdf(report, i18n.translate))
     return 0
 
 
@@ -119,17 +91,13 @@ def run_acceptance(args: argparse.Namespace) -> int:
                 progress=progress,
             )
         except OSError as exc:
-            raise WorkbenchError(
-                QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
-                path=str(args.output),
-                error=exc.strerror or str(exc),
-            ) from exc
+            raise cannot_write(args.output, exc) from exc
         if sys.stderr.isatty():
             print(file=sys.stderr)
     finally:
         store.dispose()
     seconds = (dt.datetime.now(dt.UTC) - started).total_seconds()
-    _say(
+    say(
         QT_TRANSLATE_NOOP("messages", "Acceptance pack written: {count} files in {path} ({s} s)."),
         count=result.count,
         path=str(result.folder),

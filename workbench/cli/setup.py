@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from workbench import i18n
-from workbench.cli.common import store_from
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.cli.common import say, store_from
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.services.setup import prepare
 
 
@@ -33,23 +32,17 @@ def run_init(args: argparse.Namespace) -> int:
             result = prepare(session)
         assert result is not None
         created = result.created
-        print(
-            i18n.render(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "messages",
-                        "Store ready: {url}\nContract {contract}: added {assets} assets, "
-                        "{categories} categories, {locations} locations.",
-                    ),
-                    {
-                        "url": store.safe_url,
-                        "contract": result.contract,
-                        "assets": created["assets"],
-                        "categories": created["categories"],
-                        "locations": created["locations"],
-                    },
-                )
-            )
+        say(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Store ready: {url}\nContract {contract}: added {assets} assets, "
+                "{categories} categories, {locations} locations.",
+            ),
+            url=store.safe_url,
+            contract=result.contract,
+            assets=created["assets"],
+            categories=created["categories"],
+            locations=created["locations"],
         )
         if getattr(args, "demo", False):
             _fill_demo(store, args.seed)
@@ -63,18 +56,12 @@ def _fill_demo(store: Any, seed: int | None) -> None:
 
     with store.transaction("demo") as session:
         result = demo.fill_demo(session, seed=demo.DEFAULT_SEED if seed is None else seed)
-    print(
-        i18n.render(
-            Message(
-                demo.DEMO_NOTICE,
-                {
-                    "orders": result.work_orders,
-                    "signed": result.signed,
-                    "breached": result.breached,
-                    "log": result.log_entries,
-                    "amendments": result.amendments,
-                    "engineers": ", ".join(f"{name} {pin}" for name, pin in result.engineers),
-                },
-            )
-        )
+    say(
+        demo.DEMO_NOTICE,
+        orders=result.work_orders,
+        signed=result.signed,
+        breached=result.breached,
+        log=result.log_entries,
+        amendments=result.amendments,
+        engineers=", ".join(f"{name} {pin}" for name, pin in result.engineers),
     )

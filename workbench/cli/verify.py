@@ -11,8 +11,8 @@ import sys
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import store_from
-from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.cli.common import say, transaction
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 PROBLEM_TEXT = {
     "content": QT_TRANSLATE_NOOP("messages", "{label}: content no longer matches its signature"),
@@ -38,52 +38,31 @@ def run_verify(args: argparse.Namespace) -> int:
     from workbench.services import signing
     from workbench.services.audit import verify_audit_chain
 
-    store = store_from(args)
-    try:
-        with store.transaction("verify") as session:
-            problems = signing.verify_chain(session)
-            links = session.scalar(select(func.count()).select_from(SignedRecord)) or 0
-            audit = verify_audit_chain(session)
-    finally:
-        store.dispose()
+    with transaction(args, "verify") as session:
+        problems = signing.verify_chain(session)
+        links = session.scalar(select(func.count()).select_from(SignedRecord)) or 0
+        audit = verify_audit_chain(session)
     for audit_problem in audit.problems:
         print(i18n.render(audit_problem.message), file=sys.stderr)
     if not audit.ok:
-        print(
-            i18n.render(
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "messages", "The audit trail was altered: {count} of {checked} entries."
-                    ),
-                    {"count": len(audit.problems), "checked": audit.checked},
-                )
+        say(
+            QT_TRANSLATE_NOOP(
+                "messages", "The audit trail was altered: {count} of {checked} entries."
             ),
-            file=sys.stderr,
+            err=True,
+            count=len(audit.problems),
+            checked=audit.checked,
         )
     for problem in problems:
-        text = Message(
-            PROBLEM_TEXT[problem.problem],
-            {"label": problem.label, "type": problem.record_type},
-        )
-        print(i18n.render(text), file=sys.stderr)
+        say(PROBLEM_TEXT[problem.problem], err=True, label=problem.label, type=problem.record_type)
     if problems:
-        print(
-            i18n.render(
-                Message(
-                    QT_TRANSLATE_NOOP("messages", "{count} of {links} signed records failed."),
-                    {"count": len(problems), "links": links},
-                )
-            ),
-            file=sys.stderr,
+        say(
+            QT_TRANSLATE_NOOP("messages", "{count} of {links} signed records failed."),
+            err=True,
+            count=len(problems),
+            links=links,
         )
     if problems or not audit.ok:
         return 1
-    print(
-        i18n.render(
-            Message(
-                QT_TRANSLATE_NOOP("messages", "All {links} signed records match."),
-                {"links": links},
-            )
-        )
-    )
+    say(QT_TRANSLATE_NOOP("messages", "All {links} signed records match."), links=links)
     return 0

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import print_json, print_table, store_from
+from workbench.cli.common import print_json, print_table, transaction, write_file
 from workbench.domain import workorders as rules
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.timeutil import fmt_local, to_local
 
 CONTEXT = "workorders"
@@ -42,18 +42,14 @@ def _iso(value: dt.datetime | None) -> str | None:
 def run_list(args: argparse.Namespace) -> int:
     from workbench.services import workorders
 
-    store = store_from(args)
-    try:
-        with store.transaction("cli") as session:
-            page = workorders.list_work_orders(
-                session,
-                workorders.WorkOrderFilter(status=args.status),
-                sort="number",
-                descending=False,
-                limit=None,
-            )
-    finally:
-        store.dispose()
+    with transaction(args, "cli") as session:
+        page = workorders.list_work_orders(
+            session,
+            workorders.WorkOrderFilter(status=args.status),
+            sort="number",
+            descending=False,
+            limit=None,
+        )
     if args.format == "json":
         print_json(
             [
@@ -117,23 +113,11 @@ def run_list(args: argparse.Namespace) -> int:
 def run_pdf(args: argparse.Namespace) -> int:
     from workbench.services import workorders
 
-    store = store_from(args)
-    try:
-        with store.transaction("cli") as session:
-            doc = workorders.document(session, args.number)
-    finally:
-        store.dispose()
+    with transaction(args, "cli") as session:
+        doc = workorders.document(session, args.number)
     from workbench.reports.workorder import workorder_pdf
 
-    data = workorder_pdf(doc, i18n.translate)
     target = Path(args.output) if args.output else Path(f"{doc.number}.pdf")
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "Cannot write {path}: {error}"),
-            path=str(target),
-            error=exc.strerror or str(exc),
-        ) from exc
+    write_file(target, workorder_pdf(doc, i18n.translate))
     print(target, file=sys.stdout)
     return 0

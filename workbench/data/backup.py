@@ -261,6 +261,23 @@ def _check_rows(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
 
 
+def _copy_checked(source: Path, copy: Path, *, timeout: float = 5.0) -> list[str]:
+    """Copy the database ``source`` to ``copy`` with SQLite's online backup (``timeout``:
+    how long to wait for a writer's lock); the rows of ``integrity_check`` on the copy."""
+    src = sqlite3.connect(_uri(source, "ro"), uri=True, timeout=timeout)
+    try:
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+            # A self-contained file: no -wal beside the copy.
+            dst.execute("PRAGMA journal_mode = DELETE")
+            return _check_rows(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def backup_sqlite_file(source: Path, target: Path) -> Path:
     """Copy a live SQLite database consistently into ``target`` (SQLite's backup API).
 
@@ -278,18 +295,7 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(_uri(source, "ro"), uri=True, timeout=10)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                # A self-contained file: no -wal beside the backup.
-                dst.execute("PRAGMA journal_mode = DELETE")
-                rows = _check_rows(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        rows = _copy_checked(source, tmp, timeout=10)
         if rows != ["ok"]:
             raise StoreCorruptError(db_path=source, detail="; ".join(rows[:3]))
         _fsync_file(tmp)
@@ -493,17 +499,7 @@ def restore_backup(
     tmp = db_path.with_name(db_path.name + ".restoring")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(_uri(backup_file, "ro"), uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-                rows = _check_rows(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        rows = _copy_checked(backup_file, tmp)
         if rows != ["ok"]:
             raise RuntimeError(f"restored copy failed integrity_check: {rows[:3]}")
         _fsync_file(tmp)

@@ -194,6 +194,21 @@ def _local(day: dt.date, hour: int, minute: int) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LOCAL_TZ)
 
 
+def _log(
+    session: Session, engineer_id: str, text: str, at: dt.datetime, number: str | None = None
+) -> None:
+    """A demo log entry written at the time it tells of."""
+    wo.append_log(
+        session,
+        engineer_id=engineer_id,
+        work_order_number=number,
+        text=text,
+        at=at,
+        now=at,
+        demo=True,
+    )
+
+
 def _minutes(value: float) -> dt.timedelta:
     """A duration in whole seconds, as people write times down."""
     return dt.timedelta(seconds=round(value * 60))
@@ -451,27 +466,11 @@ def carry_out(
         note = plan.onsite_note or (
             f"到场处理：{plan.description}。现场检查发现{plan.cause or '需按要求处理'}。"
         )
-        wo.append_log(
-            session,
-            engineer_id=engineer_id,
-            work_order_number=number,
-            text=note,
-            at=onsite + 2 * minute,
-            now=onsite + 2 * minute,
-            demo=True,
-        )
+        _log(session, engineer_id, note, onsite + 2 * minute, number=number)
     restored = t0 + _minutes(plan.restore_min)
     if restored >= until:
         return "onsite" if plan.onsite_min is not None else "responded"
-    wo.append_log(
-        session,
-        engineer_id=engineer_id,
-        work_order_number=number,
-        text=plan.resolution,
-        at=restored - minute,
-        now=restored - minute,
-        demo=True,
-    )
+    _log(session, engineer_id, plan.resolution, restored - minute, number=number)
     wo.advance(session, number, "restored", at=restored, engineer_id=engineer_id, now=restored)
     wo.update_work_order(
         session,
@@ -526,35 +525,14 @@ def _routine_log(
     day = first
     while day <= last:
         if day.weekday() == 4:
-            at = _local(day, 16, 30)
-            wo.append_log(
-                session,
-                engineer_id=ids[names[1]],
-                text="编制并提交本周网站安全服务周报（5个网站）",
-                at=at,
-                now=at,
-                demo=True,
-            )
+            text = "编制并提交本周网站安全服务周报（5个网站）"
+            _log(session, ids[names[1]], text, _local(day, 16, 30))
         if day.day == 25:
-            at = _local(day, 10, 0)
-            wo.append_log(
-                session,
-                engineer_id=ids[names[2]],
-                text="完成5个网站本月漏洞扫描，编制漏洞扫描月报",
-                at=at,
-                now=at,
-                demo=True,
-            )
+            text = "完成5个网站本月漏洞扫描，编制漏洞扫描月报"
+            _log(session, ids[names[2]], text, _local(day, 10, 0))
         if day.day == 1:
-            at = _local(day, 9, 30)
-            wo.append_log(
-                session,
-                engineer_id=ids[names[0]],
-                text="完成智能文件交换系统数据库备份并校验备份文件",
-                at=at,
-                now=at,
-                demo=True,
-            )
+            text = "完成智能文件交换系统数据库备份并校验备份文件"
+            _log(session, ids[names[0]], text, _local(day, 9, 30))
         day += dt.timedelta(days=1)
 
 

@@ -1,5 +1,5 @@
 """What every service module needs the same way: the time, the actor, the contract, a
-device's printed line.
+device's printed line, a month or week typed as a label.
 
 One copy of each, so that a change (say, the rule for naive datetimes) reaches every use
 case at once.
@@ -12,8 +12,10 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, Contract
+from workbench.domain import deliverables as calendar
 from workbench.domain.documents import AssetLine
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.reporting import Period
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.setup import current_contract
@@ -60,3 +62,25 @@ def asset_line(asset: Asset) -> AssetLine:
         location=location_name(asset),
         serial_number=asset.serial_number,
     )
+
+
+def month_period(label: str) -> Period:
+    """The month ``2026-11``; anything else is refused for the user to correct."""
+    try:
+        first, last = calendar.parse_month(label)
+    except ValueError as exc:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "'{month}' is not a month like 2026-11."), month=label
+        ) from exc
+    return Period(first, last, calendar.month_label(first))
+
+
+def week_period(label: str) -> Period:
+    """The ISO week ``2026-W47``; anything else is refused for the user to correct."""
+    try:
+        monday, sunday = calendar.parse_iso_week(label)
+    except ValueError as exc:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "'{week}' is not a week like 2026-W47."), week=label
+        ) from exc
+    return Period(monday, sunday, calendar.iso_week_label(monday))

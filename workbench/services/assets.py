@@ -91,12 +91,15 @@ def _category_ids(session: Session) -> dict[str, str]:
     return dict(session.execute(select(AssetCategory.code, AssetCategory.id)).all())
 
 
-def create_asset(session: Session, value: AssetInput) -> AssetRow:
+def _validated(session: Session, value: AssetInput, current_code: str = "") -> AssetInput:
+    """``value`` cleaned and checked; its code must be free unless it is ``current_code``."""
     value = _clean(value)
     problems = validate(
         value, category_kinds=_category_kinds(session), max_lengths=ASSET_FIELD_LIMITS
     )
-    if session.scalar(select(Asset.id).where(Asset.code == value.code)):
+    if value.code != current_code and session.scalar(
+        select(Asset.id).where(Asset.code == value.code)
+    ):
         problems.append(
             FieldProblem(
                 "code",
@@ -108,13 +111,21 @@ def create_asset(session: Session, value: AssetInput) -> AssetRow:
         )
     if problems:
         raise AssetValidationError(problems)
-    asset = Asset()
+    return value
+
+
+def _save(session: Session, asset: Asset, value: AssetInput) -> AssetRow:
+    """Write ``value`` into ``asset`` (new or stored) and return it as it now reads."""
     _apply(session, asset, value, _category_ids(session))
     session.add(asset)
     session.flush()
     result = get_asset(session, value.code)
     assert result is not None
     return result
+
+
+def create_asset(session: Session, value: AssetInput) -> AssetRow:
+    return _save(session, Asset(), _validated(session, value))
 
 
 def _load(session: Session, code: str) -> Asset:
@@ -142,29 +153,7 @@ def update_asset(
 ) -> AssetRow:
     asset = _load(session, code)
     _check_version(asset, expected_version)
-    value = _clean(value)
-    problems = validate(
-        value, category_kinds=_category_kinds(session), max_lengths=ASSET_FIELD_LIMITS
-    )
-    if value.code != asset.code and session.scalar(
-        select(Asset.id).where(Asset.code == value.code)
-    ):
-        problems.append(
-            FieldProblem(
-                "code",
-                Message(
-                    QT_TRANSLATE_NOOP("messages", "Asset code '{code}' is already in use."),
-                    {"code": value.code},
-                ),
-            )
-        )
-    if problems:
-        raise AssetValidationError(problems)
-    _apply(session, asset, value, _category_ids(session))
-    session.flush()
-    result = get_asset(session, value.code)
-    assert result is not None
-    return result
+    return _save(session, asset, _validated(session, value, current_code=asset.code))
 
 
 def set_status(

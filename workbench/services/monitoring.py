@@ -26,7 +26,7 @@ from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.monitoring import FINDINGS, ScanRow, WeekRow
 from workbench.domain.text import control_character
 from workbench.services import spreadsheets
-from workbench.services._common import local_today
+from workbench.services._common import local_today, month_period, week_period
 from workbench.services.spreadsheets import ImportRefused, Record, RowProblem, Table, problem, text
 
 SEVERITIES = ("high", "medium", "low")
@@ -153,12 +153,7 @@ def record_week(
 ) -> WeekRow:
     """Enter (or replace) one site's findings of one ISO week (``2026-W47``)."""
     asset = _site(session, site)
-    try:
-        monday, _sunday = calendar.parse_iso_week(week)
-    except ValueError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "'{week}' is not a week like 2026-W47."), week=week
-        ) from exc
+    period = week_period(week)
     _check_note(note)
     _check_counts(
         defacement=defacement,
@@ -166,7 +161,7 @@ def record_week(
         sensitive_content=sensitive_content,
         availability=availability,
     )
-    label = calendar.iso_week_label(monday)
+    monday, label = period.first, period.label
     row = session.scalar(
         select(WebsiteMonitoring).where(
             WebsiteMonitoring.asset_id == asset.id, WebsiteMonitoring.week == label
@@ -200,19 +195,15 @@ def record_scan(
 ) -> ScanRow:
     """Enter (or replace) one site's scan of one month (``2026-11``)."""
     asset = _site(session, site)
-    try:
-        first, last = calendar.parse_month(month)
-    except ValueError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "'{month}' is not a month like 2026-11."), month=month
-        ) from exc
+    period = month_period(month)
+    first, last, label = period.first, period.last, period.label
     _check_note(note)
     _check_counts(high=high, medium=medium, low=low, fixed=fixed, open=open)
     if not first <= scanned_on <= last:
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "The scan date {date} is not in {month}."),
             date=scanned_on.isoformat(),
-            month=calendar.month_label(first),
+            month=label,
         )
     if fixed + open != high + medium + low:
         raise WorkbenchError(
@@ -224,7 +215,6 @@ def record_scan(
             open=open,
             total=high + medium + low,
         )
-    label = calendar.month_label(first)
     row = session.scalar(
         select(VulnerabilityScan).where(
             VulnerabilityScan.asset_id == asset.id, VulnerabilityScan.month == label

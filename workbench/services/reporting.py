@@ -35,7 +35,7 @@ from workbench.services import inspections as inspection_service
 from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
 from workbench.services._common import aware_now as _now
-from workbench.services._common import require_contract
+from workbench.services._common import month_period, require_contract, week_period
 
 ORDER_CHUNK = 2000
 
@@ -106,26 +106,6 @@ def contract_period(contract: Contract) -> Period:
         contract.end_date,
         f"{contract.start_date.isoformat()} – {contract.end_date.isoformat()}",
     )
-
-
-def month_period(label: str) -> Period:
-    try:
-        first, last = calendar.parse_month(label)
-    except ValueError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "'{month}' is not a month like 2026-11."), month=label
-        ) from exc
-    return Period(first, last, calendar.month_label(first))
-
-
-def week_period(label: str) -> Period:
-    try:
-        monday, sunday = calendar.parse_iso_week(label)
-    except ValueError as exc:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "'{week}' is not a week like 2026-W47."), week=label
-        ) from exc
-    return Period(monday, sunday, calendar.iso_week_label(monday))
 
 
 def orders_between(

@@ -78,3 +78,21 @@ def test_import_refuses_a_location_too_long_by_row_and_column(store: Any, tmp_pa
     with pytest.raises(asset_io.ImportRefused) as info, store.transaction() as session:
         asset_io.import_assets(session, path)
     assert "Row 2, column 位置: Too long: at most 100 characters." in info.value.render()
+
+
+def test_a_code_in_use_is_refused_on_create_and_update_but_an_asset_keeps_its_own(
+    store: Any,
+) -> None:
+    with store.transaction() as session:
+        asset_service.create_asset(session, kiosk())
+        asset_service.create_asset(session, kiosk(code="XF-KIOSK-31"))
+    in_use = [("code", "Asset code 'XF-KIOSK-30' is already in use.")]
+    with pytest.raises(asset_service.AssetValidationError) as info, store.transaction() as session:
+        asset_service.create_asset(session, kiosk(code=" xf-kiosk-30 "))
+    assert [(p.field, str(p.message)) for p in info.value.problems] == in_use
+    with pytest.raises(asset_service.AssetValidationError) as info, store.transaction() as session:
+        asset_service.update_asset(session, "XF-KIOSK-31", kiosk())
+    assert [(p.field, str(p.message)) for p in info.value.problems] == in_use
+    with store.transaction() as session:
+        row = asset_service.update_asset(session, "XF-KIOSK-30", kiosk(name="一体机（大厅）"))
+    assert (row.code, row.name) == ("XF-KIOSK-30", "一体机（大厅）")

@@ -127,3 +127,22 @@ def test_control_characters_in_notes_are_refused_plainly(store: Any, note: str) 
         monitoring.record_scan(session, "WEB-XFB", "2026-11", scanned_on=TODAY, note=note)
     with store.transaction("t") as session:
         assert monitoring.list_weeks(session) == [] and monitoring.list_scans(session) == []
+
+
+def test_typed_week_and_month_are_checked_and_kept_by_their_label(store: Any) -> None:
+    from workbench.domain.messages import WorkbenchError
+
+    with store.transaction("t") as session, pytest.raises(WorkbenchError) as refused:
+        monitoring.record_week(session, "WEB-XFB", "2026-47")
+    assert refused.value.render() == "'2026-47' is not a week like 2026-W47."
+    with store.transaction("t") as session, pytest.raises(WorkbenchError) as refused:
+        monitoring.record_scan(session, "WEB-XFB", "11/2026", scanned_on=TODAY)
+    assert refused.value.render() == "'11/2026' is not a month like 2026-11."
+    with store.transaction("t") as session, pytest.raises(WorkbenchError) as refused:
+        monitoring.record_scan(session, "WEB-XFB", "2026-10", scanned_on=TODAY)
+    assert refused.value.render() == "The scan date 2026-11-24 is not in 2026-10."
+    with store.transaction("t") as session:
+        week = monitoring.record_week(session, "WEB-XFB", "2026-w47")
+        scan = monitoring.record_scan(session, "WEB-XFB", "2026-11", scanned_on=TODAY)
+    assert (week.week, week.week_start) == ("2026-W47", dt.date(2026, 11, 16))
+    assert scan.month == "2026-11"

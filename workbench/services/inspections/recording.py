@@ -16,6 +16,7 @@ from workbench.data.models.inspections import (
     DeviceInspection,
     InspectionAttachment,
     InspectionResult,
+    InspectionRound,
 )
 from workbench.domain import checklists as rules
 from workbench.domain import inspections as states
@@ -159,6 +160,110 @@ def _finding_text(
     return "\n".join(lines)
 
 
+def _item_notes(checklist: rules.Checklist, item_notes: Mapping[str, str] | None) -> dict[str, str]:
+    """The non-blank item notes, stripped; a note for an item not on the checklist is an error."""
+    notes = {k: v.strip() for k, v in (item_notes or {}).items() if v and v.strip()}
+    unknown_notes = set(notes) - {i.key for i in checklist.items}
+    if unknown_notes:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Unknown check items: {keys}"),
+            keys=", ".join(sorted(unknown_notes)),
+        )
+    return notes
+
+
+def _inspection_row(rnd: InspectionRound, asset: Asset, checklist_id: str) -> DeviceInspection:
+    """The device's inspection in the round, added to the round if it has none yet."""
+    inspection = next((i for i in rnd.inspections if i.asset_id == asset.id), None)
+    if inspection is None:
+        inspection = DeviceInspection(round_id=rnd.id, asset_id=asset.id, checklist_id=checklist_id)
+        rnd.inspections.append(inspection)
+    return inspection
+
+
+def _write_results(
+    inspection: DeviceInspection,
+    checklist: rules.Checklist,
+    results: Sequence[rules.ItemResult],
+    notes: Mapping[str, str],
+) -> None:
+    """Replace the inspection's result rows by ``results``, reusing the rows by item key."""
+    existing = {r.item_key: r for r in inspection.results}
+    for position, result in enumerate(results):
+        row = existing.pop(result.key, None)
+        if row is None:
+            row = InspectionResult(item_key=result.key, kind=checklist.item(result.key).kind)
+            inspection.results.append(row)
+        row.position = position
+        row.value = result.value
+        row.number = result.number
+        row.passed = result.passed
+        row.note = notes.get(result.key, "")
+    for stale in existing.values():
+        inspection.results.remove(stale)
+
+
+def _attach_photos(inspection: DeviceInspection, photos: Sequence[Path]) -> None:
+    """Store the photos and attach those the inspection does not hold yet (by SHA-256)."""
+    for photo in photos:
+        stored, sha, size = _store_attachment(Path(photo))
+        if any(a.sha256 == sha for a in inspection.attachments):
+            continue
+        inspection.attachments.append(
+            InspectionAttachment(
+                filename=Path(photo).name[:255], stored_path=stored, sha256=sha, size=size
+            )
+        )
+
+
+def _link_existing_order(
+    session: Session,
+    inspection: DeviceInspection,
+    asset: Asset,
+    work_order_number: str,
+    now: dt.datetime,
+) -> None:
+    """Link the failed inspection to an existing work order about the same asset."""
+    existing_order = workorder_service.row(session, work_order_number, now=now)
+    if asset.code not in existing_order.asset_codes:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Work order {number} is not about {code}."),
+            number=existing_order.number,
+            code=asset.code,
+        )
+    inspection.work_order_id = existing_order.id
+    inspection.work_order_number = existing_order.number
+    session.flush()
+
+
+def _open_finding_order(
+    session: Session,
+    rnd: InspectionRound,
+    inspection: DeviceInspection,
+    asset: Asset,
+    *,
+    description: str,
+    now: dt.datetime,
+) -> None:
+    """Open an inspection-finding work order for the failed inspection and link it."""
+    order = workorder_service.create_work_order(
+        session,
+        type="inspection_finding",
+        channel="inspection",
+        description=description,
+        asset_codes=[asset.code],
+        reporter_name=rnd.engineer.name,
+        engineer_id=rnd.engineer_id,
+        reported_at=now,
+        now=now,
+        demo=rnd.demo,
+    )
+    inspection.work_order_id = order.id
+    inspection.work_order_number = order.number
+    session.flush()
+    log.info("round %s: %s failed, work order %s", rnd.number, asset.code, order.number)
+
+
 def record_inspection(
     session: Session,
     key: str,
@@ -185,87 +290,30 @@ def record_inspection(
     states.check_editable(rnd.status)
     form = device_form(session, rnd.id, asset_code)
     checklist = form.checklist
-    given = dict(form.values)
-    given.update(values or {})
-    results = rules.evaluate_all(checklist, given)
-    notes = {k: v.strip() for k, v in (item_notes or {}).items() if v and v.strip()}
-    unknown_notes = set(notes) - {i.key for i in checklist.items}
-    if unknown_notes:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "Unknown check items: {keys}"),
-            keys=", ".join(sorted(unknown_notes)),
-        )
+    results = rules.evaluate_all(checklist, {**form.values, **(values or {})})
+    notes = _item_notes(checklist, item_notes)
     failed = rules.failures(results)
     asset = _asset_by_code(session, asset_code)
-    inspection = next((i for i in rnd.inspections if i.asset_id == asset.id), None)
-    if inspection is None:
-        inspection = DeviceInspection(
-            round_id=rnd.id, asset_id=asset.id, checklist_id=form.checklist_id
-        )
-        rnd.inspections.append(inspection)
+    inspection = _inspection_row(rnd, asset, form.checklist_id)
     inspection.inspected_at = now
     inspection.failed = bool(failed)
     inspection.note = note.strip()
-    existing = {r.item_key: r for r in inspection.results}
-    for position, result in enumerate(results):
-        item = checklist.item(result.key)
-        row = existing.pop(result.key, None)
-        if row is None:
-            row = InspectionResult(item_key=result.key, kind=item.kind)
-            inspection.results.append(row)
-        row.position = position
-        row.value = result.value
-        row.number = result.number
-        row.passed = result.passed
-        row.note = notes.get(result.key, "")
-    for stale in existing.values():
-        inspection.results.remove(stale)
-    for photo in photos:
-        stored, sha, size = _store_attachment(Path(photo))
-        if any(a.sha256 == sha for a in inspection.attachments):
-            continue
-        inspection.attachments.append(
-            InspectionAttachment(
-                filename=Path(photo).name[:255], stored_path=stored, sha256=sha, size=size
-            )
-        )
+    _write_results(inspection, checklist, results, notes)
+    _attach_photos(inspection, photos)
     session.flush()
     if failed and not inspection.work_order_id and work_order_number:
-        existing_order = workorder_service.row(session, work_order_number, now=now)
-        if asset.code not in existing_order.asset_codes:
-            raise WorkbenchError(
-                QT_TRANSLATE_NOOP("messages", "Work order {number} is not about {code}."),
-                number=existing_order.number,
-                code=asset.code,
-            )
-        inspection.work_order_id = existing_order.id
-        inspection.work_order_number = existing_order.number
-        session.flush()
+        _link_existing_order(session, inspection, asset, work_order_number, now)
     if failed and not inspection.work_order_id:
-        order = workorder_service.create_work_order(
-            session,
-            type="inspection_finding",
-            channel="inspection",
-            description=_finding_text(
-                asset,
-                checklist=checklist,
-                failed=failed,
-                item_notes=notes,
-                note=inspection.note,
-                round_number=rnd.number,
-                translate=translate,
-            ),
-            asset_codes=[asset.code],
-            reporter_name=rnd.engineer.name,
-            engineer_id=rnd.engineer_id,
-            reported_at=now,
-            now=now,
-            demo=rnd.demo,
+        description = _finding_text(
+            asset,
+            checklist=checklist,
+            failed=failed,
+            item_notes=notes,
+            note=inspection.note,
+            round_number=rnd.number,
+            translate=translate,
         )
-        inspection.work_order_id = order.id
-        inspection.work_order_number = order.number
-        session.flush()
-        log.info("round %s: %s failed, work order %s", rnd.number, asset.code, order.number)
+        _open_finding_order(session, rnd, inspection, asset, description=description, now=now)
     summary = _summary(rnd)
     return RecordedInspection(
         id=inspection.id,

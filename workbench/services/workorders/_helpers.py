@@ -12,11 +12,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.data.models import Asset, Contract
-from workbench.data.models.workorders import WorkOrder, WorkOrderAmendment, WorkOrderAsset
+from workbench.data.models.workorders import (
+    WorkOrder,
+    WorkOrderAmendment,
+    WorkOrderAsset,
+    WorkOrderEvent,
+)
 from workbench.domain import sla as sla_rules
+from workbench.domain import workorders as rules
 from workbench.domain.contract import PenaltyTerms, SlaTerms, penalties_from_terms, sla_from_terms
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.workorders import WorkOrderRow
+from workbench.services._common import actor_of
 from workbench.services.workorders.read_models import CLOCK_TOLERANCE, AmendmentView
 
 
@@ -48,6 +55,41 @@ def _require_editable(order: WorkOrder) -> None:
             QT_TRANSLATE_NOOP("messages", "Work order {number} is cancelled."),
             number=order.number,
         )
+
+
+def _require_result(order: WorkOrder) -> None:
+    if not order.resolution.strip():
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Write the result of the work before closing {number}."),
+            number=order.number,
+        )
+
+
+def _move(
+    session: Session,
+    order: WorkOrder,
+    to_status: str,
+    *,
+    at: dt.datetime,
+    engineer_id: str | None,
+    recorded_at: dt.datetime,
+    note: str = "",
+) -> None:
+    """One status step: the event in the order's history, the step's time, the status."""
+    session.add(
+        WorkOrderEvent(
+            work_order_id=order.id,
+            from_status=order.status,
+            to_status=to_status,
+            at=at,
+            actor=actor_of(session),
+            engineer_id=engineer_id,
+            note=note,
+            recorded_at=recorded_at,
+        )
+    )
+    setattr(order, rules.STATUS_TIME_FIELD[to_status], at)
+    order.status = to_status
 
 
 def _check_time(at: dt.datetime, now: dt.datetime) -> dt.datetime:

@@ -23,8 +23,10 @@ from workbench.services.workorders._helpers import (
     _check_time,
     _Clock,
     _ContractCache,
+    _move,
     _order,
     _require_editable,
+    _require_result,
     _resolve_assets,
     _row,
     _set_assets,
@@ -212,29 +214,21 @@ def advance(
             QT_TRANSLATE_NOOP("messages", "The time lies before the previous step of {number}."),
             number=order.number,
         )
-    if to_status == "closed" and not order.resolution.strip():
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "Write the result of the work before closing {number}."),
-            number=order.number,
-        )
+    if to_status == "closed":
+        _require_result(order)
     if engineer_id is not None:
         engineer_service.get_engineer(session, engineer_id)
         if order.engineer_id is None:
             order.engineer = engineer_service.get_engineer(session, engineer_id)
-    session.add(
-        WorkOrderEvent(
-            work_order_id=order.id,
-            from_status=order.status,
-            to_status=to_status,
-            at=at,
-            actor=actor_of(session),
-            engineer_id=engineer_id,
-            note=note.strip(),
-            recorded_at=now,
-        )
+    _move(
+        session,
+        order,
+        to_status,
+        at=at,
+        engineer_id=engineer_id,
+        recorded_at=now,
+        note=note.strip(),
     )
-    setattr(order, rules.STATUS_TIME_FIELD[to_status], at)
-    order.status = to_status
     session.flush()
     log.info("work order %s -> %s", order.number, to_status)
     return _row(order, _ContractCache(session).clock(order.contract_id), now)

@@ -18,12 +18,17 @@ from workbench.data.models.workorders import (
     WorkOrderAsset,
     WorkOrderEvent,
 )
-from workbench.domain import workorders as rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
-from workbench.services._common import actor_of, aware_now
-from workbench.services.workorders._helpers import _amendment_view, _order, _require_editable
+from workbench.services._common import aware_now
+from workbench.services.workorders._helpers import (
+    _amendment_view,
+    _move,
+    _order,
+    _require_editable,
+    _require_result,
+)
 from workbench.services.workorders.documents import detail
 from workbench.services.workorders.read_models import (
     AMENDABLE_FIELDS,
@@ -34,6 +39,16 @@ from workbench.services.workorders.read_models import (
 )
 
 log = logging.getLogger("workbench.services.workorders")
+
+
+def _require_signable(order: WorkOrder) -> None:
+    if order.status not in ("restored", "closed"):
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Work order {number} can be signed once service is restored."
+            ),
+            number=order.number,
+        )
 
 
 def sign_off(
@@ -54,18 +69,8 @@ def sign_off(
     now = aware_now(now)
     order = _order(session, number)
     _require_editable(order)
-    if order.status not in ("restored", "closed"):
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP(
-                "messages", "Work order {number} can be signed once service is restored."
-            ),
-            number=order.number,
-        )
-    if not order.resolution.strip():
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "Write the result of the work before closing {number}."),
-            number=order.number,
-        )
+    _require_signable(order)
+    _require_result(order)
     engineer = engineer_service.require_pin(session, engineer_id, pin, now)
     return sign_verified(session, order, engineer, signatures, now=now)
 
@@ -81,13 +86,7 @@ def sign_verified(
     """The sign-off after the engineer has been verified (by :func:`sign_off`'s PIN
     check, or by the demo filler, which knows its engineers' PINs): signatures, status,
     chain link. The order must be restored or closed, with its result written."""
-    if order.status not in ("restored", "closed"):
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP(
-                "messages", "Work order {number} can be signed once service is restored."
-            ),
-            number=order.number,
-        )
+    _require_signable(order)
     if not signatures.client_name.strip():
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "Type the client representative's name.")
@@ -105,19 +104,7 @@ def sign_verified(
         order.engineer = engineer
     steps = ["closed", "signed"] if order.status == "restored" else ["signed"]
     for step in steps:
-        session.add(
-            WorkOrderEvent(
-                work_order_id=order.id,
-                from_status=order.status,
-                to_status=step,
-                at=now,
-                actor=actor_of(session),
-                engineer_id=engineer.id,
-                recorded_at=now,
-            )
-        )
-        setattr(order, rules.STATUS_TIME_FIELD[step], now)
-        order.status = step
+        _move(session, order, step, at=now, engineer_id=engineer.id, recorded_at=now)
     session.flush()
     signing.append_to_chain(session, RECORD_TYPE, order.id, signed_at=now)
     log.info("work order %s signed", order.number)
