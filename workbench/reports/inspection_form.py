@@ -65,37 +65,29 @@ class TickBox(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
-def _fmt_limit(value: float) -> str:
-    return f"{value:g}"
+def _fmt_limit(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def item_hint(translate: Translate, item: ChecklistItemDoc) -> str:
     """What to write for an item beside its text: the reading and its range, the choices."""
     if item.kind == "number":
         if item.low is not None and item.high is not None:
-            return tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (limits {low}–{high})"),
-                unit=item.unit,
-                low=_fmt_limit(item.low),
-                high=_fmt_limit(item.high),
+            template = QT_TRANSLATE_NOOP(
+                "documents", "Reading: ______ {unit} (limits {low}–{high})"
             )
-        if item.high is not None:
-            return tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at most {high})"),
-                unit=item.unit,
-                high=_fmt_limit(item.high),
-            )
-        if item.low is not None:
-            return tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at least {low})"),
-                unit=item.unit,
-                low=_fmt_limit(item.low),
-            )
+        elif item.high is not None:
+            template = QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at most {high})")
+        elif item.low is not None:
+            template = QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at least {low})")
+        else:
+            template = QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit}")
         return tr(
-            translate, QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit}"), unit=item.unit
+            translate,
+            template,
+            unit=item.unit,
+            low=_fmt_limit(item.low),
+            high=_fmt_limit(item.high),
         )
     if item.kind == "choice" and item.choices:
         return tr(
