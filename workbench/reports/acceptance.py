@@ -45,13 +45,12 @@ from workbench.reports.tables import (
     chart_images,
     deliverables_table,
     inspections_figure,
-    key_figures,
-    note,
+    opening,
     payments_table,
+    remark,
     section,
     sign_off,
     sla_figures,
-    title_block,
 )
 from workbench.reports.workorder import workorder_pdf
 
@@ -140,16 +139,12 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
             str(len(index.signed_rounds)),
         ),
     ]
-    story: list[Any] = title_block(translate, title, subtitle)
-    story.append(section(translate, 1, QT_TRANSLATE_NOOP("documents", "Summary")))
-    story.append(key_figures(translate, rows))
+    story = opening(translate, title, subtitle, rows)
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
-                time=fmt_local(index.generated_at),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
+            time=fmt_local(index.generated_at),
         )
     )
     story.append(section(translate, 2, QT_TRANSLATE_NOOP("documents", "Deliverables")))
@@ -165,18 +160,16 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         section(translate, 4, QT_TRANSLATE_NOOP("documents", "Signed records in this pack"))
     )
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP(
-                    "documents",
-                    "Folder workorders: {orders} signed work orders. Folder inspections: "
-                    "{rounds} signed inspection rounds. Each record carries its QR code and "
-                    "hash; 'workbench verify' checks them against the store.",
-                ),
-                orders=len(index.signed_work_orders),
-                rounds=len(index.signed_rounds),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Folder workorders: {orders} signed work orders. Folder inspections: "
+                "{rounds} signed inspection rounds. Each record carries its QR code and "
+                "hash; 'workbench verify' checks them against the store.",
+            ),
+            orders=len(index.signed_work_orders),
+            rounds=len(index.signed_rounds),
         )
     )
     if index.signed_work_orders:

@@ -20,9 +20,7 @@ from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
     BAD_INK,
     OK_INK,
-    PageInfo,
     Translate,
-    build_pdf,
     coloured,
     content_width,
     header_cells,
@@ -36,14 +34,15 @@ from workbench.reports.pdfkit import (
 from workbench.reports.tables import (
     breaches_table,
     deliverables_or_none,
-    key_figures,
     note,
+    opening,
     orders_or_none,
+    period_pdf,
+    remark,
     rounds_or_none,
     scans_table,
     section,
     sign_off,
-    title_block,
 )
 
 
@@ -129,16 +128,12 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
             str(len(report.rounds)),
         ),
     ]
-    story: list[Any] = title_block(translate, title, subtitle)
-    story.append(section(translate, 1, QT_TRANSLATE_NOOP("documents", "Summary")))
-    story.append(key_figures(translate, rows))
+    story = opening(translate, title, subtitle, rows)
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
-                time=fmt_local(report.generated_at),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
+            time=fmt_local(report.generated_at),
         )
     )
     story.append(
@@ -166,12 +161,4 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
     )
     story.append(deliverables_or_none(translate, report.deliverables))
     story.append(sign_off(translate))
-    info = PageInfo(
-        title=title,
-        contract=report.contract,
-        translate=translate,
-        printed_at=report.generated_at,
-        demo=report.demo,
-        reference=report.period.label,
-    )
-    return build_pdf(story, info)
+    return period_pdf(story, translate, title, report)
