@@ -32,12 +32,12 @@ from workbench.reports.pdfkit import (
     content_width,
     header_cells,
     identity,
+    numbered_section,
     para,
     printed_time,
     record_sign_off,
     record_signature_roles,
     record_title,
-    section_title,
     signature_row,
     styles,
     table,
@@ -389,10 +389,7 @@ def _normal_devices(
     items = {item.key: item for item in doc.items}
     story: list[Any] = []
     story.append(
-        para(
-            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices")),
-            s.section,
-        )
+        numbered_section(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices"))
     )
     rows: list[list[Any]] = [
         header_cells(
@@ -434,10 +431,7 @@ def _unchecked_devices(doc: InspectionFormDoc, t: Translate, section: int) -> li
     width = content_width()
     story: list[Any] = []
     story.append(
-        para(
-            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Devices not inspected")),
-            s.section,
-        )
+        numbered_section(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Devices not inspected"))
     )
     rows = [
         header_cells(
@@ -506,10 +500,7 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
 
     section = 1
     story.append(
-        para(
-            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Abnormal devices")),
-            s.section,
-        )
+        numbered_section(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Abnormal devices"))
     )
     if failed:
         for device in failed:
