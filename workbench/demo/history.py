@@ -269,6 +269,24 @@ class OrderPlan:
     onsite_note: str = ""  # the log entry on arrival (default: from description and cause)
 
 
+@dataclass(frozen=True)
+class _TaskKind:
+    """A kind of planned task: what it may be, how it comes in, its times in minutes."""
+
+    tasks: tuple[tuple[str, str, str], ...]  # (asset, description, resolution)
+    channel: str
+    respond: tuple[float, float]
+    work: tuple[float, float]  # after the response, until restored
+    sign: tuple[float, float]
+    priority: str
+
+
+TASK_KINDS = {
+    "service_request": _TaskKind(SERVICE_REQUESTS, "hotline", (5, 60), (60, 600), (30, 300), "low"),
+    "hardening": _TaskKind(HARDENING, "monitoring", (10, 120), (120, 480), (60, 600), "normal"),
+}
+
+
 def _device_assets(session: Session) -> dict[str, list[str]]:
     rows = session.execute(
         select(AssetCategory.code, Asset.code)
@@ -314,41 +332,29 @@ def _one_plan(
             rng.uniform(10, 180),
             "high" if rng.random() < 0.2 else "normal",
         )
-    elif kind < 0.93:
-        asset, description, resolution = rng.choice(SERVICE_REQUESTS)
-        response = rng.uniform(5, 60)
-        return OrderPlan(
-            reported,
-            "service_request",
-            "hotline",
-            asset,
-            description,
-            "",
-            resolution,
-            engineer,
-            response,
-            None,
-            response + rng.uniform(60, 600),
-            rng.uniform(30, 300),
-            "low",
-        )
-    else:
-        asset, description, resolution = rng.choice(HARDENING)
-        response = rng.uniform(10, 120)
-        return OrderPlan(
-            reported,
-            "hardening",
-            "monitoring",
-            asset,
-            description,
-            "",
-            resolution,
-            engineer,
-            response,
-            None,
-            response + rng.uniform(120, 480),
-            rng.uniform(60, 600),
-        )
+    return _task_plan(rng, reported, engineer, "service_request" if kind < 0.93 else "hardening")
+
+
+def _task_plan(rng: random.Random, reported: dt.datetime, engineer: str, type_: str) -> OrderPlan:
+    """A planned task (no fault, fixed remotely): a service request or a hardening."""
+    task = TASK_KINDS[type_]
+    asset, description, resolution = rng.choice(task.tasks)
+    response = rng.uniform(*task.respond)
+    return OrderPlan(
+        reported,
+        type_,
+        task.channel,
+        asset,
+        description,
+        "",
+        resolution,
+        engineer,
+        response,
+        None,
+        response + rng.uniform(*task.work),
+        rng.uniform(*task.sign),
+        task.priority,
+    )
 
 
 def _key_period_plans(start: dt.date, last: dt.date, names: list[str]) -> list[OrderPlan]:
