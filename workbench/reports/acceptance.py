@@ -41,18 +41,16 @@ from workbench.reports.pdfkit import (
     tr,
 )
 from workbench.reports.tables import (
-    breaches_table,
+    breaches_or_none,
     chart_images,
     deliverables_table,
-    empty_line,
     inspections_figure,
-    key_figures,
-    note,
+    opening,
     payments_table,
+    remark,
     section,
     sign_off,
     sla_figures,
-    title_block,
 )
 from workbench.reports.workorder import workorder_pdf
 
@@ -141,16 +139,12 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
             str(len(index.signed_rounds)),
         ),
     ]
-    story: list[Any] = title_block(translate, title, subtitle)
-    story.append(section(translate, 1, QT_TRANSLATE_NOOP("documents", "Summary")))
-    story.append(key_figures(translate, rows))
+    story = opening(translate, title, subtitle, rows)
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
-                time=fmt_local(index.generated_at),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
+            time=fmt_local(index.generated_at),
         )
     )
     story.append(section(translate, 2, QT_TRANSLATE_NOOP("documents", "Deliverables")))
@@ -158,12 +152,7 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
     story.append(Spacer(1, 8))
     story.append(payments_table(translate, index.payments))
     story.append(section(translate, 3, QT_TRANSLATE_NOOP("documents", "SLA record")))
-    if index.breached_orders:
-        story.append(breaches_table(translate, index.breached_orders))
-    else:
-        story.append(
-            empty_line(translate, QT_TRANSLATE_NOOP("documents", "No SLA target was missed."))
-        )
+    story.append(breaches_or_none(translate, index.breached_orders))
     story.extend(
         chart_images(translate, index.series, index.categories, index.restore_target_minutes)
     )
@@ -171,18 +160,16 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         section(translate, 4, QT_TRANSLATE_NOOP("documents", "Signed records in this pack"))
     )
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP(
-                    "documents",
-                    "Folder workorders: {orders} signed work orders. Folder inspections: "
-                    "{rounds} signed inspection rounds. Each record carries its QR code and "
-                    "hash; 'workbench verify' checks them against the store.",
-                ),
-                orders=len(index.signed_work_orders),
-                rounds=len(index.signed_rounds),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Folder workorders: {orders} signed work orders. Folder inspections: "
+                "{rounds} signed inspection rounds. Each record carries its QR code and "
+                "hash; 'workbench verify' checks them against the store.",
+            ),
+            orders=len(index.signed_work_orders),
+            rounds=len(index.signed_rounds),
         )
     )
     if index.signed_work_orders:

@@ -117,15 +117,7 @@ def draw_sla_compliance(
                     QT_TRANSLATE_NOOP("documents", "{n} overdue"),
                     n=m.sla.breached,
                 )
-            ax.annotate(
-                text,
-                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                ha="center",
-                va="bottom",
-                fontsize=7,
-                xytext=(0, 2),
-                textcoords="offset points",
-            )
+            _bar_note(ax, bar, text, bar.get_height())
     ax.set_ylim(0, 118)
     ax.set_yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_xticks(x, [month_tick(translate, m) for m in months])
@@ -206,20 +198,25 @@ def draw_inspection_completion(
     for bar, m in zip(bars, series, strict=True):
         rate = m.inspections.rate
         if rate is not None:
-            ax.annotate(
-                f"{rate * 100:.0f}%",
-                (bar.get_x() + bar.get_width() / 2, max(bar.get_height(), 0)),
-                ha="center",
-                va="bottom",
-                fontsize=7,
-                xytext=(0, 2),
-                textcoords="offset points",
-            )
+            _bar_note(ax, bar, f"{rate * 100:.0f}%", max(bar.get_height(), 0))
     ax.set_xticks(x, [month_tick(translate, m) for m in months])
     ax.set_ylim(0, max([*expected, *done, 1]) * 1.3)
     ax.legend(fontsize=7, frameon=False, loc="upper left", ncols=2)
     if not any(expected):
         _empty(ax, translate)
+
+
+def _bar_note(ax: Any, bar: Any, text: str, top: float) -> None:
+    """Small text centred just above ``top`` over a bar."""
+    ax.annotate(
+        text,
+        (bar.get_x() + bar.get_width() / 2, top),
+        ha="center",
+        va="bottom",
+        fontsize=7,
+        xytext=(0, 2),
+        textcoords="offset points",
+    )
 
 
 def _empty(ax: Any, translate: Translate) -> None:

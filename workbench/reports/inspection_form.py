@@ -32,12 +32,12 @@ from workbench.reports.pdfkit import (
     content_width,
     header_cells,
     identity,
+    numbered_section,
     para,
     printed_time,
     record_sign_off,
     record_signature_roles,
     record_title,
-    section_title,
     signature_row,
     styles,
     table,
@@ -65,37 +65,29 @@ class TickBox(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
-def _fmt_limit(value: float) -> str:
-    return f"{value:g}"
+def _fmt_limit(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def item_hint(translate: Translate, item: ChecklistItemDoc) -> str:
     """What to write for an item beside its text: the reading and its range, the choices."""
     if item.kind == "number":
         if item.low is not None and item.high is not None:
-            return tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (limits {low}–{high})"),
-                unit=item.unit,
-                low=_fmt_limit(item.low),
-                high=_fmt_limit(item.high),
+            template = QT_TRANSLATE_NOOP(
+                "documents", "Reading: ______ {unit} (limits {low}–{high})"
             )
-        if item.high is not None:
-            return tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at most {high})"),
-                unit=item.unit,
-                high=_fmt_limit(item.high),
-            )
-        if item.low is not None:
-            return tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at least {low})"),
-                unit=item.unit,
-                low=_fmt_limit(item.low),
-            )
+        elif item.high is not None:
+            template = QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at most {high})")
+        elif item.low is not None:
+            template = QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit} (at least {low})")
+        else:
+            template = QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit}")
         return tr(
-            translate, QT_TRANSLATE_NOOP("documents", "Reading: ______ {unit}"), unit=item.unit
+            translate,
+            template,
+            unit=item.unit,
+            low=_fmt_limit(item.low),
+            high=_fmt_limit(item.high),
         )
     if item.kind == "choice" and item.choices:
         return tr(
@@ -397,10 +389,7 @@ def _normal_devices(
     items = {item.key: item for item in doc.items}
     story: list[Any] = []
     story.append(
-        para(
-            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices")),
-            s.section,
-        )
+        numbered_section(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices"))
     )
     rows: list[list[Any]] = [
         header_cells(
@@ -442,10 +431,7 @@ def _unchecked_devices(doc: InspectionFormDoc, t: Translate, section: int) -> li
     width = content_width()
     story: list[Any] = []
     story.append(
-        para(
-            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Devices not inspected")),
-            s.section,
-        )
+        numbered_section(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Devices not inspected"))
     )
     rows = [
         header_cells(
@@ -514,10 +500,7 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
 
     section = 1
     story.append(
-        para(
-            section_title(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Abnormal devices")),
-            s.section,
-        )
+        numbered_section(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Abnormal devices"))
     )
     if failed:
         for device in failed:

@@ -20,9 +20,7 @@ from workbench.domain.monitoring import FINDINGS
 from workbench.domain.reporting import PeriodReport
 from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
-    PageInfo,
     Translate,
-    build_pdf,
     content_width,
     header_cells,
     identity,
@@ -31,23 +29,22 @@ from workbench.reports.pdfkit import (
     tr,
 )
 from workbench.reports.tables import (
-    breaches_table,
+    breaches_or_none,
     centre,
     chart_images,
-    deliverables_table,
-    empty_line,
+    deliverables_or_none,
     inspections_figure,
-    key_figures,
-    note,
-    orders_table,
+    opening,
+    orders_or_none,
     payments_table,
-    rounds_table,
+    period_pdf,
+    remark,
+    rounds_or_none,
     scans_table,
     section,
     sign_off,
     sla_figures,
     small,
-    title_block,
 )
 
 FINDING_HEADERS = (
@@ -124,73 +121,54 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
         first=report.period.first.isoformat(),
         last=report.period.last.isoformat(),
     )
-    story: list[Any] = title_block(translate, title, subtitle)
-    story.append(section(translate, 1, QT_TRANSLATE_NOOP("documents", "Summary")))
-    story.append(key_figures(translate, summary_rows(translate, report)))
+    story = opening(translate, title, subtitle, summary_rows(translate, report))
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP(
-                    "documents",
-                    "SLA compliance counts faults and inspection findings whose outcome is known "
-                    "(restored, or past a deadline). Penalty exposure follows clause 8.1: {rate} "
-                    "of the contract total per day late, per work order. Figures as of {time}.",
-                ),
-                rate=f"{(report.late_rate_per_day * 1000).normalize():f}‰",
-                time=fmt_local(report.generated_at),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "SLA compliance counts faults and inspection findings whose outcome is known "
+                "(restored, or past a deadline). Penalty exposure follows clause 8.1: {rate} "
+                "of the contract total per day late, per work order. Figures as of {time}.",
+            ),
+            rate=f"{(report.late_rate_per_day * 1000).normalize():f}‰",
+            time=fmt_local(report.generated_at),
         )
     )
 
     story.append(section(translate, 2, QT_TRANSLATE_NOOP("documents", "Inspections")))
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP(
-                    "documents",
-                    "{done} of {expected} scheduled device inspections were done ({rate}).",
-                ),
-                done=report.inspections.done,
-                expected=report.inspections.expected,
-                rate=figures.percent(report.inspections.rate),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "{done} of {expected} scheduled device inspections were done ({rate}).",
+            ),
+            done=report.inspections.done,
+            expected=report.inspections.expected,
+            rate=figures.percent(report.inspections.rate),
         )
     )
-    if report.rounds:
-        story.append(rounds_table(translate, report))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No inspection rounds.")))
+    story.append(rounds_or_none(translate, report))
 
     story.append(
         section(translate, 3, QT_TRANSLATE_NOOP("documents", "Work orders and SLA results"))
     )
-    if report.orders:
-        story.append(orders_table(translate, report.orders))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No work orders.")))
+    story.append(orders_or_none(translate, report.orders))
 
     story.append(
         section(translate, 4, QT_TRANSLATE_NOOP("documents", "Breaches and penalty exposure"))
     )
-    if report.breached_orders:
-        story.append(breaches_table(translate, report.breached_orders))
-    else:
-        story.append(
-            empty_line(translate, QT_TRANSLATE_NOOP("documents", "No SLA target was missed."))
-        )
+    story.append(breaches_or_none(translate, report.breached_orders))
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP(
-                    "documents",
-                    "Contract year so far: {breached} overdue work orders, exposure {amount}.",
-                ),
-                breached=report.year_sla.breached,
-                amount=money(report.year_sla.exposure_cny),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Contract year so far: {breached} overdue work orders, exposure {amount}.",
+            ),
+            breached=report.year_sla.breached,
+            amount=money(report.year_sla.exposure_cny),
         )
     )
 
@@ -204,17 +182,12 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
     if report.monitoring:
         story.append(monitoring_table(translate, report))
     else:
-        story.append(
-            empty_line(translate, QT_TRANSLATE_NOOP("documents", "No monitoring records."))
-        )
+        story.append(remark(translate, QT_TRANSLATE_NOOP("documents", "No monitoring records.")))
     story.append(Spacer(1, 3 * mm))
     story.append(scans_table(translate, report))
 
     story.append(section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables and payments")))
-    if report.deliverables:
-        story.append(deliverables_table(translate, report.deliverables))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "Nothing due.")))
+    story.append(deliverables_or_none(translate, report.deliverables))
     story.append(Spacer(1, 3 * mm))
     story.append(payments_table(translate, report.payments))
 
@@ -239,12 +212,4 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
         story.append(table(data, [width * 0.2, width * 0.14, width * 0.66]))
 
     story.append(sign_off(translate))
-    info = PageInfo(
-        title=title,
-        contract=report.contract,
-        translate=translate,
-        printed_at=report.generated_at,
-        demo=report.demo,
-        reference=report.period.label,
-    )
-    return build_pdf(story, info)
+    return period_pdf(story, translate, title, report)

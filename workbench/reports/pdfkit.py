@@ -203,6 +203,11 @@ def section_title(translate: Translate, n: int, template: str) -> str:
     return tr(translate, template, n=numeral)
 
 
+def numbered_section(translate: Translate, n: int, template: str) -> Paragraph:
+    """A numbered section heading of a record (see :func:`section_title`)."""
+    return para(section_title(translate, n, template), styles().section)
+
+
 # --- tables -----------------------------------------------------------------------------
 
 
@@ -585,10 +590,7 @@ def record_sign_off(
     (a template), both signatures, then the record hash once signed or the draft warning."""
     s = styles()
     block: list[Any] = [
-        para(
-            section_title(translate, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
-            s.section,
-        ),
+        numbered_section(translate, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
         para(tr(translate, confirmation), s.small),
         Spacer(1, 2 * mm),
         signature_row(translate, signatures, content_width(), record_signature_roles(translate)),

@@ -29,7 +29,9 @@ from workbench.reports.pdfkit import (
     BAD_INK,
     OK_INK,
     WARN_INK,
+    PageInfo,
     Translate,
+    build_pdf,
     coloured,
     content_width,
     header_cells,
@@ -93,8 +95,9 @@ def note(text: str) -> Any:
     return para(text, styles().small)
 
 
-def empty_line(translate: Translate, template: str) -> Any:
-    return para(tr(translate, template), styles().small)
+def remark(translate: Translate, template: str, /, **params: Any) -> Any:
+    """A note from a template: translated, filled in."""
+    return note(tr(translate, template, **params))
 
 
 def key_figures(translate: Translate, rows: Sequence[tuple[str, str]]) -> Any:
@@ -441,6 +444,33 @@ def rounds_table(translate: Translate, report: PeriodReport) -> Any:
     return table(data, [width * f for f in fractions])
 
 
+# The tables as the period reports show them: a line in words where there is nothing.
+
+
+def orders_or_none(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
+    if not rows:
+        return remark(translate, QT_TRANSLATE_NOOP("documents", "No work orders."))
+    return orders_table(translate, rows)
+
+
+def breaches_or_none(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
+    if not rows:
+        return remark(translate, QT_TRANSLATE_NOOP("documents", "No SLA target was missed."))
+    return breaches_table(translate, rows)
+
+
+def rounds_or_none(translate: Translate, report: PeriodReport) -> Any:
+    if not report.rounds:
+        return remark(translate, QT_TRANSLATE_NOOP("documents", "No inspection rounds."))
+    return rounds_table(translate, report)
+
+
+def deliverables_or_none(translate: Translate, rows: Sequence[DeliverableRow]) -> Any:
+    if not rows:
+        return remark(translate, QT_TRANSLATE_NOOP("documents", "Nothing due."))
+    return deliverables_table(translate, rows)
+
+
 def sign_off(translate: Translate) -> Any:
     return KeepTogether(
         [
@@ -464,5 +494,28 @@ def sign_off(translate: Translate) -> Any:
     )
 
 
-def title_block(translate: Translate, title: str, subtitle: str) -> list[Any]:
-    return [para(title, styles().title), para(subtitle, styles().subtitle), Spacer(1, 4 * mm)]
+def opening(
+    translate: Translate, title: str, subtitle: str, figures_rows: Sequence[tuple[str, str]]
+) -> list[Any]:
+    """How a period document begins: the title block, then 1. Summary and its key figures."""
+    return [
+        para(title, styles().title),
+        para(subtitle, styles().subtitle),
+        Spacer(1, 4 * mm),
+        section(translate, 1, QT_TRANSLATE_NOOP("documents", "Summary")),
+        key_figures(translate, figures_rows),
+    ]
+
+
+def period_pdf(story: list[Any], translate: Translate, title: str, report: PeriodReport) -> bytes:
+    """A weekly or monthly report's pages: the contract in the header, the period as the
+    reference, the report's time as the printing time."""
+    info = PageInfo(
+        title=title,
+        contract=report.contract,
+        translate=translate,
+        printed_at=report.generated_at,
+        demo=report.demo,
+        reference=report.period.label,
+    )
+    return build_pdf(story, info)

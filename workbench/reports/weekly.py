@@ -20,9 +20,7 @@ from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
     BAD_INK,
     OK_INK,
-    PageInfo,
     Translate,
-    build_pdf,
     coloured,
     content_width,
     header_cells,
@@ -35,16 +33,16 @@ from workbench.reports.pdfkit import (
 )
 from workbench.reports.tables import (
     breaches_table,
-    deliverables_table,
-    empty_line,
-    key_figures,
+    deliverables_or_none,
     note,
-    orders_table,
-    rounds_table,
+    opening,
+    orders_or_none,
+    period_pdf,
+    remark,
+    rounds_or_none,
     scans_table,
     section,
     sign_off,
-    title_block,
 )
 
 
@@ -130,16 +128,12 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
             str(len(report.rounds)),
         ),
     ]
-    story: list[Any] = title_block(translate, title, subtitle)
-    story.append(section(translate, 1, QT_TRANSLATE_NOOP("documents", "Summary")))
-    story.append(key_figures(translate, rows))
+    story = opening(translate, title, subtitle, rows)
     story.append(
-        note(
-            tr(
-                translate,
-                QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
-                time=fmt_local(report.generated_at),
-            )
+        remark(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "Figures as of {time}."),
+            time=fmt_local(report.generated_at),
         )
     )
     story.append(
@@ -156,32 +150,15 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
     story.append(
         section(translate, 4, QT_TRANSLATE_NOOP("documents", "Maintenance work this week"))
     )
-    if report.orders:
-        story.append(orders_table(translate, report.orders))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No work orders.")))
+    story.append(orders_or_none(translate, report.orders))
     if report.breached_orders:
         story.append(Spacer(1, 6))
         story.append(breaches_table(translate, report.breached_orders))
     story.append(section(translate, 5, QT_TRANSLATE_NOOP("documents", "Inspections")))
-    if report.rounds:
-        story.append(rounds_table(translate, report))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "No inspection rounds.")))
+    story.append(rounds_or_none(translate, report))
     story.append(
         section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables this week and next"))
     )
-    if report.deliverables:
-        story.append(deliverables_table(translate, report.deliverables))
-    else:
-        story.append(empty_line(translate, QT_TRANSLATE_NOOP("documents", "Nothing due.")))
+    story.append(deliverables_or_none(translate, report.deliverables))
     story.append(sign_off(translate))
-    info = PageInfo(
-        title=title,
-        contract=report.contract,
-        translate=translate,
-        printed_at=report.generated_at,
-        demo=report.demo,
-        reference=report.period.label,
-    )
-    return build_pdf(story, info)
+    return period_pdf(story, translate, title, report)

@@ -35,11 +35,11 @@ from workbench.reports.pdfkit import (
     identity,
     minutes_text,
     money,
+    numbered_section,
     para,
     printed_time,
     record_sign_off,
     record_title,
-    section_title,
     styles,
     table,
     tr,
@@ -165,12 +165,9 @@ def _title_block(doc: WorkOrderDoc, t: Translate) -> list[Any]:
 
 def _report_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     width = content_width()
-    s = styles()
     story: list[Any] = []
     # 1. The order.
-    story.append(
-        para(section_title(t, 1, QT_TRANSLATE_NOOP("documents", "{n}. Fault report")), s.section)
-    )
+    story.append(numbered_section(t, 1, QT_TRANSLATE_NOOP("documents", "{n}. Fault report")))
     rows: list[list[Any]] = [
         [
             _label(t, QT_TRANSLATE_NOOP("documents", "Work order No.")),
@@ -213,11 +210,7 @@ def _devices_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     s = styles()
     story: list[Any] = []
     # 2. Devices.
-    story.append(
-        para(
-            section_title(t, 2, QT_TRANSLATE_NOOP("documents", "{n}. Devices concerned")), s.section
-        )
-    )
+    story.append(numbered_section(t, 2, QT_TRANSLATE_NOOP("documents", "{n}. Devices concerned")))
     device_rows: list[list[Any]] = [
         header_cells(
             t,
@@ -263,13 +256,10 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     story: list[Any] = []
     # 3. The contract's clock.
     story.append(
-        para(
-            section_title(
-                t,
-                3,
-                QT_TRANSLATE_NOOP("documents", "{n}. Service timeline and contract time limits"),
-            ),
-            s.section,
+        numbered_section(
+            t,
+            3,
+            QT_TRANSLATE_NOOP("documents", "{n}. Service timeline and contract time limits"),
         )
     )
     sla_by_key = {line.key: line for line in doc.sla}
@@ -348,14 +338,10 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
 
 def _cause_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     width = content_width()
-    s = styles()
     story: list[Any] = []
     # 4. Cause and result.
     story.append(
-        para(
-            section_title(t, 4, QT_TRANSLATE_NOOP("documents", "{n}. Cause and resolution")),
-            s.section,
-        )
+        numbered_section(t, 4, QT_TRANSLATE_NOOP("documents", "{n}. Cause and resolution"))
     )
     if doc.contractor_caused:
         caused = tr(
@@ -408,12 +394,12 @@ def _entries_table(t: Translate, text_header: str, rows: list[list[Any]]) -> Tab
 
 def _log_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     # 5. Work log.
-    title = section_title(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log"))
+    title = numbered_section(t, 5, QT_TRANSLATE_NOOP("documents", "{n}. Work log"))
     rows = _entry_rows(t, doc.log) or [
         [_value("—"), _value("—"), _value(tr(t, QT_TRANSLATE_NOOP("documents", "No entries")))]
     ]
     return [
-        para(title, styles().section),
+        title,
         _entries_table(t, QT_TRANSLATE_NOOP("documents", "Entry"), rows),
     ]
 
@@ -422,9 +408,9 @@ def _amendments_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     # 6. Amendments after sign-off.
     if not doc.amendments:
         return []
-    title = section_title(t, 6, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off"))
+    title = numbered_section(t, 6, QT_TRANSLATE_NOOP("documents", "{n}. Amendments after sign-off"))
     return [
-        para(title, styles().section),
+        title,
         _entries_table(
             t, QT_TRANSLATE_NOOP("documents", "Amendment"), _entry_rows(t, doc.amendments)
         ),
