@@ -196,3 +196,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = [item for item in items if item not in dropped]
+    # Modules with a slow test run first: xdist (--dist loadscope) hands modules to the
+    # workers in this order, so the long ones start at once instead of leaving one core
+    # idle at the end while the other finishes them.
+    slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_modules)
