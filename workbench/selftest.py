@@ -188,7 +188,7 @@ def step_translations(ctx: Context) -> str:
     return f"{len(files)} translation files loaded; running in {ctx.language}"
 
 
-def step_database_drivers(ctx: Context) -> str:
+def step_database_drivers(ctx: Context) -> str:  # noqa: ARG001 (every step takes the context)
     """SQLite always; the PostgreSQL driver in the Windows build (a team's server)."""
     import sqlite3
 
@@ -327,7 +327,7 @@ def step_label_pdf(ctx: Context) -> str:
     return _check_pdf(data, [labels[0].code, labels[0].name])
 
 
-def step_chart(ctx: Context) -> str:
+def step_chart(ctx: Context) -> str:  # noqa: ARG001 (every step takes the context)
     import matplotlib
 
     matplotlib.use("Agg")
@@ -360,7 +360,7 @@ def step_chart(ctx: Context) -> str:
     return f"Agg chart, {len(png) // 1024} KiB PNG, {family} from {drawn_with.name}"
 
 
-def step_serial_ports(ctx: Context) -> str:
+def step_serial_ports(ctx: Context) -> str:  # noqa: ARG001 (every step takes the context)
     from serial.tools import list_ports
 
     ports = sorted(p.device for p in list_ports.comports())

@@ -37,7 +37,7 @@ def _write(doc: InspectionFormDoc, output: Path) -> None:
 
 def run_blank(args: argparse.Namespace) -> int:
     with transaction(args) as session:
-        doc = service.blank_form(session, args.category, i18n.translate)
+        doc = service.blank_form(session, args.category)
     _write(doc, args.output or Path(f"inspection-{args.category}.pdf"))
     return 0
 

@@ -64,7 +64,7 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
             return utc.replace(tzinfo=None)
         return utc
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:  # noqa: ARG002 (TypeDecorator API)
         if value is None:
             return None
         assert isinstance(value, dt.datetime)

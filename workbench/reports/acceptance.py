@@ -97,7 +97,7 @@ def _summary_table(translate: Translate, index: AcceptanceIndex) -> Any:
     return table(data, [width * f for f in fractions])
 
 
-def _records_table(translate: Translate, names: list[str], columns: int = 5) -> Any:
+def _records_table(names: list[str], columns: int = 5) -> Any:
     width = content_width()
     rows = [names[i : i + columns] for i in range(0, len(names), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
@@ -173,10 +173,10 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         )
     )
     if index.signed_work_orders:
-        story.append(_records_table(translate, list(index.signed_work_orders)))
+        story.append(_records_table(list(index.signed_work_orders)))
     if index.signed_rounds:
         story.append(Spacer(1, 6))
-        story.append(_records_table(translate, [n for _id, n in index.signed_rounds]))
+        story.append(_records_table([n for _id, n in index.signed_rounds]))
     story.append(sign_off(translate))
     story.append(PageBreak())
     story.append(section(translate, 5, QT_TRANSLATE_NOOP("documents", "Every deliverable")))

@@ -54,7 +54,7 @@ class TickBox(Flowable):  # type: ignore[misc]
         super().__init__()
         self.size = size
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: ARG002 (Flowable API)
         return self.size, self.size
 
     def draw(self) -> None:
@@ -248,7 +248,6 @@ def _result_rows(
 
 
 def _failed_device_block(
-    doc: InspectionFormDoc,
     device: DeviceInspectionDoc,
     translate: Translate,
     width: float,
@@ -504,7 +503,7 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
     )
     if failed:
         for device in failed:
-            story.append(_failed_device_block(doc, device, t, width, items))
+            story.append(_failed_device_block(device, t, width, items))
     else:
         story.append(
             para(

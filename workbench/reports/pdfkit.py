@@ -368,7 +368,7 @@ class QrFlowable(Flowable):  # type: ignore[misc]
         self.caption = caption
         self.caption_height = 9.0 if caption else 0.0
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: ARG002 (Flowable API)
         return self.size, self.size + self.caption_height
 
     def draw(self) -> None:
@@ -439,7 +439,7 @@ class SignatureBox(Flowable):  # type: ignore[misc]
         self.box_width = width
         self.box_height = height
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:  # noqa: ARG002 (Flowable API)
         return self.box_width, self.box_height
 
     def draw(self) -> None:

@@ -100,7 +100,7 @@ def remark(translate: Translate, template: str, /, **params: Any) -> Any:
     return note(tr(translate, template, **params))
 
 
-def key_figures(translate: Translate, rows: Sequence[tuple[str, str]]) -> Any:
+def key_figures(rows: Sequence[tuple[str, str]]) -> Any:
     """Two columns of label / value pairs."""
     width = content_width()
     half = (len(rows) + 1) // 2
@@ -503,7 +503,7 @@ def opening(
         para(subtitle, styles().subtitle),
         Spacer(1, 4 * mm),
         section(translate, 1, QT_TRANSLATE_NOOP("documents", "Summary")),
-        key_figures(translate, figures_rows),
+        key_figures(figures_rows),
     ]
 
 

@@ -37,9 +37,7 @@ def _item_doc(item: rules.ChecklistItem) -> ChecklistItemDoc:
     )
 
 
-def blank_form(
-    session: Session, category: str, translate: Translate = _identity
-) -> InspectionFormDoc:
+def blank_form(session: Session, category: str) -> InspectionFormDoc:
     """A blank inspection form of one category, for a round on paper."""
     contract = require_contract(session)
     cat = session.scalar(select(AssetCategory).where(AssetCategory.code == category))

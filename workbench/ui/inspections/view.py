@@ -531,7 +531,7 @@ class InspectionsView(QWidget):
         def make(session: Session) -> bytes:
             from workbench.reports.inspection_form import inspection_form_pdf
 
-            doc = service.blank_form(session, category, i18n.translate)
+            doc = service.blank_form(session, category)
             return inspection_form_pdf(doc, i18n.translate)
 
         self._preview(make, self.tr("Blank inspection form"))
