@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench import i18n
 from workbench.data.store import Store, open_store
+from workbench.domain.datafiles import write_whole
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 
 if TYPE_CHECKING:
@@ -55,9 +56,7 @@ def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` through ``PATH.part`` and a rename: never half a file at ``path``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_whole(path, data)
     except OSError as exc:
         raise cannot_write(path, exc) from exc
 

@@ -1,4 +1,5 @@
-"""Reading the TOML data files the workbench ships (contract, checklists)."""
+"""The files the workbench reads and writes itself: its TOML data files (contract,
+checklists), and documents written whole (:func:`write_whole`)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,16 @@ def read_toml(path: Path, error: type[ValueError]) -> dict[str, Any]:
             return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise error(f"{path.name}: {exc}") from exc
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through ``PATH.part`` and a rename, so that a failed
+    write (a full disk, a locked file) never leaves half a file at ``path`` or replaces
+    a good one; the ``.part`` is removed again and the ``OSError`` raised."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise

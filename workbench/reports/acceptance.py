@@ -22,6 +22,7 @@ from typing import Any
 
 from reportlab.platypus import PageBreak, Spacer
 
+from workbench.domain.datafiles import write_whole
 from workbench.domain.documents import InspectionFormDoc, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.reporting import AcceptanceIndex
@@ -194,9 +195,7 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_whole(path, data)
 
 
 def write_pack(

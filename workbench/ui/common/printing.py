@@ -33,6 +33,7 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
+from workbench.domain.datafiles import write_whole
 from workbench.ui import savefile
 
 log = logging.getLogger("workbench.ui.printing")
@@ -381,10 +382,4 @@ def write_pdf(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` safely: a half-written file never replaces a good one,
     and a read-only one is not replaced (``PermissionError``)."""
     savefile.check_writable(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_whole(path, data)
