@@ -300,7 +300,10 @@ class FrameDecoder:
             if not self._buffer and byte in (CR, LF):
                 return  # the rest of a CR LF ending, or an empty line
         self._buffer.append(byte)
-        if len(self._buffer) > config.max_length:
+        limit = config.max_length
+        if config.terminator == "crlf" and byte == CR:
+            limit += 1  # the CR of a CR LF ending is not part of the code
+        if len(self._buffer) > limit:
             self._reject(
                 events,
                 _m(

@@ -143,6 +143,19 @@ def test_maximum_length() -> None:
 
 
 @pytest.mark.parametrize("terminator", TERMINATORS)
+def test_a_code_of_exactly_the_maximum_length_is_decoded(terminator: str) -> None:
+    """The terminator never counts towards the limit (crlf's CR used to: 16 was refused)."""
+    config = FramingConfig(terminator=terminator, max_length=16)  # type: ignore[arg-type]
+    rejected: list[Rejection] = []
+    decoder = FrameDecoder(config, on_reject=rejected.append)
+    assert codes(decoder.feed(config.frame("A" * 16), 0.0)) == ["A" * 16]
+    assert rejected == []
+    assert decoder.feed(config.frame("B" * 17), 1.0) == []
+    assert [r.reason for r in rejected] == ["longer than 16 bytes"]
+    assert codes(decoder.feed(config.frame("C" * 16), 2.0)) == ["C" * 16]
+
+
+@pytest.mark.parametrize("terminator", TERMINATORS)
 def test_scan_right_after_an_over_long_frame_is_decoded(terminator: str) -> None:
     """No pause between an over-long frame and the next scan: only the long one is lost."""
     config = FramingConfig(terminator=terminator, max_length=16)  # type: ignore[arg-type]
