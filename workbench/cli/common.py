@@ -39,6 +39,18 @@ def transaction(
         store.dispose()
 
 
+@contextmanager
+def reading(args: argparse.Namespace) -> Iterator[Session]:
+    """A read-only snapshot of the store named by ``--db``: takes no write lock, so a
+    check never waits behind (or blocks) a long write; the store is closed after it."""
+    store = store_from(args)
+    try:
+        with store.read() as session:
+            yield session
+    finally:
+        store.dispose()
+
+
 def say(template: str, *, err: bool = False, **params: Any) -> None:
     """Print a message (a ``QT_TRANSLATE_NOOP`` template), translated, on stdout or stderr."""
     print(i18n.render(Message(template, params)), file=sys.stderr if err else sys.stdout)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -357,6 +357,11 @@ def _label(session: Session, record_type: str, record_id: str) -> str:
         return kind.label(session, record_id)
     except RecordMissingError:
         return record_id
+
+
+def count_links(session: Session) -> int:
+    """How many records the signing chain holds."""
+    return session.scalar(select(func.count()).select_from(SignedRecord)) or 0
 
 
 def verify_chain(session: Session) -> list[VerifyProblem]:
