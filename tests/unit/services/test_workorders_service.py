@@ -31,6 +31,22 @@ def create(store, t=T0, type="fault", asset="XF-VRT-01", **kw):
         )
 
 
+def test_orders_outside_the_service_period_are_refused(store):
+    """三、服务期限 2026-03-01 to 2027-02-28 (Beijing time): no clock runs outside it
+    (issue 18: an order reported on 2026-02-20 got the full clock and a penalty)."""
+    start = dt.datetime(2026, 3, 1, 0, 0, tzinfo=BJ)
+    for outside in (
+        dt.datetime(2026, 2, 20, 10, 0, tzinfo=BJ),
+        start - dt.timedelta(seconds=1),
+        dt.datetime(2027, 3, 1, 0, 0, tzinfo=BJ),
+    ):
+        with pytest.raises(WorkbenchError, match="outside the contract's service period"):
+            create(store, t=outside, now=dt.datetime(2027, 3, 2, tzinfo=BJ))
+    first = create(store, t=start)
+    last = create(store, t=dt.datetime(2027, 3, 1, tzinfo=BJ) - dt.timedelta(seconds=1))
+    assert first.number.startswith("WO-2026-") and last.number.startswith("WO-2027-")
+
+
 def test_numbers_are_sequential_per_year(store):
     numbers = [create(store, T0 + i * MIN).number for i in range(3)]
     assert numbers == ["WO-2026-0001", "WO-2026-0002", "WO-2026-0003"]

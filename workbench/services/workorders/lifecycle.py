@@ -14,6 +14,8 @@ from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import sla_from_terms
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.periods import ServicePeriod
+from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
@@ -67,6 +69,8 @@ def create_work_order(
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
     reported_at = _check_time(reported_at or now, now)
     contract = require_contract(session)
+    # 三、服务期限: no contract clock runs outside the service period (issue 18).
+    ServicePeriod.of(contract.start_date, contract.end_date, LOCAL_TZ.key).check(reported_at)
     assets = _resolve_assets(session, asset_codes)
     if rules.sla_applies(type) and not assets:
         raise WorkbenchError(
