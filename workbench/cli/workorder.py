@@ -71,7 +71,11 @@ def run_list(args: argparse.Namespace) -> int:
                     "signed": r.signed,
                     "breaches": list(r.breaches),
                     "days_late": r.days_late,
-                    "penalty_cny": str(r.penalty_cny),
+                    # seconds past each running clock's deadline (0: on time / not due)
+                    "late_by": {item.key: item.late_by_seconds for item in r.sla},
+                    "penalty_rule": r.penalty_rule,
+                    "penalty_cny": f"{r.penalty_cny:.2f}",
+                    "penalty_worst_cny": f"{r.penalty_worst_cny:.2f}",
                     "termination_right": r.termination_right,
                     "demo": r.demo,
                 }

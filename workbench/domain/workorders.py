@@ -166,7 +166,9 @@ class WorkOrderRow:
     sla: tuple[sla_rules.SlaItem, ...]
     breaches: tuple[str, ...]
     days_late: int
-    penalty_cny: Decimal
+    penalty_cny: Decimal  # under the contract's day rule (八.1; ``penalty_rule``)
+    penalty_worst_cny: Decimal  # the strict reading: every begun day of delay counts
+    penalty_rule: str
     termination_right: bool
     next_deadline: sla_rules.SlaItem | None
     demo: bool

@@ -112,6 +112,10 @@ class _Clock:
     def of(cls, terms: dict[str, Any], total_cny: Decimal) -> _Clock:
         return cls(sla_from_terms(terms), penalties_from_terms(terms), total_cny)
 
+    def worst_case(self, items: tuple[sla_rules.SlaItem, ...]) -> Decimal:
+        """The amount under the strict reading of 八.1 (every begun day counts)."""
+        return sla_rules.worst_case_penalty(items, self.total_cny, self.penalties).amount_cny
+
 
 class _ContractCache:
     def __init__(self, session: Session) -> None:
@@ -219,6 +223,8 @@ def _row(
         breaches=sla_rules.breaches(items),
         days_late=penalty.days_late,
         penalty_cny=penalty.amount_cny,
+        penalty_worst_cny=clock.worst_case(items),
+        penalty_rule=clock.penalties.day_rule,
         termination_right=penalty.termination_right,
         next_deadline=sla_rules.next_deadline(items),
         demo=order.demo,

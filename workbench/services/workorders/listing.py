@@ -281,6 +281,8 @@ def list_work_orders(
                 breaches=sla_rules.breaches(items),
                 days_late=penalty.days_late,
                 penalty_cny=penalty.amount_cny,
+                penalty_worst_cny=clocks[contract_id].worst_case(items),
+                penalty_rule=clocks[contract_id].penalties.day_rule,
                 termination_right=penalty.termination_right,
                 next_deadline=sla_rules.next_deadline(items),
                 demo=bool(demo_),

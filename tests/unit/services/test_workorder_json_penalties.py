@@ -1,0 +1,68 @@
+"""`workorder list --format json` states each clock's lateness and the penalty under the
+contract's day rule and under the strict reading (issue 18; contract 八.1 "每延期一日":
+3‰ of ¥1,105,000 = ¥3,315.00 a day; whole days by default, every begun day as the worst
+case)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from test_workorders_support import BJ, MIN, make_engineer
+
+from workbench.cli import main
+from workbench.data.store import Store
+from workbench.services import workorders as wo
+
+T0 = dt.datetime(2026, 6, 1, 9, 0, tzinfo=BJ)
+
+
+def _fault(store: Store, engineer_id: str, t0: dt.datetime, restored: dt.datetime) -> str:
+    with store.transaction("test") as s:
+        number = wo.create_work_order(
+            s,
+            type="fault",
+            channel="hotline",
+            description="视频接访一体机无声音",
+            asset_codes=["XF-VRT-01"],
+            reported_at=t0,
+            now=t0,
+        ).number
+        # Responded in 10 min and on site in 1 h: only the restore clock (2 h) is late.
+        wo.advance(
+            s, number, "responded", at=t0 + 10 * MIN, engineer_id=engineer_id, now=t0 + 10 * MIN
+        )
+        wo.advance(s, number, "onsite", at=t0 + 60 * MIN, now=t0 + 60 * MIN)
+        wo.advance(s, number, "restored", at=restored, now=restored)
+    return number
+
+
+CASES = [
+    # restored after the report, seconds late, amount (whole days), worst (begun days)
+    (dt.timedelta(hours=2, minutes=3), 180, "0.00", "3315.00"),
+    (dt.timedelta(days=2, hours=3), 2 * 86400 + 3600, "6630.00", "9945.00"),
+    (dt.timedelta(hours=1, minutes=59), 0, "0.00", "0.00"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=["2h03m", "2d1h-late", "on-time"])
+def test_late_restore_in_the_json(
+    sqlite_store: Store,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: tuple[dt.timedelta, int, str, str],
+) -> None:
+    restored_after, late_by, amount, worst = case
+    engineer = make_engineer(sqlite_store)
+    number = _fault(sqlite_store, engineer.id, T0, T0 + restored_after)
+    sqlite_store.dispose()
+    capsys.readouterr()
+    assert main(["workorder", "list", "--format", "json", "--db", str(db_path)]) == 0
+    (order,) = [o for o in json.loads(capsys.readouterr().out) if o["number"] == number]
+    assert order["late_by"] == {"response": 0, "onsite": 0, "restore": late_by}
+    assert order["breaches"] == (["restore"] if late_by else [])
+    assert order["penalty_rule"] == "whole_days"
+    assert order["penalty_cny"] == amount
+    assert order["penalty_worst_cny"] == worst
