@@ -19,6 +19,14 @@
         <translation>{at} 不在合同服务期限内（{start} 至 {end}，三、服务期限）：不计合同时限。</translation>
     </message>
     <message>
+        <source>Not a date and time: {value} (e.g. 2026-06-01T09:00)</source>
+        <translation>不是有效的日期时间：{value}（例如 2026-06-01T09:00）</translation>
+    </message>
+    <message>
+        <source>No engineer named {name}.</source>
+        <translation>没有名为 {name} 的工程师。</translation>
+    </message>
+    <message>
         <source>补录 (entered {entered})</source>
         <translation>补录（录入于 {entered}）</translation>
     </message>

@@ -1,4 +1,4 @@
-"""``workbench workorder list|pdf``: work orders from the command line."""
+"""``workbench workorder list|new|advance|pdf``: work orders from the command line."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench import i18n
 from workbench.cli.common import print_json, print_table, transaction, write_file
 from workbench.domain import workorders as rules
-from workbench.domain.messages import QT_TRANSLATE_NOOP
-from workbench.domain.timeutil import fmt_local, to_local
+from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.timeutil import LOCAL_TZ, fmt_local, to_local
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CONTEXT = "workorders"
 
@@ -28,10 +31,94 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     listing.set_defaults(func=run_list)
 
+    new = commands.add_parser(
+        "new", parents=[common], help="report a work order (for hotline exports and scripts)"
+    )
+    new.add_argument("--type", required=True, choices=rules.TYPES, help="kind of work order")
+    new.add_argument("--asset", action="append", default=[], metavar="CODE", help="device code")
+    new.add_argument(
+        "--reported-at", required=True, metavar="ISO", help="when it was reported (Beijing time)"
+    )
+    new.add_argument("--reporter", default="", metavar="NAME", help="who reported it")
+    new.add_argument("--description", required=True, metavar="TEXT", help="the problem or task")
+    new.add_argument("--channel", choices=rules.CHANNELS, default="hotline", help="how it came")
+    new.set_defaults(func=run_new)
+
+    advance = commands.add_parser("advance", parents=[common], help="record the next step")
+    advance.add_argument("number", metavar="NUMBER", help="work order number")
+    advance.add_argument("--step", required=True, choices=tuple(STEPS), help="the step done")
+    advance.add_argument("--at", required=True, metavar="ISO", help="when (Beijing time)")
+    advance.add_argument("--engineer", default="", metavar="NAME", help="the engineer")
+    advance.add_argument("--cause", default="", help="the cause (to close)")
+    advance.add_argument("--resolution", default="", help="what was done (to close)")
+    advance.set_defaults(func=run_advance)
+
     pdf = commands.add_parser("pdf", parents=[common], help="print a work order to PDF")
     pdf.add_argument("number", metavar="NUMBER", help="work order number, e.g. WO-2026-0001")
     pdf.add_argument("-o", "--output", metavar="FILE", help="PDF file (default NUMBER.pdf)")
     pdf.set_defaults(func=run_pdf)
+
+
+STEPS = {"respond": "responded", "onsite": "onsite", "restore": "restored", "close": "closed"}
+
+
+def _when(text: str) -> dt.datetime:
+    """An ISO 8601 time; one without an offset is Beijing time (the contract's clock)."""
+    try:
+        value = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Not a date and time: {value} (e.g. 2026-06-01T09:00)"),
+            value=text,
+        ) from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=LOCAL_TZ)
+
+
+def _engineer_id(session: Session, name: str) -> str | None:
+    from workbench.services import engineers
+
+    if not name.strip():
+        return None
+    found = engineers.find_engineer(session, name.strip())
+    if found is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No engineer named {name}."), name=name.strip()
+        )
+    return found.id
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from workbench.services import workorders
+
+    reported_at = _when(args.reported_at)
+    with transaction(args, "cli") as session:
+        row = workorders.create_work_order(
+            session,
+            type=args.type,
+            channel=args.channel,
+            description=args.description,
+            asset_codes=args.asset,
+            reporter_name=args.reporter,
+            reported_at=reported_at,
+        )
+    print(row.number)
+    return 0
+
+
+def run_advance(args: argparse.Namespace) -> int:
+    from workbench.services import workorders
+
+    at = _when(args.at)
+    with transaction(args, "cli") as session:
+        engineer_id = _engineer_id(session, args.engineer)
+        if args.step == "close" and (args.cause or args.resolution):
+            changes = {k: v for k in ("cause", "resolution") if (v := getattr(args, k))}
+            workorders.update_work_order(session, args.number, **changes)
+        row = workorders.advance(
+            session, args.number, STEPS[args.step], at=at, engineer_id=engineer_id
+        )
+    print(f"{row.number} {row.status}")
+    return 0
 
 
 def _iso(value: dt.datetime | None) -> str | None:

@@ -66,3 +66,53 @@ def test_late_restore_in_the_json(
     assert order["penalty_rule"] == "whole_days"
     assert order["penalty_cny"] == amount
     assert order["penalty_worst_cny"] == worst
+
+
+def _cli(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main([*args, "--db", str(db)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_and_advance_from_the_command_line(
+    sqlite_store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The acceptance of issue 18, through `workorder new/advance` only."""
+    make_engineer(sqlite_store, name="张伟")
+    sqlite_store.dispose()
+    code, out, _ = _cli(
+        db_path, capsys, "workorder", "new", "--type", "fault", "--asset", "XF-VRT-01",
+        "--reported-at", "2026-06-01T09:00", "--reporter", "王芳",
+        "--description", "视频接访一体机无声音",
+    )  # fmt: skip
+    assert code == 0
+    number = out.strip()
+    for step, at in (("respond", "09:10"), ("onsite", "10:00"), ("restore", "11:03")):
+        args = ["workorder", "advance", number, "--step", step, "--at", f"2026-06-01T{at}+08:00"]
+        code, out, err = _cli(db_path, capsys, *args, "--engineer", "张伟")
+        assert code == 0, err
+    code, out, _ = _cli(db_path, capsys, "workorder", "list", "--format", "json")
+    (order,) = [o for o in json.loads(out) if o["number"] == number]
+    assert order["status"] == "restored"
+    assert order["late_by"]["restore"] == 180
+    assert (order["penalty_cny"], order["penalty_worst_cny"]) == ("0.00", "3315.00")
+
+    messages: list[str] = []
+    for bad in (
+        ["new", "--type", "fault", "--asset", "XF-VRT-01", "--reported-at", "2026-02-20T10:00",
+         "--description", "期前报修"],  # outside the service period (三)
+        ["new", "--type", "fault", "--asset", "XF-VRT-01", "--reported-at", "yesterday",
+         "--description", "时间不对"],
+        ["new", "--type", "fault", "--asset", "NO-SUCH-1", "--reported-at", "2026-06-02T10:00",
+         "--description", "没有这台设备"],
+        ["advance", number, "--step", "respond", "--at", "2026-06-01T12:00"],  # out of order
+        ["advance", number, "--step", "close", "--at", "2026-06-01T12:00", "--engineer", "李四"],
+    ):  # fmt: skip
+        code, out, err = _cli(db_path, capsys, "workorder", *bad)
+        assert code == 2, (bad, out, err)
+        assert err.strip() and "Traceback" not in err
+        messages.append(err)
+    assert "不在合同服务期限内" in messages[0]
+    assert "不是有效的日期时间" in messages[1]
+    assert "没有名为 李四 的工程师" in messages[4]
