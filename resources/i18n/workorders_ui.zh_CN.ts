@@ -122,6 +122,10 @@
 <context>
     <name>NewWorkOrderDialog</name>
     <message>
+        <source>— nobody yet —</source>
+        <translation>— 暂不指派 —</translation>
+    </message>
+    <message>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
@@ -847,13 +851,6 @@ Once signed, the order can no longer be changed; corrections become amendments.<
     <message>
         <source>The scanned paper names work order {0}, which is not in this store.</source>
         <translation>扫描的纸质件为工单 {0}，但本数据库中没有该工单。</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>— nobody yet —</source>
-        <translation>— 暂不指派 —</translation>
     </message>
 </context>
 <context>

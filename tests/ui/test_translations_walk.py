@@ -137,3 +137,35 @@ def test_english_shows_no_chinese_interface_text(qtbot, window):
     # Data (device names, locations) is Chinese in both languages; interface text is not.
     assert chinese == [], chinese
     assert len({text for _v, _k, text in texts if text in ENGLISH}) > 80
+
+
+def test_work_order_dialogs_are_chinese(qtbot):
+    """Dialogs are not part of the view walk; a text filed under the wrong context shows here."""
+    import datetime as dt
+
+    from workbench.services.engineers import EngineerRow
+    from workbench.ui.workorders.dialogs import (
+        AssetChoice,
+        LogEntryDialog,
+        NewWorkOrderDialog,
+        StepDialog,
+    )
+
+    engineers = [EngineerRow("e1", "张工", "", True, True, None, 0)]
+    i18n.load("zh_CN")
+    try:
+        dialogs = [
+            NewWorkOrderDialog([AssetChoice("A-01", "核心交换机", "机房")], engineers),
+            LogEntryDialog(engineers),
+            StepDialog("已响应", dt.datetime(2026, 3, 1, tzinfo=dt.UTC)),
+        ]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+        new = dialogs[0]
+        assert new.engineer.itemText(0) == "— 暂不指派 —"
+        texts = [text for dialog in dialogs for _kind, text in visible_texts(dialog)]
+        assert len(texts) > 10
+        english = sorted({text for text in texts if text in ENGLISH})
+        assert english == [], english
+    finally:
+        i18n.load("en")

@@ -68,12 +68,19 @@ def time_edit(parent: QWidget, value: dt.datetime | None = None) -> QDateTimeEdi
 
 
 def engineer_combo(
-    parent: QWidget, engineers: Sequence[EngineerRow], current: str = "", *, optional: bool = False
+    parent: QWidget,
+    engineers: Sequence[EngineerRow],
+    current: str = "",
+    *,
+    nobody: str | None = None,
 ) -> QComboBox:
-    """A choice of engineers (data: id); ``current`` is a name chosen first if present."""
+    """A choice of engineers (data: id); ``current`` is a name chosen first if present.
+
+    ``nobody``, already translated by the caller, adds a first "no one" choice (data: None).
+    """
     combo = QComboBox(parent)
-    if optional:
-        combo.addItem(parent.tr("— nobody yet —"), None)
+    if nobody is not None:
+        combo.addItem(nobody, None)
     for row in engineers:
         combo.addItem(row.name, row.id)
     index = combo.findText(current) if current else -1
@@ -150,7 +157,9 @@ class NewWorkOrderDialog(QDialog):
         self.description = QPlainTextEdit(self)
         self.description.setPlaceholderText(self.tr("What is wrong, as the caller described it"))
         self.description.setTabChangesFocus(True)
-        self.engineer = engineer_combo(self, engineers, current_engineer, optional=True)
+        self.engineer = engineer_combo(
+            self, engineers, current_engineer, nobody=self.tr("— nobody yet —")
+        )
         self.reported_at = time_edit(self)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b00020;")
