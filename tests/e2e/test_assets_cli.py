@@ -160,6 +160,35 @@ def test_list_escapes_control_characters_for_the_terminal(
     assert not any(ch in result.stdout for ch in "\x1b\x07\x9b")
 
 
+def test_list_csv_and_json_are_safe_to_open_and_to_print(db: str, workbench_home: Path):
+    """`assets list --format csv` quotes formulas as the export does and prints no ESC/BEL;
+    JSON escapes control characters by its own rules and keeps the text as stored."""
+    import csv
+    import io
+    import sqlite3
+
+    hyperlink = '=HYPERLINK("http://x","y")'
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE asset SET name = ? WHERE code = 'XF-KIOSK-01'", (hyperlink,))
+        conn.execute(
+            "UPDATE asset SET name = ?, notes = ? WHERE code = 'XF-KIOSK-02'",
+            ("一体机\x1b[2J\x07", "第一行\n@SUM(A1)"),
+        )
+    result = workbench("assets", "list", "--db", db, "--format", "csv", home=workbench_home)
+    assert result.returncode == 0, result.stderr
+    assert not any(ch in result.stdout for ch in "\x1b\x07")
+    by_code = {r["code"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert by_code["XF-KIOSK-01"]["name"] == "'" + hyperlink
+    assert by_code["XF-KIOSK-02"]["name"] == "一体机\\x1b[2J\\x07"
+    assert by_code["XF-KIOSK-02"]["notes"] == "第一行\n@SUM(A1)"  # a line break is text
+
+    result = workbench("assets", "list", "--db", db, "--format", "json", home=workbench_home)
+    assert result.returncode == 0, result.stderr
+    assert not any(ch in result.stdout for ch in "\x1b\x07")
+    names = {a["code"]: a["name"] for a in json.loads(result.stdout)}
+    assert names["XF-KIOSK-01"] == hyperlink and names["XF-KIOSK-02"] == "一体机\x1b[2J\x07"
+
+
 def test_dimension_bomb_exits_2_quickly_in_bounded_memory(
     db: str, workbench_home: Path, tmp_path: Path
 ):

@@ -15,6 +15,7 @@ from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.text import escape_controls
 from workbench.services.asset_io import COLUMNS, export_assets, import_assets
 from workbench.services.assets import AssetFilter, list_assets
+from workbench.services.spreadsheets import inert
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -50,6 +51,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 FIELDS = tuple(name for name, _ in COLUMNS)
 
 
+def _csv_cell(value: Any) -> Any:
+    """A listing cell: as the export writes it (=HYPERLINK(...) stays text, never a
+    formula), and no ESC or BEL for the terminal it is printed on."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return inert(escape_controls(value, keep_breaks=True))
+    return value
+
+
 def run_list(args: argparse.Namespace) -> int:
     with transaction(args) as session:
         rows = list_assets(
@@ -82,7 +93,7 @@ def run_list(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout)
         writer.writerow(FIELDS)
         for r in rows:
-            writer.writerow(["" if getattr(r, f) is None else getattr(r, f) for f in FIELDS])
+            writer.writerow([_csv_cell(getattr(r, f)) for f in FIELDS])
     else:
         t = i18n.translate
         # Names come from files and other programs: a terminal must not obey what they hold.

@@ -16,12 +16,16 @@ def control_character(value: str) -> str | None:
     return None
 
 
-def escape_controls(value: str) -> str:
-    """``value`` with every control character (line breaks and TAB too) written as an
-    escape such as ``\\x1b``, for a terminal that would otherwise obey it."""
+def escape_controls(value: str, *, keep_breaks: bool = False) -> str:
+    """``value`` with every control character (line breaks and TAB too, unless
+    ``keep_breaks``) written as an escape such as ``\\x1b``, for a terminal that would
+    otherwise obey it."""
     if value.isprintable():
         return value
+    kept = _ALLOWED_CONTROLS if keep_breaks else ""
     return "".join(
-        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+        char
+        if char.isprintable() or char == " " or char in kept
+        else char.encode("unicode_escape").decode()
         for char in value
     )

@@ -17,6 +17,7 @@ from workbench.data.audit import GENESIS_HASH, row_hash
 from workbench.data.models.audit import AuditLog
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate
 from workbench.domain.timeutil import fmt_local
+from workbench.services.spreadsheets import inert
 
 EXPORT_HEADERS = (
     QT_TRANSLATE_NOOP("messages", "No."),
@@ -255,7 +256,7 @@ def export_entries(
     writer = csv.writer(buffer)
     writer.writerow(headers)
     for values in _export_rows(session, flt, actions):
-        writer.writerow(values)
+        writer.writerow([inert(v) for v in values])  # an actor "=cmd|..." stays text
         count += 1
     target.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
     return count

@@ -180,6 +180,7 @@ def test_export_csv_and_xlsx(store: Store, tmp_path: Path) -> None:
     assert len(rows) == total + 1
     assert "导出测试" in rows[-1][7]
     assert rows[-1][5] == "新建"
+    assert rows[-1][2] == "'=cmd|' /C calc'!A0"  # a quote first: Excel shows it as text
     book = load_workbook(tmp_path / "audit.xlsx")
     sheet = book["审计记录"]
     values = list(sheet.iter_rows(values_only=True))
