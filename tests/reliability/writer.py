@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -33,8 +35,14 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-def main() -> None:
-    url, run, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+def serve(conn: Connection, url: str, run: str, mode: str) -> None:
+    """The writer in a process forked from the harness's preloaded fork server: each
+    report is one message on ``conn``, written at once and whole (one ``write`` of less
+    than PIPE_BUF bytes), so a kill never leaves half a report."""
+    main(url, run, mode, lambda line: conn.send_bytes(line.encode("utf-8")))
+
+
+def main(url: str, run: str, mode: str, say: Callable[[str], None] = say) -> None:
     store = Store(url)
     base = load_contract(default_contract_path())
     template = base.assets[0]
@@ -70,4 +78,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1], sys.argv[2], sys.argv[3])
