@@ -150,7 +150,37 @@ def demo_year_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     file, built once per session; tests open a copy (``copy_store``)."""
     from tests.helpers.stores import build_demo_year
 
-    return build_demo_year(tmp_path_factory.mktemp("demo-template") / "demo.sqlite3")
+    with _built_once(tmp_path_factory, "demo-template") as (folder, ready):
+        path = folder / "demo.sqlite3"
+        if not ready:  # (a worker that failed half-way may have left a file)
+            for stale in folder.glob("demo.sqlite3*"):
+                stale.unlink()
+            build_demo_year(path)
+        return path
+
+
+@contextmanager
+def _built_once(factory: pytest.TempPathFactory, name: str) -> Iterator[tuple[Path, bool]]:
+    """A folder for something built once per test run: shared by the xdist workers of
+    this run (under a lock, the first builds it; ~13 s each for the demo year), the
+    session's own folder without xdist. Yields (folder, already built)."""
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        yield factory.mktemp(name), False
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: one build per worker
+        yield factory.mktemp(name), False
+        return
+    folder = base.parent / name  # this run's folder, above each worker's own
+    folder.mkdir(exist_ok=True)
+    done = folder / "built"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ready = done.exists()
+        yield folder, ready
+        done.touch()
 
 
 @pytest.fixture
