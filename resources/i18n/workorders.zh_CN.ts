@@ -47,6 +47,10 @@
         <translation>工单 {number} 已签字确认，不能再修改；如需更正，请添加更正记录。</translation>
     </message>
     <message>
+        <source>Work order {number} has already missed a contract deadline: cancelling it needs a reason, and the breach stays on record.</source>
+        <translation>工单 {number} 已超过合同时限：取消须填写原因，超时记录仍予保留。</translation>
+    </message>
+    <message>
         <source>Work order {number} is cancelled.</source>
         <translation>工单 {number} 已取消。</translation>
     </message>

@@ -160,8 +160,15 @@ def _evaluate_times(
     restored_at: dt.datetime | None,
     now: dt.datetime,
     at_risk_fraction: float,
+    cancelled_at: dt.datetime | None = None,
 ) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
-    if status == "cancelled" or response_due is None:
+    """The clocks of one order at ``now`` and the penalty they carry.
+
+    A cancelled order's clocks stopped when it was cancelled: a deadline missed before
+    that stays missed, with its penalty (cancelling must not make a breach disappear);
+    the clocks still running then simply end.
+    """
+    if response_due is None or (status == "cancelled" and cancelled_at is None):
         return (), sla_rules.NO_PENALTY
     items = sla_rules.evaluate(
         clock.sla,
@@ -169,9 +176,11 @@ def _evaluate_times(
         responded_at=responded_at,
         onsite_at=onsite_at,
         restored_at=restored_at,
-        now=now,
+        now=now if cancelled_at is None else min(now, cancelled_at),
         at_risk_fraction=at_risk_fraction,
     )
+    if status == "cancelled":
+        items = tuple(item for item in items if item.breach)
     return items, sla_rules.penalty(items, clock.total_cny, clock.penalties)
 
 
@@ -188,6 +197,7 @@ def _evaluate(
         restored_at=order.restored_at,
         now=now,
         at_risk_fraction=at_risk_fraction,
+        cancelled_at=order.cancelled_at,
     )
 
 

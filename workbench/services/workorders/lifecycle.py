@@ -25,6 +25,7 @@ from workbench.services.workorders._helpers import (
     _check_time,
     _Clock,
     _ContractCache,
+    _evaluate,
     _move,
     _order,
     _require_editable,
@@ -178,6 +179,22 @@ def update_work_order(
     return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
 
 
+def _require_no_breach(session: Session, order: WorkOrder, at: dt.datetime) -> None:
+    """Cancelling an order that has already missed a deadline needs a reason: the breach
+    stays on record (its clocks stop at the cancellation), and the reason says why."""
+    clock = _ContractCache(session).clock(order.contract_id)
+    items, _penalty = _evaluate(order, clock, at, sla_rules.DEFAULT_AT_RISK_FRACTION)
+    if any(item.breach for item in items):
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Work order {number} has already missed a contract deadline: cancelling it "
+                "needs a reason, and the breach stays on record.",
+            ),
+            number=order.number,
+        )
+
+
 def advance(
     session: Session,
     number: str,
@@ -220,6 +237,8 @@ def advance(
         )
     if to_status == "closed":
         _require_result(order)
+    if to_status == "cancelled" and not note.strip():
+        _require_no_breach(session, order, at)
     if engineer_id is not None:
         engineer_service.get_engineer(session, engineer_id)
         if order.engineer_id is None:

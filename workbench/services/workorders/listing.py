@@ -32,11 +32,17 @@ def _breached_clause(now: dt.datetime) -> ColumnElement[bool]:
     """SQL for "some SLA target is breached at ``now``" (the rule of domain.sla)."""
     onsite_done = func.coalesce(WorkOrder.onsite_at, WorkOrder.restored_at)
 
+    # A cancelled order's clocks stopped at its cancellation (see _evaluate_times).
+    stopped = WorkOrder.cancelled_at
+
     def late(done: Any, due: Any) -> ColumnElement[bool]:
-        return or_(done > due, and_(done.is_(None), due < now))
+        running_past = or_(
+            and_(stopped.is_(None), due < now), and_(stopped.is_not(None), due < stopped)
+        )
+        return or_(done > due, and_(done.is_(None), running_past))
 
     return and_(
-        WorkOrder.status != "cancelled",
+        or_(WorkOrder.status != "cancelled", stopped.is_not(None)),
         WorkOrder.response_due.is_not(None),
         or_(
             late(WorkOrder.responded_at, WorkOrder.response_due),
@@ -254,6 +260,7 @@ def list_work_orders(
             restored_at=restored_at,
             now=now,
             at_risk_fraction=at_risk_fraction,
+            cancelled_at=cancelled_at,
         )
         codes, names = assets.get(order_id, no_assets)
         rows.append(
