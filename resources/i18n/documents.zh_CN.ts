@@ -359,6 +359,10 @@
         <translation>恢复时间</translation>
     </message>
     <message>
+        <source>Entered afterwards, at</source>
+        <translation>补录，录入于</translation>
+    </message>
+    <message>
         <source>Not yet</source>
         <translation>尚未完成</translation>
     </message>

@@ -137,6 +137,7 @@ def run_list(args: argparse.Namespace) -> int:
             descending=False,
             limit=None,
         )
+        late_entries = workorders.entered_late(session, [r.id for r in page.rows])
     if args.format == "json":
         print_json(
             [
@@ -164,6 +165,8 @@ def run_list(args: argparse.Namespace) -> int:
                     "penalty_cny": f"{r.penalty_cny:.2f}",
                     "penalty_worst_cny": f"{r.penalty_worst_cny:.2f}",
                     "termination_right": r.termination_right,
+                    # the clocks whose time was entered more than 10 min afterwards (补录)
+                    "entered_late": list(late_entries.get(r.id, ())),
                     "demo": r.demo,
                 }
                 for r in page.rows

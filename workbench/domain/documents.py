@@ -101,6 +101,9 @@ class WorkOrderDoc:
     record_hash: str | None = None  # SHA-256 of the signed content, for the QR code
     amendments: tuple[LogLine, ...] = ()
     demo: bool = False
+    # Clock times entered afterwards (补录): (clock key, when entered); see
+    # workbench.domain.workorders.entered_late.
+    entered_late: tuple[tuple[str, dt.datetime], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,13 @@ Statuses and transitions (each recorded with its time and who made it)::
   ``signed`` is reached only through the sign-off (engineer PIN and signature plus the
   client representative's signature), which locks the order for good.
 * ``cancelled`` is for reports that turn out not to be service calls (duplicate,
-  withdrawn, outside the contract); only before anyone is on site. Cancelled orders run
-  no SLA clock.
+  withdrawn, outside the contract); only before anyone is on site. A cancellation stops
+  the clocks: a deadline missed before it stays missed (with its penalty), and such an
+  order is cancelled only with a reason.
+
+Each step records when it happened and when it was entered: a time entered more than
+:data:`LATE_ENTRY` afterwards is printed as entered afterwards (补录), so that a
+back-dated report or step is visible on paper (:func:`entered_late`).
 
 The SLA clock applies to faults and to faults found on inspection; service requests,
 hardening and key-period duty are planned work with no response clock.
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -196,3 +202,31 @@ class LogEntryView:
     amends_at: dt.datetime | None
     amended: bool  # a later entry corrects this one
     demo: bool
+
+
+# A time entered more than this after it happened is "entered afterwards" (补录).
+LATE_ENTRY = dt.timedelta(minutes=10)
+# The clock each step's time stands for ("reported" starts them all).
+STEP_CLOCK = {
+    "reported": "reported",
+    "responded": "response",
+    "onsite": "onsite",
+    "restored": "restore",
+}
+
+
+def entered_late(
+    steps: Iterable[tuple[str, dt.datetime, dt.datetime]],
+) -> tuple[tuple[str, dt.datetime], ...]:
+    """The clock times entered afterwards: ``(clock key, entered at)`` for each step
+    ``(to_status, at, recorded_at)`` recorded more than :data:`LATE_ENTRY` after ``at``,
+    in :data:`STEP_CLOCK` order (the last entry of a step counts)."""
+    last: dict[str, tuple[dt.datetime, dt.datetime]] = {}
+    for status, at, recorded_at in steps:
+        if status in STEP_CLOCK:
+            last[status] = (at, recorded_at)
+    return tuple(
+        (clock, last[status][1])
+        for status, clock in STEP_CLOCK.items()
+        if status in last and last[status][1] - last[status][0] > LATE_ENTRY
+    )

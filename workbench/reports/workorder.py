@@ -245,9 +245,20 @@ def _devices_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
-def _untimed_step(name: str, at: dt.datetime | None) -> list[Any]:
+def _untimed_step(name: str, at: dt.datetime | None, actual: str | None = None) -> list[Any]:
     """A timeline row without a contract time limit: the step and when it happened."""
-    return [_value(name), _value("—"), _value("—"), _value(fmt_local(at)), _value("—"), _value("—")]
+    when = fmt_local(at) if actual is None else actual
+    return [_value(name), _value("—"), _value("—"), _value(when), _value("—"), _value("—")]
+
+
+def _actual(t: Translate, doc: WorkOrderDoc, clock: str, at: dt.datetime | None) -> str:
+    """When a step happened, and, under it, when it was entered if that was more than
+    10 minutes later (补录): a back-dated time shows on the paper the client signs."""
+    entered = dict(doc.entered_late).get(clock)
+    if at is None or entered is None:
+        return fmt_local(at)
+    note = tr(t, QT_TRANSLATE_NOOP("documents", "Entered afterwards, at"))
+    return f"{fmt_local(at)}\n{note}\n{fmt_local(entered)}"  # a time on a line of its own
 
 
 def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
@@ -275,7 +286,11 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         )
     ]
     timeline.append(
-        _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Reported at")), doc.reported_at)
+        _untimed_step(
+            tr(t, QT_TRANSLATE_NOOP("documents", "Reported at")),
+            doc.reported_at,
+            _actual(t, doc, "reported", doc.reported_at),
+        )
     )
     step_time = {"response": doc.responded_at, "onsite": doc.onsite_at, "restore": doc.restored_at}
     step_label = {
@@ -290,14 +305,16 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         name = tr(t, step_label[key]) if key in step_label else key_text(t, SLA_NAMES, key)
         done = line.done_at if line is not None else step_time.get(key)
         if line is None:
-            timeline.append(_untimed_step(name, done))
+            timeline.append(_untimed_step(name, done, _actual(t, doc, key, done)))
             continue
         timeline.append(
             [
                 _value(name),
                 _value(minutes_text(t, line.target_minutes)),
                 _value(fmt_local(line.deadline)),
-                _value(fmt_local(done) or tr(t, QT_TRANSLATE_NOOP("documents", "Not yet"))),
+                _value(
+                    _actual(t, doc, key, done) or tr(t, QT_TRANSLATE_NOOP("documents", "Not yet"))
+                ),
                 para(sla_verdict(t, line), s.cell, markup=True),
                 _value(_late_by(t, line)),
             ]

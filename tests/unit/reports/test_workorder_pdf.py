@@ -124,3 +124,17 @@ def test_unknown_keys_print_as_they_are(zh: Translate) -> None:
     text = pdf_text(workorder_pdf(doc, zh))
     assert "website_change" in text
     assert "waiting_parts" in text
+
+
+def test_a_time_entered_afterwards_says_so_on_paper(zh: Translate) -> None:
+    """A back-dated step prints when it was entered (补录), under the time it claims."""
+    import datetime as dt
+
+    base = work_order()
+    entered = base.responded_at + dt.timedelta(hours=2)  # type: ignore[operator]
+    late = dataclasses.replace(base, entered_late=(("response", entered),))
+    text = pdf_text(workorder_pdf(late, zh))
+    bj = dt.timezone(dt.timedelta(hours=8))
+    assert f"2026-11-24 09:25\n补录，录入于\n{entered.astimezone(bj):%Y-%m-%d %H:%M}" in text
+    assert text.count("补录") == 1  # only the step entered afterwards
+    assert "补录" not in pdf_text(workorder_pdf(base, zh))

@@ -66,6 +66,7 @@ def test_late_restore_in_the_json(
     assert order["penalty_rule"] == "whole_days"
     assert order["penalty_cny"] == amount
     assert order["penalty_worst_cny"] == worst
+    assert order["entered_late"] == []  # each step entered as it happened
 
 
 def _cli(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -97,6 +98,8 @@ def test_new_and_advance_from_the_command_line(
     assert order["status"] == "restored"
     assert order["late_by"]["restore"] == 180
     assert (order["penalty_cny"], order["penalty_worst_cny"]) == ("0.00", "3315.00")
+    # Typed in today for June: every clock time was entered afterwards (补录).
+    assert order["entered_late"] == ["reported", "response", "onsite", "restore"]
 
     messages: list[str] = []
     for bad in (

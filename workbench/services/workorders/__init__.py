@@ -29,6 +29,7 @@ from workbench.services.workorders.documents import (
 from workbench.services.workorders.lifecycle import advance, create_work_order, update_work_order
 from workbench.services.workorders.listing import (
     count_work_orders,
+    entered_late,
     list_work_orders,
     next_deadline,
     signed_numbers,
@@ -85,6 +86,7 @@ __all__ = [
     "create_work_order",
     "detail",
     "document",
+    "entered_late",
     "list_log",
     "list_work_orders",
     "next_deadline",

@@ -183,6 +183,7 @@ def document(session: Session, number: str, now: dt.datetime | None = None) -> W
         record_hash=d.record_hash,
         amendments=amendment_lines,
         demo=r.demo,
+        entered_late=rules.entered_late((e.to_status, e.at, e.recorded_at) for e in d.events),
     )
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, 
 from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, Engineer
-from workbench.data.models.workorders import WorkOrder, WorkOrderAsset
+from workbench.data.models.workorders import WorkOrder, WorkOrderAsset, WorkOrderEvent
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.workorders import WorkOrderRow
@@ -315,6 +315,32 @@ def signed_numbers(
     if end:
         query = query.where(WorkOrder.signed_at < end)
     return list(session.scalars(query.order_by(WorkOrder.year, WorkOrder.seq)))
+
+
+def entered_late(session: Session, order_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """For each order id, the clocks whose time was entered afterwards (补录; the rule
+    is :func:`workbench.domain.workorders.entered_late`). Orders with none are left out."""
+    steps: dict[str, list[tuple[str, dt.datetime, dt.datetime]]] = {}
+    wanted = list(order_ids)
+    for start in range(0, len(wanted), 500):  # within every backend's parameter limit
+        query = (
+            select(
+                WorkOrderEvent.work_order_id,
+                WorkOrderEvent.to_status,
+                WorkOrderEvent.at,
+                WorkOrderEvent.recorded_at,
+            )
+            .where(WorkOrderEvent.work_order_id.in_(wanted[start : start + 500]))
+            .order_by(WorkOrderEvent.recorded_at)
+        )
+        for order_id, status, at, recorded_at in session.execute(query):
+            steps.setdefault(order_id, []).append((status, at, recorded_at))
+    found = {}
+    for order_id, events in steps.items():
+        late = tuple(clock for clock, _entered in rules.entered_late(events))
+        if late:
+            found[order_id] = late
+    return found
 
 
 def next_deadline(session: Session, now: dt.datetime | None = None) -> UpcomingDeadline | None:
