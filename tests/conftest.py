@@ -217,6 +217,14 @@ def sqlite_store(db_path: Path, contract_store_template: Path) -> Iterator[Store
 PG_TEST_FOLDERS = ("tests/unit/data/", "tests/unit/services/", "tests/reliability/")
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker more than there are cores. Many tests wait (for a child
+    process, a Qt timer, a killed writer), and the extra worker fills that time: on the
+    2-core machine the suite took 123.8 s with 2 workers, 113.9 s with 3, 119.5 s with 4."""
+    del config
+    return (os.cpu_count() or 1) + 1
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     dropped = [
         item
