@@ -38,8 +38,15 @@ def test_verify_reports_an_intact_store(qtbot, window):
     )
 
 
+def test_language_box_shows_the_language_in_use(qtbot, window):
+    """Under --lang en with 简体中文 saved (the default), the box says English (issue 20)."""
+    assert window.ctx.settings.language == "zh_CN"
+    view = window.show_view("settings")
+    assert view.language.currentData() == "en"
+
+
 def test_language_setting_is_saved(qtbot, window):
     view = window.show_view("settings")
-    view.language.setCurrentIndex(view.language.findData("en"))
-    assert Settings.load().language == "en"
+    view.language.setCurrentIndex(view.language.findData("zh_CN"))
+    assert Settings.load().language == "zh_CN"
     assert view.language_note.text()

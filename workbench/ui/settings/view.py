@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench import config
+from workbench import config, i18n
 from workbench.domain.timeutil import fmt_local
 from workbench.services import engineers as engineer_service
 from workbench.services.engineers import EngineerRow
@@ -129,7 +129,8 @@ class SettingsView(QWidget):
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(ctx.settings.language)))
+        # The language this window is in (``--lang`` may differ from the saved one).
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.language())))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.language_note = QLabel()
         self.engineer = QComboBox()
