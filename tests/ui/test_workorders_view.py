@@ -564,3 +564,23 @@ def test_a_full_disk_during_sign_off_keeps_the_dialog_and_both_signatures(
     assert dialog.client_name_edit.text() == "王主任"
     with store.read() as session:
         assert wo.detail(session, number).status == "restored"  # nothing was signed
+
+
+def test_a_new_order_asked_for_before_the_view_has_loaded_opens_filled(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """From the 设备 view, before 工单 was ever opened: the dialog waits for the devices
+    and engineers instead of opening half empty (issue 20, defect 1)."""
+    widget = WorkOrdersView(ctx)
+    qtbot.addWidget(widget)
+    widget.new_for_asset("XF-DEC-07")  # at once: the choices are still being read
+    assert widget._new_dialog is None
+    qtbot.waitUntil(lambda: widget._new_dialog is not None)
+    dialog = widget._new_dialog
+    assert dialog is not None
+    assert dialog.asset_codes() == ("XF-DEC-07",)
+    assert dialog.engineer.currentText() == ENGINEER
+    dialog.reject()
+    widget.clock.stop()
+    ctx.tasks.wait()
+    qtbot.wait(10)

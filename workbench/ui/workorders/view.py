@@ -88,6 +88,9 @@ class WorkOrdersView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._engineers: list[EngineerRow] = []
+        # Devices and engineers arrive from a query; what needs them waits for the first.
+        self._choices_loaded = False
+        self._after_choices: list[Callable[[], None]] = []
         self._assets: list[AssetChoice] = []
         self._sort = ("reported_at", True)
         # The filter of the listed rows: further pages are read with it, not with what the
@@ -248,6 +251,10 @@ class WorkOrdersView(QWidget):
         def done(result: tuple[list[EngineerRow], list[AssetChoice]]) -> None:
             self._engineers, self._assets = result
             self.filter_bar.set_engineers(self._engineers)
+            self._choices_loaded = True
+            waiting, self._after_choices = self._after_choices, []
+            for then in waiting:
+                then()
 
         self.ctx.read(self, "choices", query, done)
 
@@ -458,7 +465,13 @@ class WorkOrdersView(QWidget):
     def new_work_order(
         self, asset_codes: tuple[str, ...] | list[str] = (), channel: str = "hotline"
     ) -> None:
-        """Report a new work order (Ctrl+N); ``asset_codes`` are filled in."""
+        """Report a new work order (Ctrl+N); ``asset_codes`` are filled in.
+
+        Before the devices and engineers have been read (the view was just opened, e.g.
+        from the 设备 view), the dialog opens as soon as they arrive, not half empty."""
+        if not self._choices_loaded:
+            self._after_choices.append(lambda: self.new_work_order(asset_codes, channel))
+            return
         if self._new_dialog is not None:
             for code in asset_codes:
                 self._new_dialog.add_asset(code)
