@@ -60,8 +60,10 @@ def wait_for_output(queue: str, token: str, before: set[str]) -> tuple[Path, int
     while time.monotonic() < deadline:
         new = {job: size for job, size in completed_jobs(queue).items() if job not in before}
         files = [p for p in out.glob("*.pdf") if token in p.name]
-        if new and files:
-            # cups-pdf writes the file, then the job completes: the file is whole by now
+        # cups-pdf writes the file, then the job completes. The job is known by its count
+        # (lpstat shows no titles), so another program printing to the same queue could
+        # complete first: the file must also be whole (its PDF trailer written).
+        if new and files and files[0].read_bytes().rstrip().endswith(b"%%EOF"):
             assert len(new) == 1, f"expected one new job, got {sorted(new)}"
             return files[0], next(iter(new.values()))
         time.sleep(0.2)
