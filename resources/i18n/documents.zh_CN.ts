@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>Medium</source>
-        <translation>一般</translation>
+        <translation>普通</translation>
     </message>
     <message>
         <source>{n}. Fault report</source>

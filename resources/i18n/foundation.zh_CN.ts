@@ -292,7 +292,7 @@
     <name>EngineerDialog</name>
     <message>
         <source>New PIN</source>
-        <translation>设置新 PIN 码</translation>
+        <translation>设置新的签字密码</translation>
     </message>
     <message>
         <source>New engineer</source>
@@ -312,11 +312,11 @@
     </message>
     <message>
         <source>PIN</source>
-        <translation>PIN 码</translation>
+        <translation>签字密码</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation>再次输入 PIN 码</translation>
+        <translation>再次输入签字密码</translation>
     </message>
     <message>
         <source>The engineer needs a name.</source>
@@ -324,11 +324,11 @@
     </message>
     <message>
         <source>The two PINs differ.</source>
-        <translation>两次输入的 PIN 码不一致。</translation>
+        <translation>两次输入的签字密码不一致。</translation>
     </message>
     <message>
         <source>A PIN is 4 to 12 digits.</source>
-        <translation>PIN 码为 4 至 12 位数字。</translation>
+        <translation>签字密码为 4 至 12 位数字。</translation>
     </message>
 </context>
 <context>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>PIN</source>
-        <translation>PIN 码</translation>
+        <translation>签字密码</translation>
     </message>
     <message>
         <source>Active</source>
@@ -521,7 +521,7 @@ Database: {db}</source>
     </message>
     <message>
         <source>Set PIN…</source>
-        <translation>设置 PIN 码…</translation>
+        <translation>设置签字密码…</translation>
     </message>
     <message>
         <source>Activate / deactivate</source>

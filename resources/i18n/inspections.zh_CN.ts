@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>{name} is no longer an active engineer.</source>
-        <translation>{name} 已不是在岗的运维工程师。</translation>
+        <translation>{name} 已不是在岗工程师。</translation>
     </message>
     <message>
         <source>Choose the location or category of the round.</source>

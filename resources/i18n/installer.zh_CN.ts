@@ -8,7 +8,7 @@
     </message>
     <message>
         <source>Your name goes on work orders and inspection records; the PIN confirms your signature.</source>
-        <translation>您的姓名将出现在工单和巡检记录上；PIN 码用于确认您的签字。</translation>
+        <translation>您的姓名将出现在工单和巡检记录上；签字密码用于确认您的签字。</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -20,11 +20,11 @@
     </message>
     <message>
         <source>PIN (4 to 12 digits):</source>
-        <translation>PIN 码（4–12 位数字）：</translation>
+        <translation>签字密码（4–12 位数字）：</translation>
     </message>
     <message>
         <source>PIN again:</source>
-        <translation>再次输入 PIN 码：</translation>
+        <translation>再次输入签字密码：</translation>
     </message>
     <message>
         <source>Accounts already here: {names}. Leave the fields empty to go on.</source>
@@ -36,11 +36,11 @@
     </message>
     <message>
         <source>The two PINs differ.</source>
-        <translation>两次输入的 PIN 码不一致。</translation>
+        <translation>两次输入的签字密码不一致。</translation>
     </message>
     <message>
         <source>Choose a PIN: it confirms your signature.</source>
-        <translation>请设置 PIN 码，签字时需要用它确认。</translation>
+        <translation>请设置签字密码，签字时需要用它确认。</translation>
     </message>
     <message>
         <source>Creating the account…</source>

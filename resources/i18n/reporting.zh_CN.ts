@@ -434,7 +434,7 @@
         <translation>已暂停</translation>
     </message>
     <message>
-        <source>Finished</source>
+        <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
@@ -454,12 +454,8 @@
         <translation>达标</translation>
     </message>
     <message>
-        <source>Work order</source>
+        <source>Work order no.</source>
         <translation>工单号</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
     </message>
     <message>
         <source>Device</source>
@@ -470,7 +466,7 @@
         <translation>故障描述</translation>
     </message>
     <message>
-        <source>Reported</source>
+        <source>Reported at</source>
         <translation>报修时间</translation>
     </message>
     <message>
@@ -514,15 +510,15 @@
         <translation>扫描日期</translation>
     </message>
     <message>
-        <source>High</source>
+        <source>High risk</source>
         <translation>高危</translation>
     </message>
     <message>
-        <source>Medium</source>
+        <source>Medium risk</source>
         <translation>中危</translation>
     </message>
     <message>
-        <source>Low</source>
+        <source>Low risk</source>
         <translation>低危</translation>
     </message>
     <message>
@@ -742,7 +738,7 @@
     <name>messages</name>
     <message>
         <source>No contract is loaded; run 'workbench init' first.</source>
-        <translation>尚未载入合同，请先运行“workbench init”。</translation>
+        <translation>尚未载入合同，请先运行 'workbench init'。</translation>
     </message>
     <message>
         <source>{name} is larger than 50 MB.</source>
@@ -866,7 +862,7 @@
     </message>
     <message>
         <source>Written: {path}</source>
-        <translation>已写入：{path}</translation>
+        <translation>已生成：{path}</translation>
     </message>
     <message>
         <source>Acceptance pack written: {count} files in {path} ({s} s).</source>

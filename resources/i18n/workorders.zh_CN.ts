@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>No contract is loaded; run 'workbench init' first.</source>
-        <translation>尚未载入合同，请先运行 “workbench init”。</translation>
+        <translation>尚未载入合同，请先运行 'workbench init'。</translation>
     </message>
     <message>
         <source>Name the device or system the fault is on.</source>

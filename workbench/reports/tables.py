@@ -62,7 +62,7 @@ ROUND_KIND_NAMES = {
 ROUND_STATUS_NAMES = {
     "running": QT_TRANSLATE_NOOP("documents", "Running"),
     "paused": QT_TRANSLATE_NOOP("documents", "Paused"),
-    "finished": QT_TRANSLATE_NOOP("documents", "Finished"),
+    "finished": QT_TRANSLATE_NOOP("documents", "Completed"),
     "signed": QT_TRANSLATE_NOOP("documents", "Signed"),
 }
 
@@ -184,11 +184,11 @@ def orders_table(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
     width = content_width()
     header = header_cells(
         translate,
-        QT_TRANSLATE_NOOP("documents", "Work order"),
+        QT_TRANSLATE_NOOP("documents", "Work order no."),
         QT_TRANSLATE_NOOP("documents", "Type"),
         QT_TRANSLATE_NOOP("documents", "Device"),
         QT_TRANSLATE_NOOP("documents", "Fault"),
-        QT_TRANSLATE_NOOP("documents", "Reported"),
+        QT_TRANSLATE_NOOP("documents", "Reported at"),
         QT_TRANSLATE_NOOP("documents", "Response (min)"),
         QT_TRANSLATE_NOOP("documents", "Restored (min)"),
         QT_TRANSLATE_NOOP("documents", "SLA"),
@@ -224,9 +224,9 @@ def breaches_table(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
     data: list[list[Any]] = [
         header_cells(
             translate,
-            QT_TRANSLATE_NOOP("documents", "Work order"),
+            QT_TRANSLATE_NOOP("documents", "Work order no."),
             QT_TRANSLATE_NOOP("documents", "Device"),
-            QT_TRANSLATE_NOOP("documents", "Reported"),
+            QT_TRANSLATE_NOOP("documents", "Reported at"),
             QT_TRANSLATE_NOOP("documents", "Overdue targets"),
             QT_TRANSLATE_NOOP("documents", "Days late"),
             QT_TRANSLATE_NOOP("documents", "Penalty"),
@@ -273,9 +273,11 @@ def scans_table(translate: Translate, report: PeriodReport) -> Any:
             translate,
             QT_TRANSLATE_NOOP("documents", "Website"),
             QT_TRANSLATE_NOOP("documents", "Scanned"),
-            QT_TRANSLATE_NOOP("documents", "High"),
-            QT_TRANSLATE_NOOP("documents", "Medium"),
-            QT_TRANSLATE_NOOP("documents", "Low"),
+            # (vulnerability severities: not the work-order priorities High/Medium/Low,
+            # which share the context and would take one translation for both)
+            QT_TRANSLATE_NOOP("documents", "High risk"),
+            QT_TRANSLATE_NOOP("documents", "Medium risk"),
+            QT_TRANSLATE_NOOP("documents", "Low risk"),
             QT_TRANSLATE_NOOP("documents", "Fixed"),
             QT_TRANSLATE_NOOP("documents", "Open"),
             QT_TRANSLATE_NOOP("documents", "Notes"),
