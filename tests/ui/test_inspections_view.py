@@ -86,3 +86,20 @@ def test_progress_only_with_a_round(qtbot: QtBot, ctx: AppContext, store: Store)
     with qtbot.waitSignal(view.deviceOpened, timeout=10_000):
         assert view.route_asset(KIOSK)
     assert "Self-service kiosk" in view.editor.subtitle.text()
+
+
+def test_the_unchecked_reason_stands_apart_from_the_status(
+    qtbot: QtBot, ctx: AppContext, store: Store
+) -> None:
+    """ "已结束，待签字确认 未检原因：…" ran on as one sentence (issue 20, defect 7)."""
+    view = open_view(qtbot, ctx)
+    with store.transaction("test") as session:
+        engineer = engineers.find_engineer(session, "张伟")
+        assert engineer is not None
+        number = ins.start_round(session, engineer_id=engineer.id, scope="all").summary.number
+        ins.finish_round(session, number, reason="会议占用，次日补检")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh(show=number)  # a finished round is shown when asked for
+    status, reason = view.round_status.text().split("\n")
+    assert status == "Finished, awaiting sign-off"
+    assert reason == "Unchecked because: 会议占用，次日补检"

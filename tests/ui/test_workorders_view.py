@@ -584,3 +584,14 @@ def test_a_new_order_asked_for_before_the_view_has_loaded_opens_filled(
     widget.clock.stop()
     ctx.tasks.wait()
     qtbot.wait(10)
+
+
+def test_a_model_equal_to_the_name_is_said_once() -> None:
+    """小鸟分布式解码节点 小鸟分布式解码节点 on the device line (issue 20, defect 7)."""
+    from workbench.domain.documents import AssetLine
+    from workbench.ui.workorders.detail import device_line
+
+    same = AssetLine("XF-DEC-07", "小鸟分布式解码节点", "小鸟分布式解码节点", "三层 指挥中心")
+    assert device_line(same) == "XF-DEC-07  小鸟分布式解码节点  三层 指挥中心"
+    other = AssetLine("XF-KIOSK-01", "信访自助一体机", "HX-K1", "一层 接待大厅")
+    assert device_line(other) == "XF-KIOSK-01  信访自助一体机  HX-K1  一层 接待大厅"

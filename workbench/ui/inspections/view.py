@@ -274,7 +274,8 @@ class InspectionsView(QWidget):
                 s.engineer_name, detail.client_representative
             )
         if detail.unchecked_reason:
-            status += " " + self.tr("Unchecked because: {0}").format(detail.unchecked_reason)
+            # on a line of its own: run on after the status it read as one sentence
+            status += "\n" + self.tr("Unchecked because: {0}").format(detail.unchecked_reason)
         self.round_status.setText(status)
         self.progress.setRange(0, max(1, s.devices_total))
         self.progress.setValue(s.devices_checked)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
+from workbench.domain.documents import AssetLine
 from workbench.domain.timeutil import fmt_local, to_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
@@ -124,6 +125,13 @@ class SlaClock(QFrame):
             f"SlaClock QLabel {{ color: {foreground}; background: transparent; }}"
         )
         self.setToolTip(sla_tooltip(current))
+
+
+def device_line(a: AssetLine) -> str:
+    """Code, name, model and place of a device; a model equal to the name (common in the
+    contract's list: 小鸟分布式解码节点) is said once."""
+    model = a.model if a.model != a.name else ""
+    return "  ".join(x for x in (a.code, a.name, model, a.location) if x)
 
 
 class WorkOrderDetailPane(QScrollArea):
@@ -427,12 +435,7 @@ class WorkOrderDetailPane(QScrollArea):
 
     def _show_facts(self, d: WorkOrderDetail) -> None:
         r = d.row
-        self.devices.setText(
-            "\n".join(
-                "  ".join(x for x in (a.code, a.name, a.model, a.location) if x) for a in d.assets
-            )
-            or "—"
-        )
+        self.devices.setText("\n".join(device_line(a) for a in d.assets) or "—")
         self.description.setText(r.description)
         reporter = "  ".join(x for x in (r.reporter_name, d.reporter_phone) if x)
         self.reporter.setText(
