@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import i18n
-from workbench.cli.common import print_json, print_table, transaction, write_file
+from workbench.cli.common import print_json, print_table, transaction, write_output
 from workbench.domain import workorders as rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import LOCAL_TZ, fmt_local, to_local
@@ -212,6 +211,5 @@ def run_pdf(args: argparse.Namespace) -> int:
     from workbench.reports.workorder import workorder_pdf
 
     target = Path(args.output) if args.output else Path(f"{doc.number}.pdf")
-    write_file(target, workorder_pdf(doc, i18n.translate))
-    print(target, file=sys.stdout)
+    write_output(target, workorder_pdf(doc, i18n.translate))  # "已生成：…" as elsewhere
     return 0

@@ -119,3 +119,18 @@ def test_new_and_advance_from_the_command_line(
     assert "不在合同服务期限内" in messages[0]
     assert "不是有效的日期时间" in messages[1]
     assert "没有名为 李四 的工程师" in messages[4]
+
+
+def test_workorder_pdf_says_where_it_wrote(
+    sqlite_store: Store, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "已生成：…" as the other commands say, not a bare path (issue 20, defect 8)."""
+    engineer = make_engineer(sqlite_store)
+    number = _fault(sqlite_store, engineer.id, T0, T0 + 90 * MIN)
+    sqlite_store.dispose()
+    target = tmp_path / "order.pdf"
+    args = ["workorder", "pdf", number, "-o", str(target), "--lang", "zh_CN"]
+    code, out, _err = _cli(db_path, capsys, *args)
+    assert code == 0
+    assert out.strip() == f"已生成：{target}"
+    assert target.read_bytes().startswith(b"%PDF")
