@@ -136,7 +136,11 @@ def run_list(args: argparse.Namespace) -> int:
             descending=False,
             limit=None,
         )
-        late_entries = workorders.entered_late(session, [r.id for r in page.rows])
+        late_entries = (  # only the JSON carries them
+            workorders.entered_late(session, [r.id for r in page.rows])
+            if args.format == "json"
+            else {}
+        )
     if args.format == "json":
         print_json(
             [

@@ -245,9 +245,8 @@ def _devices_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
-def _untimed_step(name: str, at: dt.datetime | None, actual: str | None = None) -> list[Any]:
+def _untimed_step(name: str, when: str) -> list[Any]:
     """A timeline row without a contract time limit: the step and when it happened."""
-    when = fmt_local(at) if actual is None else actual
     return [_value(name), _value("—"), _value("—"), _value(when), _value("—"), _value("—")]
 
 
@@ -288,7 +287,6 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     timeline.append(
         _untimed_step(
             tr(t, QT_TRANSLATE_NOOP("documents", "Reported at")),
-            doc.reported_at,
             _actual(t, doc, "reported", doc.reported_at),
         )
     )
@@ -305,7 +303,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         name = tr(t, step_label[key]) if key in step_label else key_text(t, SLA_NAMES, key)
         done = line.done_at if line is not None else step_time.get(key)
         if line is None:
-            timeline.append(_untimed_step(name, done, _actual(t, doc, key, done)))
+            timeline.append(_untimed_step(name, _actual(t, doc, key, done)))
             continue
         timeline.append(
             [
@@ -320,7 +318,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
             ]
         )
     timeline.append(
-        _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at")), doc.closed_at)
+        _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at")), fmt_local(doc.closed_at))
     )
     story.append(table(timeline, [27 * mm, 20 * mm, 32 * mm, 32 * mm, 27 * mm, width - 138 * mm]))
     breaches = [line for line in doc.sla if line.state == "breached"]
