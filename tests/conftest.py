@@ -25,6 +25,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt's warnings fail the test that caused them (tests/helpers/qtlog.py).
 pytest_plugins = ("tests.helpers.qtlog",)
 
+# Signing keys are sealed with scrypt at N=2**18 (0.75 s a try): the right cost for a PIN,
+# the wrong one for hundreds of sign-offs in a test run. In-process tests seal with the
+# cheapest parameters unseal accepts; tests/unit/domain/test_keys.py checks the real ones,
+# and commands run as subprocesses use them.
+from workbench.domain import keys as _keys  # noqa: E402
+
+PRODUCTION_KDF = _keys.DEFAULT_KDF
+_keys.DEFAULT_KDF = _keys.MIN_KDF
+
 PG_URL_ENV = "WORKBENCH_TEST_PG_URL"
 REQUIRE_PG_ENV = "WORKBENCH_REQUIRE_PG"
 

@@ -6,6 +6,7 @@ default language the app loads. Each area of the code keeps its own file,
 
     python tools/i18n.py update AREA FILE.py [FILE.py ...]   # extract strings (keeps translations)
     python tools/i18n.py fill AREA MAPPING.json              # {"source": "翻译", ...} fills gaps
+    python tools/i18n.py add AREA MAPPING.json               # {"context": {"source": "翻译"}} adds
     python tools/i18n.py release                             # every .ts -> .qm
     python tools/i18n.py check                               # list strings lacking a translation
 """
@@ -82,6 +83,39 @@ def fill(area: str, mapping_file: str) -> None:
         print("no translation:", source)
 
 
+def add(area: str, mapping_file: str) -> None:
+    """Add (or re-translate) messages by context in one area's file, creating it if need
+    be; for strings new in code that already has other areas' strings."""
+    mapping: dict[str, dict[str, str]] = json.loads(Path(mapping_file).read_text("utf-8"))
+    path = ts_path(area)
+    if path.exists():
+        tree = ET.parse(path)
+        root = tree.getroot()
+    else:
+        root = ET.Element("TS", version="2.1", language=LANG)
+        tree = ET.ElementTree(root)
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    for name, messages in mapping.items():
+        context = contexts.get(name)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+            contexts[name] = context
+        existing = {m.findtext("source") or "": m for m in context.iter("message")}
+        for source, text in messages.items():
+            message = existing.get(source)
+            if message is None:
+                message = ET.SubElement(context, "message")
+                ET.SubElement(message, "source").text = source
+                ET.SubElement(message, "translation")
+            translation = message.find("translation")
+            assert translation is not None
+            translation.text = text
+            translation.attrib.pop("type", None)
+    ET.indent(tree, space="    ")
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
 def release() -> None:
     for ts in sorted(I18N.glob(f"*.{LANG}.ts")):
         subprocess.run(
@@ -141,6 +175,8 @@ def main(argv: list[str]) -> int:
         update(rest[0], rest[1:])
     elif cmd == "fill" and len(rest) == 2:
         fill(rest[0], rest[1])
+    elif cmd == "add" and len(rest) == 2:
+        add(rest[0], rest[1])
     elif cmd == "release":
         release()
     elif cmd == "check":

@@ -21,7 +21,7 @@ STROKE = [[[0.1, 0.2], [0.4, 0.8], [0.9, 0.3]]]
 
 def _signed_round(store: Store) -> str:
     with store.transaction("test") as session:
-        engineer = engineers.create_engineer(session, "张伟", pin="2468")
+        engineer = engineers.create_engineer(session, "张伟", pin="246800")
         number = ins.start_round(
             session,
             engineer_id=engineer.id,
@@ -42,7 +42,7 @@ def _signed_round(store: Store) -> str:
                 engineer_aspect=3,
                 client_aspect=3,
             ),
-            pin="2468",
+            pin="246800",
             now=T0 + dt.timedelta(hours=2),
         )
     return number

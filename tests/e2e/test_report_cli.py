@@ -26,7 +26,7 @@ def db(tmp_path: Path) -> Any:
     t0 = dt.datetime(2026, 10, 12, 9, 0, tzinfo=LOCAL_TZ)
     with store.transaction("t") as session:
         load_default_contract(session)
-        eng = engineers.create_engineer(session, "张伟", "139", "2601").id
+        eng = engineers.create_engineer(session, "张伟", "139", "260101").id
         for n, (code, late) in enumerate((("XF-KIOSK-01", 0), ("XF-CAB-01", 50))):
             start = t0 + dt.timedelta(days=n)
             number = wo.create_work_order(

@@ -15,7 +15,7 @@ from workbench.services import workorders as wo
 def _fill(store: Any) -> None:
     now = dt.datetime.now(dt.UTC)
     with store.transaction("t") as session:
-        eng = engineers.create_engineer(session, "张伟", "139", "2601").id
+        eng = engineers.create_engineer(session, "张伟", "139", "260101").id
         # Restored, but answered 50 minutes late; reported an hour ago (this month or
         # the last: the test's SQL uses the same month bounds as the dashboard).
         start = now - dt.timedelta(hours=3)

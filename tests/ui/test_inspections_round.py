@@ -56,7 +56,7 @@ def prepared(store: Store) -> str:
     """An engineer, and yesterday's round over everything but the five devices."""
     yesterday = utc_now() - dt.timedelta(days=1)
     with store.transaction("test") as session:
-        engineer = engineers.create_engineer(session, "张伟", pin="2468")
+        engineer = engineers.create_engineer(session, "张伟", pin="246800")
         number = ins.start_round(
             session, engineer_id=engineer.id, scope="all", now=yesterday
         ).number
@@ -182,7 +182,7 @@ def test_a_whole_round_through_the_scanner(
     dialog_sign = view.sign_dialog
     qtbot.waitExposed(dialog_sign)
     assert dialog_sign.engineer_combo.currentText() == "张伟"
-    QTest.keyClicks(dialog_sign.pin_edit, "2468")
+    QTest.keyClicks(dialog_sign.pin_edit, "246800")
     draw(dialog_sign.engineer_signature.pad)
     dialog_sign.client_name_edit.setText("于文浩")
     draw(dialog_sign.client_signature.pad)

@@ -25,7 +25,7 @@ KIOSK = "XF-KIOSK-01"
 @pytest.fixture
 def ctx(store: Store) -> Iterator[AppContext]:
     with store.transaction("test") as session:
-        engineers.create_engineer(session, "张伟", pin="2468")
+        engineers.create_engineer(session, "张伟", pin="246800")
     tasks = TaskRunner()
     messages = MessageBridge()
     messages.sink = lambda level, title, text: None

@@ -6,22 +6,53 @@ from workbench.services import engineers as engineer_service
 
 def test_engineer_accounts_and_current_engineer(qtbot, window, store):
     view = window.show_view("settings")
-    from workbench.ui.settings.view import EngineerDialog
+    from workbench.ui.settings.pins import EngineerDialog, PinDialog
 
     view.add_engineer()
     dialog = [d for d in view.findChildren(EngineerDialog) if d.isVisible()][-1]
     qtbot.keyClicks(dialog.name, "Wang Lei")
-    qtbot.keyClicks(dialog.pin, "1234")
-    qtbot.keyClicks(dialog.pin2, "1235")
+    qtbot.keyClicks(dialog.pin, "123456")
+    qtbot.keyClicks(dialog.pin2, "123457")
     dialog.accept()
     assert dialog.isVisible() and dialog.error.text()  # the PINs differ
-    dialog.pin2.setText("1234")
+    dialog.pin2.setText("123456")
     dialog.accept()
     qtbot.waitUntil(lambda: view.engineers.rowCount() == 1, timeout=5000)
     with store.transaction() as session:
         row = engineer_service.find_engineer(session, "Wang Lei")
         assert row is not None and row.has_pin
-        assert engineer_service.check_pin(session, row.id, "1234").ok
+        assert engineer_service.unlock(session, row.id, "123456").fingerprint == row.fingerprint
+    # The fingerprint is shown in the list.
+    assert view.engineers.index(0, 4).data().replace(" ", "") == row.fingerprint[:32].upper()
+
+    # A second engineer's key needs the first's approval with their PIN (issue 16).
+    view.add_engineer()
+    second = [d for d in view.findChildren(EngineerDialog) if d.isVisible()][-1]
+    assert second.approver.isVisible() and second.approver.currentText() == "Wang Lei"
+    second.name.setText("Li Na")
+    second.pin.setText("654321")
+    second.pin2.setText("654321")
+    second.accept()
+    assert second.isVisible() and second.error.text()  # no approver PIN typed
+    second.approver_pin.setText("123456")
+    second.accept()
+    qtbot.waitUntil(lambda: view.engineers.rowCount() == 2, timeout=5000)
+
+    # Changing Wang Lei's PIN needs the old one.
+    view.engineer_table.selectRow([r.name for r in view.engineers.rows()].index("Wang Lei"))
+    view.set_pin()
+    pin_dialog = [d for d in view.findChildren(PinDialog) if d.isVisible()][-1]
+    assert pin_dialog.change.isChecked() and not pin_dialog.approver.isVisible()
+    pin_dialog.pin.setText("111222")
+    pin_dialog.pin2.setText("111222")
+    pin_dialog.accept()
+    assert pin_dialog.isVisible() and pin_dialog.error.text()  # the old PIN is missing
+    pin_dialog.old_pin.setText("123456")
+    with qtbot.waitSignal(view.ctx.events.dataChanged, timeout=5000):
+        pin_dialog.accept()
+    with store.transaction() as session:
+        row = engineer_service.find_engineer(session, "Wang Lei")
+        assert engineer_service.unlock(session, row.id, "111222").fingerprint == row.fingerprint
 
     view.engineer.setCurrentIndex(view.engineer.findData("Wang Lei"))
     assert Settings.load().engineer == "Wang Lei"

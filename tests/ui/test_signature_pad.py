@@ -132,7 +132,7 @@ def ctx(qtbot: QtBot, store: Store) -> Any:
     tasks.wait()
 
 
-def _engineer(store: Store, name: str = "李工", pin: str = "2468") -> str:
+def _engineer(store: Store, name: str = "李工", pin: str = "246800") -> str:
     with store.transaction("test") as session:
         return engineers.create_engineer(session, name, "13800000000", pin).id
 
@@ -150,7 +150,7 @@ def test_sign_off_checks_everything_is_given_and_the_pin(qtbot: QtBot, ctx: Any)
     calls: list[SignOffInput] = []
 
     def sign(session: Any, data: SignOffInput) -> str:
-        engineers.require_pin(session, data.engineer_id, data.pin)
+        engineers.unlock(session, data.engineer_id, data.pin)
         calls.append(data)
         return "done"
 
@@ -165,13 +165,13 @@ def test_sign_off_checks_everything_is_given_and_the_pin(qtbot: QtBot, ctx: Any)
     assert "PIN" in dialog.error_label.text()
     assert not calls
 
-    fill(dialog, "0000")
+    fill(dialog, "000000")
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: "Wrong PIN" in dialog.error_label.text())
     assert dialog.isVisible()
     assert dialog.pin_edit.text() == ""
 
-    dialog.pin_edit.setText("2468")
+    dialog.pin_edit.setText("246800")
     with qtbot.waitSignal(dialog.accepted):
         dialog.sign_button.click()
     assert dialog.result_value == "done"
@@ -185,15 +185,15 @@ def test_locked_pin_says_when_signing_unlocks(qtbot: QtBot, ctx: Any) -> None:
     _engineer(ctx.store)
 
     def sign(session: Any, data: SignOffInput) -> None:
-        engineers.require_pin(session, data.engineer_id, data.pin)
+        engineers.unlock(session, data.engineer_id, data.pin)
 
     dialog = SignOffDialog(ctx, sign)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.engineer_combo.count() == 1)
-    fill(dialog, "1111")
+    fill(dialog, "111111")
     for attempt in range(5):
-        dialog.pin_edit.setText("1111")
+        dialog.pin_edit.setText("111111")
         dialog.sign_button.click()
         qtbot.waitUntil(lambda: not dialog._busy)
         if attempt < 4:
@@ -220,7 +220,7 @@ def test_other_errors_keep_the_dialog_open(qtbot: QtBot, ctx: Any) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.engineer_combo.count() == 1)
-    fill(dialog, "2468")
+    fill(dialog, "246800")
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: "already signed" in dialog.error_label.text())
     assert dialog.isVisible()

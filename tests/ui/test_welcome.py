@@ -94,7 +94,7 @@ def test_reloading_restores_a_missing_device(qtbot: Any, wizard: Any, ctx: Any) 
 
 
 def test_creates_the_first_engineer(qtbot: Any, wizard: Any, ctx: Any) -> None:
-    from workbench.services.engineers import check_pin, find_engineer
+    from workbench.services.engineers import find_engineer, unlock
 
     _to_inventory(qtbot, wizard)
     wizard.next()
@@ -102,8 +102,8 @@ def test_creates_the_first_engineer(qtbot: Any, wizard: Any, ctx: Any) -> None:
     assert wizard.currentPage() is page
     page.name_edit.setText("王工")
     page.phone_edit.setText("13800000000")
-    page.pin_edit.setText("2468")
-    page.pin_again_edit.setText("2468")
+    page.pin_edit.setText("246800")
+    page.pin_again_edit.setText("246800")
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.scanner_page, timeout=10_000)
     with ctx.store.transaction("test") as session:
@@ -111,7 +111,7 @@ def test_creates_the_first_engineer(qtbot: Any, wizard: Any, ctx: Any) -> None:
         assert row is not None
         assert row.phone == "13800000000"
         assert row.has_pin
-        assert check_pin(session, row.id, "2468").ok
+        assert unlock(session, row.id, "246800").fingerprint == row.fingerprint
     assert ctx.settings.engineer == "王工"
     # Going back and on again does not create it twice.
     wizard.back()
@@ -125,8 +125,8 @@ def test_differing_pins_keep_the_page(qtbot: Any, wizard: Any, ctx: Any) -> None
     _go_to(qtbot, wizard, wizard.engineer)
     page = wizard.engineer
     page.name_edit.setText("王工")
-    page.pin_edit.setText("2468")
-    page.pin_again_edit.setText("1357")
+    page.pin_edit.setText("246800")
+    page.pin_again_edit.setText("135790")
     wizard.next()
     assert wizard.currentPage() is page
     assert page.error.text()
@@ -145,7 +145,7 @@ def test_a_bad_pin_is_refused_by_the_service(qtbot: Any, wizard: Any, ctx: Any) 
     page.pin_again_edit.setText("12")
     wizard.next()
     qtbot.waitUntil(lambda: page.isEnabled() and page.error.text() != "", timeout=10_000)
-    qtbot.waitUntil(lambda: "4" in page.error.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "6" in page.error.text(), timeout=10_000)
     assert wizard.currentPage() is page
     with ctx.store.transaction("test") as session:
         assert list_engineers(session) == []

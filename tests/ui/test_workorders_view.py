@@ -24,7 +24,7 @@ from workbench.ui.common.tasks import TaskRunner
 from workbench.ui.workorders.model import WorkOrderTableModel, sla_text
 from workbench.ui.workorders.view import WorkOrdersView
 
-PIN = "2468"
+PIN = "246800"
 ENGINEER = "李工"
 
 
@@ -178,7 +178,7 @@ def test_report_advance_sign_read_only_and_print(
     draw(dialog.engineer_signature.pad)
     draw(dialog.client_signature.pad)
     dialog.client_name_edit.setText("王主任")
-    dialog.pin_edit.setText("0000")
+    dialog.pin_edit.setText("000000")
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: "Wrong PIN" in dialog.error_label.text())
     assert dialog.isVisible()

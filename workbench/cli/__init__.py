@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "workbench.cli.forms",
     "workbench.cli.workorder",
     "workbench.cli.verify",
+    "workbench.cli.chain",
     "workbench.cli.report",
     "workbench.cli.export",
 )

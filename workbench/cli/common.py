@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 def store_from(args: argparse.Namespace, *, create: bool = False) -> Store:
     """The store named by ``--db`` (or the configured one). Only commands that are meant
     to fill a new store pass ``create``: for the others a mistyped path is an error,
-    never a new empty store."""
-    return open_store(getattr(args, "db", None), create=create)
+    never a new empty store. The witness follows every write it commits."""
+    from workbench.services import witness
+
+    store = open_store(getattr(args, "db", None), create=create)
+    witness.attach(store)
+    return store
 
 
 @contextmanager

@@ -38,7 +38,7 @@ GENESIS_HASH = "0" * 64
 # Any constant: the key of PostgreSQL's advisory lock that serialises audit writers.
 PG_AUDIT_LOCK_KEY = 0x5742_4155  # "WBAU"
 NOT_AUDITED = frozenset({"audit_log", "alembic_version"})
-REDACTED = frozenset({("engineer", "pin_hash")})
+REDACTED = frozenset({("engineer", "pin_hash"), ("engineer_key", "sealed_private")})
 DIGESTED = frozenset({("signature", "strokes")})
 REDACTED_MARK = "***"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -238,6 +238,8 @@ class Store:
         # Session factories are made on first use (:meth:`_factories`): the ORM and the
         # mapped models are not loaded until something asks for a session.
         self._session_factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+        # Called with the store after each committed :meth:`transaction` (the witness).
+        self.after_commit: list[Callable[[Store], None]] = []
         try:
             if check:
                 self.check(full=full_check)
@@ -479,6 +481,8 @@ class Store:
             session.info["actor"] = actor
             with session.begin():
                 yield session
+        for hook in list(self.after_commit):
+            hook(self)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -28,7 +28,7 @@ import datetime as dt
 import math
 import random
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import exists, func, select
@@ -41,13 +41,14 @@ from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.timeutil import now as utc_now
 from workbench.services import engineers as engineer_service
 from workbench.services import workorders as wo
+from workbench.services.engineers import SigningKey
 from workbench.services.setup import current_contract
 
 DEFAULT_SEED = 20260301
 DEMO_ENGINEERS = (
-    ("张伟", "13911020601", "2601"),
-    ("李娜", "13911020602", "2602"),
-    ("王磊", "13911020603", "2603"),
+    ("张伟", "13911020601", "260101"),
+    ("李娜", "13911020602", "260102"),
+    ("王磊", "13911020603", "260103"),
 )
 CLIENT_SIGNERS = ("于文浩", "于文浩", "于文浩", "刘佳")
 REPORTERS = (("刘佳", "55572746"), ("陈静", "55572711"), ("赵宏", "55572738"), ("孙丽", "55572702"))
@@ -71,7 +72,7 @@ class DemoContext:
     start: dt.datetime
     until: dt.datetime
     engineers: dict[str, str]  # name -> engineer id
-    pins: dict[str, str]  # name -> PIN
+    signers: dict[str, SigningKey]  # engineer id -> the engineer's unlocked key
     # Create the history's work orders reported up to this time: a filler that opens
     # work orders of its own calls it first, so that numbers follow the reporting times.
     catch_up: Callable[[dt.datetime], None] = lambda _at: None
@@ -450,8 +451,10 @@ def carry_out(
     *,
     engineer_id: str,
     until: dt.datetime,
+    signers: Mapping[str, SigningKey],
 ) -> str:
-    """Handle the demo work order ``number`` as ``plan`` says, as far as ``until``.
+    """Handle the demo work order ``number`` as ``plan`` says, as far as ``until``
+    (``signers``: the demo engineers' unlocked keys, by engineer id).
 
     The engineer responds, arrives (with a log entry) unless it is fixed remotely, writes
     the result in the log, restores service and records cause and resolution; then the
@@ -489,14 +492,11 @@ def carry_out(
     sign_at = restored + _minutes(plan.sign_after_min)
     if sign_at >= until:
         return "restored"
-    order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
     engineer = session.get(Engineer, engineer_id)
-    assert order is not None
     assert engineer is not None
-    wo.sign_verified(
+    wo.sign_off(
         session,
-        order,
-        engineer,
+        number,
         wo.Signatures(
             engineer_strokes=demo_strokes(rng, len(engineer.name)),
             client_name=rng.choice(CLIENT_SIGNERS),
@@ -504,24 +504,32 @@ def carry_out(
             engineer_aspect=3.0,
             client_aspect=3.0,
         ),
+        engineer_id=engineer_id,
+        signer=signers[engineer_id],
         now=sign_at,
     )
     return "signed"
 
 
-def _demo_engineers(session: Session) -> tuple[dict[str, str], dict[str, str]]:
-    """The demo engineers (made, or their PINs reset): ids and PINs by name."""
+def _demo_engineers(session: Session) -> tuple[dict[str, str], dict[str, SigningKey]]:
+    """The demo engineers, made (the first approves the others' keys) or, when they
+    exist, their keys unlocked with the demo PINs: ids by name and keys by id."""
     ids: dict[str, str] = {}
-    pins: dict[str, str] = {}
+    signers: dict[str, SigningKey] = {}
+    approver: SigningKey | None = None
     for name, phone, pin in DEMO_ENGINEERS:
         existing = session.scalar(select(Engineer).where(Engineer.name == name))
         if existing is None:
-            ids[name] = engineer_service.create_engineer(session, name, phone, pin).id
+            _row, key = engineer_service.register_engineer(
+                session, name, phone, pin, approver=approver
+            )
+            assert key is not None
         else:
-            engineer_service.set_pin(session, existing.id, pin)
-            ids[name] = existing.id
-        pins[name] = pin
-    return ids, pins
+            key = engineer_service.unlock(session, existing.id, pin)
+        ids[name] = key.engineer_id
+        signers[key.engineer_id] = key
+        approver = approver or key
+    return ids, signers
 
 
 def _routine_log(
@@ -546,7 +554,7 @@ def _corrections(
     session: Session,
     rng: random.Random,
     signed_numbers: list[str],
-    pins: dict[str, str],
+    signers: Mapping[str, SigningKey],
     until: dt.datetime,
 ) -> int:
     """A few corrections after sign-off, as amendments and amending log entries."""
@@ -564,7 +572,7 @@ def _corrections(
             session,
             number,
             engineer_id=order.engineer.id,
-            pin=pins[order.engineer.name],
+            signer=signers[order.engineer.id],
             field="cause",
             new_value=order.cause + "（经厂家检测确认）",
             reason="厂家检测报告补充故障原因",
@@ -591,7 +599,9 @@ def _work_in_hand(
     rng: random.Random,
     ids: dict[str, str],
     names: list[str],
+    *,
     until: dt.datetime,
+    signers: Mapping[str, SigningKey],
 ) -> None:
     """Work in hand at ``until``: a fresh call, one on site, one waiting for signatures."""
     minute = dt.timedelta(minutes=1)
@@ -621,7 +631,7 @@ def _work_in_hand(
             t0, "fault", "hotline", code, description, cause, resolution, name,
             15, 35, 95, 60 * 24,
         )  # fmt: skip
-        carry_out(session, rng, plan, number, engineer_id=ids[name], until=until)
+        carry_out(session, rng, plan, number, engineer_id=ids[name], until=until, signers=signers)
 
 
 def fill_history(
@@ -649,7 +659,7 @@ def fill_history(
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The contract has not started yet."))
     rng = random.Random(seed)
 
-    ids, pins = _demo_engineers(session)
+    ids, signers = _demo_engineers(session)
     names = [n for n, _, _ in DEMO_ENGINEERS]
 
     assets = _device_assets(session)
@@ -677,21 +687,27 @@ def fill_history(
                 demo=True,
             ).number
             reached = carry_out(
-                session, rng, plan, number, engineer_id=ids[plan.engineer], until=until
+                session,
+                rng,
+                plan,
+                number,
+                engineer_id=ids[plan.engineer],
+                until=until,
+                signers=signers,
             )
             if reached == "signed" and plan.type == "fault":
                 signed_numbers.append(number)
 
-    context = DemoContext(seed, start, until, dict(ids), dict(pins), catch_up)
+    context = DemoContext(seed, start, until, dict(ids), dict(signers), catch_up)
     for key, filler in fillers:
         filler(session, random.Random(f"{seed}:{key}"), context)
     catch_up(until)
 
     _routine_log(session, ids, names, contract.start_date, last_full_day)
 
-    amendments = _corrections(session, rng, signed_numbers, pins, until)
+    amendments = _corrections(session, rng, signed_numbers, signers, until)
 
-    _work_in_hand(session, rng, ids, names, until)
+    _work_in_hand(session, rng, ids, names, until=until, signers=signers)
 
     session.flush()
     breached = wo.list_work_orders(

@@ -276,7 +276,15 @@ def _handle(
         onsite_note=f"巡检中发现{code}“{item}”异常{('：' + finding.note) if finding.note else ''}，"
         f"现场排查原因：{finding.cause}。",
     )
-    demo.carry_out(session, rng, plan, number, engineer_id=ctx.engineers[name], until=ctx.until)
+    demo.carry_out(
+        session,
+        rng,
+        plan,
+        number,
+        engineer_id=ctx.engineers[name],
+        until=ctx.until,
+        signers=ctx.signers,
+    )
 
 
 def _inspect_device(
@@ -345,7 +353,7 @@ def _close_round(
             engineer_aspect=3.0,
             client_aspect=3.0,
         ),
-        pin=ctx.pins[name],
+        signer=ctx.signers[ctx.engineers[name]],
         now=signed_at,
     )
 

@@ -73,3 +73,53 @@ def content_hash(content: Any) -> str:
 def chain_hash(prev_chain_hash: str, this_content_hash: str) -> str:
     """SHA-256 over the previous link's chain hash followed by this content hash."""
     return sha256_hex((prev_chain_hash + this_content_hash).encode("ascii"))
+
+
+LINK_VERSION = 2
+
+
+def link_message(
+    *,
+    store_uuid: str,
+    seq: int,
+    record_type: str,
+    record_id: str,
+    content_hash: str,
+    prev_hash: str,
+    signed_at: dt.datetime,
+    key_fingerprint: str,
+    audit_seq: int,
+    audit_hash: str,
+) -> bytes:
+    """The canonical bytes of a version-2 chain link: what its chain hash is taken over
+    and what the signer's key signs. Binding the sequence number, the store and the
+    audit trail's head into the signed bytes means that a link cannot be moved, copied
+    into another store, or kept while the history before it is rewritten."""
+    return canonical_json(
+        {
+            "v": LINK_VERSION,
+            "store": store_uuid,
+            "seq": seq,
+            "record_type": record_type,
+            "record_id": record_id,
+            "content_hash": content_hash,
+            "prev_hash": prev_hash,
+            "signed_at": signed_at,
+            "key": key_fingerprint,
+            "audit_seq": audit_seq,
+            "audit_hash": audit_hash,
+        }
+    )
+
+
+def approval_message(*, store_uuid: str, engineer: str, fingerprint: str, replaces: str) -> bytes:
+    """What a second engineer's key signs to approve ``fingerprint`` as ``engineer``'s key
+    (``replaces``: the fingerprint of the key it replaces, or empty)."""
+    return canonical_json(
+        {
+            "approve_key": fingerprint,
+            "engineer": engineer,
+            "replaces": replaces,
+            "store": store_uuid,
+        }
+    )

@@ -19,25 +19,31 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workbench.data.audit import acquire_write_lock
-from workbench.data.models import Signature, SignedRecord
+from workbench.data.models import EngineerKey, Signature, SignedRecord
+from workbench.data.models.audit import AuditLog
 from workbench.data.models.workorders import SequenceCounter
-from workbench.domain import hashing
+from workbench.data.store import read_store_uuid
+from workbench.domain import hashing, keys
 from workbench.domain.documents import SignatureDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import now as utc_now
+
+if TYPE_CHECKING:
+    from workbench.services.engineers import SigningKey
 
 log = logging.getLogger("workbench.services.signing")
 
 ContentBuilder = Callable[[Session, str], dict[str, Any]]
 LabelFunction = Callable[[Session, str], str]
 SignedIds = Callable[[Session], Iterable[str]]
+SignerOf = Callable[[Session, str], "str | None"]
 # A drawn signature: strokes of [x, y] points in the 0..1 box of the pad.
 Strokes = Sequence[Sequence[Sequence[float]]]
 
@@ -58,23 +64,31 @@ class SignedKind:
     ``content(session, record_id)`` returns the content dict (raise
     :class:`RecordMissingError` when the record is gone); ``label`` gives the number people
     know the record by (for messages); ``signed_ids`` lists the ids of records that claim
-    to be signed, so that a signed record whose link was removed is found too.
+    to be signed, so that a signed record whose link was removed is found too;
+    ``signer`` gives the id of the engineer whose key must have signed the record.
     """
 
     record_type: str
     content: ContentBuilder
     label: LabelFunction | None = None
     signed_ids: SignedIds | None = None
+    signer: SignerOf | None = None
 
 
 @functools.cache
 def signed_kinds() -> Mapping[str, SignedKind]:
     """Every kind of signed record, by record type: the one list of them."""
     # Imported here, not at the top: these modules sign their records through this one.
+    from workbench.services import engineers
     from workbench.services.inspections import signoff as rounds
     from workbench.services.workorders import signoff as orders
 
-    kinds = (orders.SIGNED_WORK_ORDER, orders.SIGNED_AMENDMENT, rounds.SIGNED_ROUND)
+    kinds = (
+        engineers.SIGNED_KEY,
+        orders.SIGNED_WORK_ORDER,
+        orders.SIGNED_AMENDMENT,
+        rounds.SIGNED_ROUND,
+    )
     return {kind.record_type: kind for kind in kinds}
 
 
@@ -87,6 +101,9 @@ class SignedLink:
     prev_hash: str
     chain_hash: str
     signed_at: dt.datetime
+    version: int = 1
+    key_fingerprint: str = ""
+    signature: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,7 +112,10 @@ class VerifyProblem:
     record_type: str
     record_id: str
     label: str  # the record's number, or its id when it has none
-    problem: str  # "content" | "missing" | "link" | "sequence" | "unlinked" | "unknown_type"
+    # "content" | "missing" | "link" | "sequence" | "unlinked" | "unknown_type" |
+    # "signature" | "signer" | "key" | "approval" | "retired_key" | "store" |
+    # "history" | "downgrade" | "counter"
+    problem: str
 
 
 def _link(row: SignedRecord) -> SignedLink:
@@ -107,6 +127,9 @@ def _link(row: SignedRecord) -> SignedLink:
         prev_hash=row.prev_hash,
         chain_hash=row.chain_hash,
         signed_at=row.signed_at,
+        version=row.version,
+        key_fingerprint=row.key_fingerprint,
+        signature=row.signature,
     )
 
 
@@ -247,6 +270,22 @@ def save_signatures(
     )
 
 
+def engineer_signer(record_type: str) -> SignerOf:
+    """A :attr:`SignedKind.signer` for records signed with a drawn engineer signature:
+    the engineer named by that signature."""
+
+    def signer(session: Session, record_id: str) -> str | None:
+        return session.scalar(
+            select(Signature.engineer_id).where(
+                Signature.record_type == record_type,
+                Signature.record_id == record_id,
+                Signature.role == "engineer",
+            )
+        )
+
+    return signer
+
+
 def signatures_of(session: Session, record_type: str, record_id: str) -> list[Signature]:
     return list(
         session.scalars(
@@ -307,10 +346,26 @@ def lock_counter(session: Session, name: str) -> SequenceCounter:
     return counter
 
 
+def audit_head(session: Session) -> tuple[int, str]:
+    """The audit trail's last entry (sequence number and hash), as this transaction sees
+    it: (0, genesis) while the trail is empty."""
+    row = session.execute(
+        select(AuditLog.seq, AuditLog.hash).order_by(AuditLog.seq.desc()).limit(1)
+    ).first()
+    return (int(row[0]), str(row[1])) if row else (0, hashing.GENESIS_HASH)
+
+
 def append_to_chain(
-    session: Session, record_type: str, record_id: str, signed_at: dt.datetime | None = None
+    session: Session,
+    record_type: str,
+    record_id: str,
+    *,
+    signer: SigningKey,
+    signed_at: dt.datetime | None = None,
 ) -> SignedLink:
-    """Add the record's link at the end of the chain, in the caller's transaction."""
+    """Add the record's link at the end of the chain, signed with ``signer``'s key, in
+    the caller's transaction. The link binds the audit trail's head as it stands after
+    the record's own changes were flushed."""
     existing = session.scalar(
         select(SignedRecord).where(
             SignedRecord.record_type == record_type, SignedRecord.record_id == record_id
@@ -324,14 +379,35 @@ def append_to_chain(
     last = session.scalar(select(SignedRecord).order_by(SignedRecord.seq.desc()).limit(1))
     prev = last.chain_hash if last is not None else hashing.GENESIS_HASH
     seq = (last.seq if last is not None else 0) + 1
+    store_uuid = read_store_uuid(session.connection()) or ""
+    audit_seq, audit_hash = audit_head(session)
+    at = signed_at or utc_now()
+    message = hashing.link_message(
+        store_uuid=store_uuid,
+        seq=seq,
+        record_type=record_type,
+        record_id=record_id,
+        content_hash=content,
+        prev_hash=prev,
+        signed_at=at,
+        key_fingerprint=signer.fingerprint,
+        audit_seq=audit_seq,
+        audit_hash=audit_hash,
+    )
     row = SignedRecord(
         seq=seq,
         record_type=record_type,
         record_id=record_id,
         content_hash=content,
         prev_hash=prev,
-        chain_hash=hashing.chain_hash(prev, content),
-        signed_at=signed_at or utc_now(),
+        chain_hash=hashing.sha256_hex(message),
+        signed_at=at,
+        version=hashing.LINK_VERSION,
+        store_uuid=store_uuid,
+        key_fingerprint=signer.fingerprint,
+        signature=signer.sign(message),
+        audit_seq=audit_seq,
+        audit_hash=audit_hash,
     )
     session.add(row)
     counter.value = seq
@@ -364,53 +440,216 @@ def count_links(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(SignedRecord)) or 0
 
 
-def verify_chain(session: Session) -> list[VerifyProblem]:
-    """Recompute every link; one problem per bad record (or broken link), in chain order."""
-    kinds = signed_kinds()
-    problems: list[VerifyProblem] = []
-    prev = hashing.GENESIS_HASH
-    expected_seq = 1
-    linked: set[tuple[str, str]] = set()
+@dataclass
+class _KeySeen:
+    """A key as the chain has registered it so far (in chain order)."""
 
-    def problem(row: SignedRecord, kind: str) -> None:
-        problems.append(
+    engineer_id: str
+    public_key: str
+    seq: int
+    retired_at: dt.datetime | None = None
+
+
+@dataclass
+class _ChainWalk:
+    """The state of one walk along the chain, link by link."""
+
+    session: Session
+    store_uuid: str
+    audit_hashes: Mapping[int, str]
+    problems: list[VerifyProblem]
+    keys: dict[str, _KeySeen]
+    first_key_audit_seq: int | None = None
+    seen_v2: bool = False
+
+    def problem(self, row: SignedRecord, kind: str) -> None:
+        self.problems.append(
             VerifyProblem(
                 row.seq,
                 row.record_type,
                 row.record_id,
-                _label(session, row.record_type, row.record_id),
+                _label(self.session, row.record_type, row.record_id),
                 kind,
             )
         )
 
-    for row in session.scalars(select(SignedRecord).order_by(SignedRecord.seq)):
-        linked.add((row.record_type, row.record_id))
-        link_ok = (
-            row.seq == expected_seq
-            and row.prev_hash == prev
-            and row.chain_hash == hashing.chain_hash(row.prev_hash, row.content_hash)
+
+def _audit_hashes(session: Session, seqs: Iterable[int]) -> dict[int, str]:
+    wanted = sorted({s for s in seqs if s > 0})
+    found: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            (int(seq), str(digest))
+            for seq, digest in session.execute(
+                select(AuditLog.seq, AuditLog.hash).where(AuditLog.seq.in_(chunk))
+            )
         )
+    return found
+
+
+def _engineer_audit_seq(session: Session, engineer_id: str) -> int | None:
+    """The audit entry that inserted the engineer's row (None: the trail has none)."""
+    return session.scalar(
+        select(func.min(AuditLog.seq)).where(
+            AuditLog.table_name == "engineer",
+            AuditLog.record_id == engineer_id,
+            AuditLog.action == "insert",
+        )
+    )
+
+
+def _check_key_registration(walk: _ChainWalk, row: SignedRecord) -> str | None:
+    """Register the key a key link names; the problem with it, if any."""
+    key = walk.session.get(EngineerKey, row.record_id)
+    if key is None:
+        return None  # reported as missing by the content check
+    if key.fingerprint not in (row.key_fingerprint, keys.fingerprint(key.public_key)):
+        return "key"
+    earlier_own = [k for k in walk.keys.values() if k.engineer_id == key.engineer_id]
+    needs_approval = bool(key.replaces_fingerprint)
+    if key.replaces_fingerprint:
+        replaced = walk.keys.get(key.replaces_fingerprint)
+        if replaced is None or replaced.engineer_id != key.engineer_id:
+            return "approval"
+    elif earlier_own:
+        return "approval"  # a second key for an engineer must replace the first
+    elif walk.keys:
+        # A first key once others exist: approved, unless the engineer is from before
+        # keys (inserted in the audit trail before the first key's registration).
+        created = _engineer_audit_seq(walk.session, key.engineer_id)
+        first = walk.first_key_audit_seq
+        needs_approval = created is None or first is None or created > first
+    if needs_approval:
+        approver = walk.keys.get(key.approver_fingerprint)
+        if (
+            approver is None
+            or approver.engineer_id == key.engineer_id
+            or (approver.retired_at is not None and approver.retired_at <= row.signed_at)
+        ):
+            return "approval"
+        engineer = key_content_name(walk.session, key.engineer_id)
+        message = hashing.approval_message(
+            store_uuid=key.store_uuid,
+            engineer=engineer,
+            fingerprint=key.fingerprint,
+            replaces=key.replaces_fingerprint,
+        )
+        if not keys.verify(approver.public_key, message, key.approval_signature):
+            return "approval"
+    if key.replaces_fingerprint:
+        walk.keys[key.replaces_fingerprint].retired_at = row.signed_at
+    walk.keys[key.fingerprint] = _KeySeen(key.engineer_id, key.public_key, row.seq)
+    if walk.first_key_audit_seq is None:
+        walk.first_key_audit_seq = row.audit_seq
+    return None
+
+
+def key_content_name(session: Session, engineer_id: str) -> str:
+    from workbench.data.models import Engineer
+
+    engineer = session.get(Engineer, engineer_id)
+    return engineer.name if engineer is not None else ""
+
+
+def _check_v2(walk: _ChainWalk, row: SignedRecord, kind: SignedKind | None) -> str | None:
+    """The first problem of a version-2 link's own fields (after its content matched)."""
+    message = hashing.link_message(
+        store_uuid=row.store_uuid,
+        seq=row.seq,
+        record_type=row.record_type,
+        record_id=row.record_id,
+        content_hash=row.content_hash,
+        prev_hash=row.prev_hash,
+        signed_at=row.signed_at,
+        key_fingerprint=row.key_fingerprint,
+        audit_seq=row.audit_seq,
+        audit_hash=row.audit_hash,
+    )
+    if row.chain_hash != hashing.sha256_hex(message):
+        return "link"
+    if walk.store_uuid and row.store_uuid != walk.store_uuid:
+        return "store"
+    if row.audit_seq and walk.audit_hashes.get(row.audit_seq) != row.audit_hash:
+        return "history"
+    if row.record_type == _KEY_RECORD_TYPE:
+        key = walk.session.get(EngineerKey, row.record_id)
+        if key is None or not keys.verify(key.public_key, message, row.signature):
+            return "signature"
+        return _check_key_registration(walk, row)
+    seen = walk.keys.get(row.key_fingerprint)
+    if seen is None:
+        return "key"
+    if not keys.verify(seen.public_key, message, row.signature):
+        return "signature"
+    if seen.retired_at is not None and seen.retired_at <= row.signed_at:
+        return "retired_key"
+    if (
+        kind is not None
+        and kind.signer is not None
+        and (kind.signer(walk.session, row.record_id) != seen.engineer_id)
+    ):
+        return "signer"
+    return None
+
+
+_KEY_RECORD_TYPE = "engineer_key"
+
+
+def verify_chain(session: Session) -> list[VerifyProblem]:
+    """Recompute every link and check every signature; one problem per bad record (or
+    broken link), in chain order, then the signed records that have no link."""
+    kinds = signed_kinds()
+    rows = list(session.scalars(select(SignedRecord).order_by(SignedRecord.seq)))
+    walk = _ChainWalk(
+        session=session,
+        store_uuid=read_store_uuid(session.connection()) or "",
+        audit_hashes=_audit_hashes(session, (r.audit_seq for r in rows)),
+        problems=[],
+        keys={},
+    )
+    prev = hashing.GENESIS_HASH
+    expected_seq = 1
+    linked: set[tuple[str, str]] = set()
+    for row in rows:
+        linked.add((row.record_type, row.record_id))
+        in_place = row.seq == expected_seq and row.prev_hash == prev
         kind = kinds.get(row.record_type)
         if kind is None:
-            problem(row, "unknown_type")
+            walk.problem(row, "unknown_type")
         else:
             try:
                 content = hashing.content_hash(kind.content(session, row.record_id))
             except RecordMissingError:
-                problem(row, "missing")
+                walk.problem(row, "missing")
             else:
                 if content != row.content_hash:
-                    problem(row, "content")
-                elif not link_ok:
-                    problem(row, "link" if row.seq == expected_seq else "sequence")
+                    walk.problem(row, "content")
+                elif not in_place:
+                    walk.problem(row, "link" if row.seq == expected_seq else "sequence")
+                elif row.version == hashing.LINK_VERSION:
+                    found = _check_v2(walk, row, kind)
+                    if found is not None:
+                        walk.problem(row, found)
+                elif row.version != 1 or walk.seen_v2:
+                    walk.problem(row, "downgrade")
+                elif row.chain_hash != hashing.chain_hash(row.prev_hash, row.content_hash):
+                    walk.problem(row, "link")
+        walk.seen_v2 = walk.seen_v2 or row.version == hashing.LINK_VERSION
         prev = row.chain_hash
         expected_seq = row.seq + 1
-    for record_type, kind in sorted(kinds.items()):
-        if kind.signed_ids is None:
+    counter = session.scalar(
+        select(SequenceCounter.value).where(SequenceCounter.name == CHAIN_COUNTER)
+    )
+    last_seq = rows[-1].seq if rows else 0
+    if (counter or 0) != last_seq:
+        walk.problems.append(VerifyProblem(counter, "", "", str(counter or 0), "counter"))
+    for record_type, signed_kind in sorted(kinds.items()):
+        if signed_kind.signed_ids is None:
             continue
-        for record_id in kind.signed_ids(session):
+        for record_id in signed_kind.signed_ids(session):
             if (record_type, record_id) not in linked:
-                problems.append(
+                walk.problems.append(
                     VerifyProblem(
                         None,
                         record_type,
@@ -419,4 +658,14 @@ def verify_chain(session: Session) -> list[VerifyProblem]:
                         "unlinked",
                     )
                 )
-    return problems
+    return walk.problems
+
+
+def count_legacy_links(session: Session) -> int:
+    """How many links come from before engineer keys (version 1, unsigned by a key)."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(SignedRecord).where(SignedRecord.version == 1)
+        )
+        or 0
+    )

@@ -23,6 +23,17 @@ def test_an_older_store_is_still_upgraded(db_path: Path) -> None:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0004'")
         conn.exec_driver_sql("DROP TABLE audit_log")
         conn.exec_driver_sql("DROP TABLE store_identity")
+        conn.exec_driver_sql("DROP TABLE engineer_key")
+        conn.exec_driver_sql("DROP TABLE store_event")
+        for column in (
+            "version",
+            "store_uuid",
+            "key_fingerprint",
+            "signature",
+            "audit_seq",
+            "audit_hash",
+        ):
+            conn.exec_driver_sql(f"ALTER TABLE signed_record DROP COLUMN {column}")
     store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
     try:

@@ -8,17 +8,17 @@ from workbench.domain import pins
 
 
 def test_pin_hash_is_salted_scrypt_with_parameters():
-    a = pins.hash_pin("1234")
-    b = pins.hash_pin("1234")
+    a = pins.hash_pin("123456")
+    b = pins.hash_pin("123456")
     assert a != b  # salted
     scheme, n, r, p, salt, digest = a.split("$")
     assert (scheme, n, r, p) == ("scrypt", str(2**14), "8", "1")
     assert len(bytes.fromhex(salt)) == 16
     assert len(bytes.fromhex(digest)) == 32
     assert "1234" not in a
-    assert pins.verify_pin("1234", a)
-    assert not pins.verify_pin("1235", a)
-    assert not pins.verify_pin("1234", "garbage")
+    assert pins.verify_pin("123456", a)
+    assert not pins.verify_pin("123457", a)
+    assert not pins.verify_pin("123456", "garbage")
 
 
 def test_stored_parameters_are_used():
@@ -28,7 +28,7 @@ def test_stored_parameters_are_used():
 
 
 def test_pin_format():
-    assert pins.is_valid_pin("0000")
+    assert pins.is_valid_pin("000000")
     assert not pins.is_valid_pin("123")
     assert not pins.is_valid_pin("12a4")
     assert not pins.is_valid_pin("１２３４")  # full-width digits

@@ -27,7 +27,7 @@ CABINET_ROOM = "一层 文件交换室"
 @pytest.fixture
 def engineer_id(store: Store) -> str:
     with store.transaction("test") as session:
-        return engineers.create_engineer(session, "张伟", pin="2468").id
+        return engineers.create_engineer(session, "张伟", pin="246800").id
 
 
 def _start(
@@ -39,7 +39,7 @@ def _start(
         ).number
 
 
-def _sign(store: Store, number: str, at: dt.datetime, pin: str = "2468") -> ins.RoundDetail:
+def _sign(store: Store, number: str, at: dt.datetime, pin: str = "246800") -> ins.RoundDetail:
     with store.transaction("test") as session:
         return ins.sign_round(
             session,
@@ -233,13 +233,13 @@ def test_sign_off_locks_and_verify_names_a_hand_edit(
                 engineer_aspect=3,
                 client_aspect=3,
             ),
-            pin="2468",
+            pin="246800",
             now=T0,
         )  # not finished yet
     with store.transaction("test") as session:
         ins.finish_round(session, number, now=T0 + dt.timedelta(hours=1))
     with pytest.raises(WorkbenchError, match="PIN"):
-        _sign(store, number, T0 + dt.timedelta(hours=2), pin="0000")
+        _sign(store, number, T0 + dt.timedelta(hours=2), pin="000000")
     signed = _sign(store, number, T0 + dt.timedelta(hours=2))
     assert signed.status == "signed"
     assert signed.record_hash is not None

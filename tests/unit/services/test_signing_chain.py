@@ -27,13 +27,18 @@ def test_sign_off_signs_locks_and_links(store):
     assert d.row.closed_at == SIGN_AT
     assert [e.to_status for e in d.events][-2:] == ["closed", "signed"]
     assert {s.role for s in d.signatures} == {"engineer", "client"}
-    assert d.chain_seq == 1
+    assert d.chain_seq == 2  # the engineer's key registration is link 1
     assert d.record_hash is not None
     assert len(d.record_hash) == 64
     with store.transaction() as s:
         link = signing.link_of(s, "work_order", d.row.id)
+        key_link = s.scalar(select(SignedRecord).where(SignedRecord.seq == 1))
         assert link is not None
-        assert link.prev_hash == "0" * 64
+        assert key_link.record_type == "engineer_key"
+        assert key_link.prev_hash == "0" * 64
+        assert link.prev_hash == key_link.chain_hash
+        assert (link.version, link.key_fingerprint) == (2, eng.fingerprint)
+        assert len(link.signature) == 128
         assert signing.verify_chain(s) == []
         assert s.scalar(select(Engineer.failed_pin_attempts).where(Engineer.id == eng.id)) == 0
 
@@ -42,11 +47,11 @@ def test_wrong_pin_signs_nothing_but_counts(store):
     eng = make_engineer(store)
     number = restored_order(store, eng.id, T0)
     with pytest.raises(WorkbenchError, match=r"Wrong PIN\. 4 attempts"):
-        sign(store, number, eng.id, SIGN_AT, pin="0000")
+        sign(store, number, eng.id, SIGN_AT, pin="000000")
     with store.transaction() as s:
         assert wo.detail(s, number).row.status == "restored"
         assert s.scalars(select(Signature)).all() == []
-        assert s.scalars(select(SignedRecord)).all() == []
+        assert [r.record_type for r in s.scalars(select(SignedRecord))] == ["engineer_key"]
         # The failure outlived the rollback of the sign-off.
         assert s.get(Engineer, eng.id).failed_pin_attempts == 1
 
@@ -56,9 +61,9 @@ def test_five_wrong_pins_lock_signing_for_five_minutes(store):
     number = restored_order(store, eng.id, T0)
     for i in range(4):
         with pytest.raises(WorkbenchError, match=f"{4 - i} attempts"):
-            sign(store, number, eng.id, SIGN_AT + i * dt.timedelta(seconds=10), pin="1111")
+            sign(store, number, eng.id, SIGN_AT + i * dt.timedelta(seconds=10), pin="111111")
     with pytest.raises(WorkbenchError, match="locked"):
-        sign(store, number, eng.id, SIGN_AT + dt.timedelta(seconds=50), pin="1111")
+        sign(store, number, eng.id, SIGN_AT + dt.timedelta(seconds=50), pin="111111")
     with store.transaction() as s:
         locked_until = s.get(Engineer, eng.id).pin_locked_until
     assert locked_until == SIGN_AT + dt.timedelta(seconds=50) + 5 * MIN
@@ -84,7 +89,7 @@ def test_sign_off_needs_both_signatures_and_a_restored_order(store):
                 engineer_strokes=STROKES, client_name="于文浩", client_strokes=[[[0.5, 0.5]]]
             ),
             engineer_id=eng.id,
-            pin="2468",
+            pin="246800",
             now=SIGN_AT,
         )
     with pytest.raises(WorkbenchError, match="name"), store.transaction() as s:
@@ -93,7 +98,7 @@ def test_sign_off_needs_both_signatures_and_a_restored_order(store):
             number,
             wo.Signatures(engineer_strokes=STROKES, client_name="  ", client_strokes=STROKES),
             engineer_id=eng.id,
-            pin="2468",
+            pin="246800",
             now=SIGN_AT,
         )
     with store.transaction() as s:
@@ -119,9 +124,8 @@ def test_chain_links_follow_each_other(store):
         sign(store, number, eng.id, T0 + i * 180 * MIN + 100 * MIN)
     with store.transaction() as s:
         links = s.scalars(select(SignedRecord).order_by(SignedRecord.seq)).all()
-        assert [link.seq for link in links] == [1, 2, 3]
-        assert links[1].prev_hash == links[0].chain_hash
-        assert links[2].prev_hash == links[1].chain_hash
+        assert [link.seq for link in links] == [1, 2, 3, 4]
+        assert [link.prev_hash for link in links[1:]] == [link.chain_hash for link in links[:-1]]
         assert signing.verify_chain(s) == []
 
 
@@ -161,7 +165,7 @@ def test_removed_link_and_broken_chain_are_found(store, db_path):
         sign(store, number, eng.id, T0 + i * 180 * MIN + 100 * MIN)
     store.dispose()
     with sqlite3.connect(db_path) as conn:
-        conn.execute("DELETE FROM signed_record WHERE seq = 2")
+        conn.execute("DELETE FROM signed_record WHERE seq = 3")  # the second order's link
     conn.close()
     with store.transaction() as s:
         problems = {(p.label, p.problem) for p in signing.verify_chain(s)}
@@ -180,7 +184,7 @@ def test_every_signed_kind_is_known_to_the_chain_alone():
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    assert out == ["inspection_round", "work_order", "work_order_amendment"]
+    assert out == ["engineer_key", "inspection_round", "work_order", "work_order_amendment"]
     kinds = signing.signed_kinds()
     assert all(kind.record_type == name for name, kind in kinds.items())
     assert kinds["work_order"].signed_ids is not None

@@ -215,7 +215,7 @@ def test_amendments_are_linked_chained_records(store):
             s,
             number,
             engineer_id=eng.id,
-            pin="2468",
+            pin="246800",
             field="cause",
             new_value="触摸屏控制板接触不良",
             reason="返厂检测结论",
@@ -244,7 +244,7 @@ def test_amendments_are_linked_chained_records(store):
     assert "触摸屏控制板接触不良" in doc.amendments[0].text
     other = create(store).number
     with pytest.raises(WorkbenchError, match="not signed"), store.transaction() as s:
-        wo.amend_work_order(s, other, engineer_id=eng.id, pin="2468", new_value="x", reason="y")
+        wo.amend_work_order(s, other, engineer_id=eng.id, pin="246800", new_value="x", reason="y")
 
 
 def test_log_is_append_only_with_free_entries(store):

@@ -10,7 +10,7 @@ from workbench.services import workorders as wo
 BJ = dt.timezone(dt.timedelta(hours=8))
 MIN = dt.timedelta(minutes=1)
 STROKES = [[[0.1, 0.6], [0.2, 0.3], [0.35, 0.7], [0.5, 0.4]], [[0.6, 0.5], [0.9, 0.5]]]
-PIN = "2468"
+PIN = "246800"
 
 
 def make_engineer(store, name="张伟", pin=PIN):

@@ -149,11 +149,39 @@ class Signature(UuidPk, Base):
     aspect: Mapped[float] = mapped_column(Numeric(8, 4), default=3.0)
 
 
+class EngineerKey(UuidPk, Base):
+    """An engineer's Ed25519 signing key (see :mod:`workbench.domain.keys`).
+
+    Keys are never deleted: a key replaced after a forgotten PIN stays, so that what it
+    signed still verifies. ``sealed_private`` is the private key sealed under the PIN.
+    A replacement names the key it ``replaces`` and carries the approval signature of a
+    second engineer's key; so does the first key of an engineer added after keys began.
+    """
+
+    __tablename__ = "engineer_key"
+
+    engineer_id: Mapped[str] = mapped_column(ForeignKey("engineer.id"), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    sealed_private: Mapped[str] = mapped_column(String(400))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    store_uuid: Mapped[str] = mapped_column(String(36), default="")
+    replaces_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    approver_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    approval_signature: Mapped[str] = mapped_column(String(128), default="")
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
 class SignedRecord(Base):
     """One link of the hash chain over every signed record (work orders, rounds, ...).
 
-    ``content_hash`` is SHA-256 over the record's canonical content at sign-off;
-    ``chain_hash`` is SHA-256 over the previous link's chain hash and this content hash.
+    ``content_hash`` is SHA-256 over the record's canonical content at sign-off.
+    Version 1 links (before engineer keys): ``chain_hash`` is SHA-256 over the previous
+    link's chain hash and this content hash. Version 2 links: ``chain_hash`` is SHA-256
+    over the canonical link (:func:`workbench.domain.hashing.link_message`: the store,
+    sequence, record, content hash, previous hash, time, signing key and the audit
+    trail's head at that moment), and ``signature`` is the signer's Ed25519 signature
+    over the same bytes.
     """
 
     __tablename__ = "signed_record"
@@ -166,3 +194,9 @@ class SignedRecord(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64), unique=True)
     signed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    store_uuid: Mapped[str] = mapped_column(String(36), default="")
+    key_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    signature: Mapped[str] = mapped_column(String(128), default="")
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+    audit_hash: Mapped[str] = mapped_column(String(64), default="")

@@ -29,7 +29,8 @@ def sign_round(
     key: str,
     signatures: signing.Signatures,
     *,
-    pin: str,
+    pin: str = "",
+    signer: engineer_service.SigningKey | None = None,
     now: dt.datetime | None = None,
 ) -> RoundDetail:
     """Sign a finished round: the engineer's PIN and signature, the client's signature.
@@ -44,21 +45,23 @@ def sign_round(
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "Type the client representative's name.")
         )
-    engineer = engineer_service.require_pin(session, rnd.engineer_id, pin, now)
+    signing_key = engineer_service.signer_for(
+        session, rnd.engineer_id, pin=pin, signer=signer, now=now
+    )
     signing.save_signatures(
         session,
         RECORD_TYPE,
         rnd.id,
         signatures,
-        engineer_name=engineer.name,
-        engineer_id=engineer.id,
+        engineer_name=signing_key.engineer_name,
+        engineer_id=signing_key.engineer_id,
         signed_at=now,
     )
     rnd.status = states.SIGNED
     rnd.signed_at = now
     rnd.client_representative = client_name
     session.flush()
-    signing.append_to_chain(session, RECORD_TYPE, rnd.id, signed_at=now)
+    signing.append_to_chain(session, RECORD_TYPE, rnd.id, signer=signing_key, signed_at=now)
     log.info("round %s signed", rnd.number)
     return round_detail(session, rnd.id)
 
@@ -142,5 +145,9 @@ def _signed_rounds(session: Session) -> Iterable[str]:
 
 
 SIGNED_ROUND = signing.SignedKind(
-    RECORD_TYPE, round_content, label=_round_label, signed_ids=_signed_rounds
+    RECORD_TYPE,
+    round_content,
+    label=_round_label,
+    signed_ids=_signed_rounds,
+    signer=signing.engineer_signer(RECORD_TYPE),
 )

@@ -53,7 +53,6 @@ from workbench.services.workorders.signoff import (
     amend_work_order,
     amendment_content,
     sign_off,
-    sign_verified,
     work_order_content,
 )
 from workbench.services.workorders.worklog import append_log, list_log
@@ -93,7 +92,6 @@ __all__ = [
     "qr_payload",
     "row",
     "sign_off",
-    "sign_verified",
     "signed_numbers",
     "update_work_order",
     "work_order_content",

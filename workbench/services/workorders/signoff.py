@@ -57,36 +57,38 @@ def sign_off(
     signatures: signing.Signatures,
     *,
     engineer_id: str,
-    pin: str,
+    pin: str = "",
+    signer: engineer_service.SigningKey | None = None,
     now: dt.datetime | None = None,
 ) -> WorkOrderDetail:
     """Both sides sign: the engineer with PIN and signature, the client representative
     with typed name and signature. The order is closed if it was only restored, then
-    signed, locked and linked into the chain, all in the caller's transaction.
+    signed, locked and linked into the chain (signed with the engineer's key), all in
+    the caller's transaction.
 
-    A wrong PIN raises (and counts towards the lock-out even though the transaction
-    rolls back)."""
+    ``pin`` unseals the engineer's key; a caller that has unsealed it already passes it
+    as ``signer``. A wrong PIN raises (and counts towards the lock-out even though the
+    transaction rolls back)."""
     now = aware_now(now)
     order = _order(session, number)
     _require_editable(order)
     _require_signable(order)
     _require_result(order)
-    engineer = engineer_service.require_pin(session, engineer_id, pin, now)
-    return sign_verified(session, order, engineer, signatures, now=now)
+    key = engineer_service.signer_for(session, engineer_id, pin=pin, signer=signer, now=now)
+    return _sign(session, order, key, signatures, now=now)
 
 
-def sign_verified(
+def _sign(
     session: Session,
     order: WorkOrder,
-    engineer: Engineer,
+    key: engineer_service.SigningKey,
     signatures: signing.Signatures,
     *,
     now: dt.datetime,
 ) -> WorkOrderDetail:
-    """The sign-off after the engineer has been verified (by :func:`sign_off`'s PIN
-    check, or by the demo filler, which knows its engineers' PINs): signatures, status,
-    chain link. The order must be restored or closed, with its result written."""
-    _require_signable(order)
+    """The sign-off with the engineer's unsealed key: signatures, status, chain link."""
+    engineer = session.get(Engineer, key.engineer_id)
+    assert engineer is not None
     if not signatures.client_name.strip():
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "Type the client representative's name.")
@@ -106,7 +108,7 @@ def sign_verified(
     for step in steps:
         _move(session, order, step, at=now, engineer_id=engineer.id, recorded_at=now)
     session.flush()
-    signing.append_to_chain(session, RECORD_TYPE, order.id, signed_at=now)
+    signing.append_to_chain(session, RECORD_TYPE, order.id, signer=key, signed_at=now)
     log.info("work order %s signed", order.number)
     return detail(session, order.number, now=now)
 
@@ -126,9 +128,10 @@ def amend_work_order(
     number: str,
     *,
     engineer_id: str,
-    pin: str,
     new_value: str,
     reason: str,
+    pin: str = "",
+    signer: engineer_service.SigningKey | None = None,
     field: str = "",
     now: dt.datetime | None = None,
     demo: bool = False,
@@ -146,10 +149,10 @@ def amend_work_order(
         )
     if not reason.strip() or not new_value.strip():
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Give the correction and its reason."))
-    engineer = engineer_service.require_pin(session, engineer_id, pin, now)
+    key = engineer_service.signer_for(session, engineer_id, pin=pin, signer=signer, now=now)
     amendment = WorkOrderAmendment(
         work_order_id=order.id,
-        engineer_id=engineer.id,
+        engineer_id=key.engineer_id,
         field=field,
         old_value=_field_text(order, field),
         new_value=new_value.strip(),
@@ -159,7 +162,9 @@ def amend_work_order(
     )
     session.add(amendment)
     session.flush()
-    link = signing.append_to_chain(session, AMENDMENT_RECORD_TYPE, amendment.id, signed_at=now)
+    link = signing.append_to_chain(
+        session, AMENDMENT_RECORD_TYPE, amendment.id, signer=key, signed_at=now
+    )
     return _amendment_view(amendment, order.number, link.content_hash)
 
 
@@ -255,6 +260,11 @@ def _work_order_label(session: Session, record_id: str) -> str:
     return _order_by_id(session, record_id).number
 
 
+def _amendment_signer(session: Session, record_id: str) -> str | None:
+    amendment = session.get(WorkOrderAmendment, record_id)
+    return amendment.engineer_id if amendment is not None else None
+
+
 def _signed_work_orders(session: Session) -> Iterable[str]:
     return session.scalars(select(WorkOrder.id).where(WorkOrder.status == "signed"))
 
@@ -292,6 +302,12 @@ def _amendment_label(session: Session, record_id: str) -> str:
 
 
 SIGNED_WORK_ORDER = signing.SignedKind(
-    RECORD_TYPE, work_order_content, label=_work_order_label, signed_ids=_signed_work_orders
+    RECORD_TYPE,
+    work_order_content,
+    label=_work_order_label,
+    signed_ids=_signed_work_orders,
+    signer=signing.engineer_signer(RECORD_TYPE),
 )
-SIGNED_AMENDMENT = signing.SignedKind(AMENDMENT_RECORD_TYPE, amendment_content, _amendment_label)
+SIGNED_AMENDMENT = signing.SignedKind(
+    AMENDMENT_RECORD_TYPE, amendment_content, _amendment_label, signer=_amendment_signer
+)

@@ -8,13 +8,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -23,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import config, i18n
+from workbench.domain import keys
 from workbench.domain.timeutil import fmt_local
 from workbench.services import engineers as engineer_service
 from workbench.services.engineers import EngineerRow
 from workbench.ui.common.context import AppContext
+from workbench.ui.settings.pins import EngineerDialog, PinDialog
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -44,6 +43,9 @@ class EngineersModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def rows(self) -> list[EngineerRow]:
+        return list(self._rows)
+
     def row_at(self, row: int) -> EngineerRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -51,11 +53,17 @@ class EngineersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Phone"), self.tr("PIN"), self.tr("Active"))[section]
+            return (
+                self.tr("Name"),
+                self.tr("Phone"),
+                self.tr("PIN"),
+                self.tr("Active"),
+                self.tr("Key fingerprint"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -70,53 +78,9 @@ class EngineersModel(QAbstractTableModel):
             if row.locked_until is not None:
                 return self.tr("locked until {time}").format(time=fmt_local(row.locked_until))
             return self.tr("set") if row.has_pin else self.tr("not set")
-        return self.tr("yes") if row.active else self.tr("no")
-
-
-class EngineerDialog(QDialog):
-    """A new engineer, or a new PIN for one."""
-
-    def __init__(self, parent: QWidget | None, engineer: EngineerRow | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New PIN") if engineer else self.tr("New engineer"))
-        self.name = QLineEdit(engineer.name if engineer else "")
-        self.name.setReadOnly(engineer is not None)
-        self.phone = QLineEdit(engineer.phone if engineer else "")
-        self.phone.setReadOnly(engineer is not None)
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setInputMask("")
-        self.pin.setPlaceholderText(self.tr("4 to 12 digits"))
-        self.pin2 = QLineEdit()
-        self.pin2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("PIN"), self.pin)
-        form.addRow(self.tr("PIN again"), self.pin2)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
-        if not self.name.text().strip():
-            self.error.setText(self.tr("The engineer needs a name."))
-            return
-        if self.pin.text() != self.pin2.text():
-            self.error.setText(self.tr("The two PINs differ."))
-            return
-        if not (self.pin.text().isdigit() and 4 <= len(self.pin.text()) <= 12):
-            self.error.setText(self.tr("A PIN is 4 to 12 digits."))
-            return
-        super().accept()
+        if index.column() == 3:
+            return self.tr("yes") if row.active else self.tr("no")
+        return keys.display_fingerprint(row.fingerprint) if row.fingerprint else ""
 
 
 class SettingsView(QWidget):
@@ -248,12 +212,22 @@ class SettingsView(QWidget):
     def _write(self, job: Any) -> None:
         self.ctx.write("engineers", job)
 
+    def _keyed(self) -> list[EngineerRow]:
+        """The active engineers with a signing key: who can approve a new one."""
+        return [r for r in self.engineers.rows() if r.fingerprint and r.active]
+
     def add_engineer(self) -> None:
-        dialog = EngineerDialog(self)
+        approvers = self._keyed()
+        dialog = EngineerDialog(self, approvers, needs_approval=bool(approvers))
 
         def accepted() -> None:
             name, phone, pin = dialog.name.text(), dialog.phone.text(), dialog.pin.text()
-            self._write(lambda s: engineer_service.create_engineer(s, name, phone, pin))
+            approver_id, approver_pin = dialog.approver_id(), dialog.approver_pin.text()
+            self._write(
+                lambda s: engineer_service.add_engineer(
+                    s, name, phone, pin, approver_id if pin else "", approver_pin
+                )
+            )
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -263,11 +237,12 @@ class SettingsView(QWidget):
         if engineer is None:
             self.ctx.messages.note(self.tr("Choose an engineer in the list first."))
             return
-        dialog = EngineerDialog(self, engineer)
+        approvers = self._keyed()
+        dialog = PinDialog(self, engineer, approvers, needs_approval=bool(approvers))
 
         def accepted() -> None:
-            pin = dialog.pin.text()
-            self._write(lambda s: engineer_service.set_pin(s, engineer.id, pin))
+            change = dialog.request()
+            self._write(lambda s: engineer_service.apply_pin_change(s, engineer.id, change))
 
         dialog.accepted.connect(accepted)
         dialog.open()

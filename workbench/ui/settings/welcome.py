@@ -220,7 +220,7 @@ class EngineerPage(QWizardPage):
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
         form.addRow(self.tr("Phone:"), self.phone_edit)
-        form.addRow(self.tr("PIN (4 to 12 digits):"), self.pin_edit)
+        form.addRow(self.tr("PIN (6 to 12 digits):"), self.pin_edit)
         form.addRow(self.tr("PIN again:"), self.pin_again_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.existing)
