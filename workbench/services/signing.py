@@ -448,6 +448,8 @@ class _KeySeen:
     public_key: str
     seq: int
     retired_at: dt.datetime | None = None
+    # False when its registration link failed: what it signed is not trusted either.
+    trusted: bool = True
 
 
 @dataclass
@@ -499,12 +501,32 @@ def _engineer_audit_seq(session: Session, engineer_id: str) -> int | None:
     )
 
 
-def _check_key_registration(walk: _ChainWalk, row: SignedRecord) -> str | None:
-    """Register the key a key link names; the problem with it, if any."""
+def _check_key_registration(walk: _ChainWalk, row: SignedRecord, signed: bool) -> str | None:
+    """Register the key a key link names (``signed``: the link's own signature holds);
+    the problem with it, if any. A key whose registration fails is still registered,
+    untrusted, so that what it signed is named too."""
     key = walk.session.get(EngineerKey, row.record_id)
     if key is None:
         return None  # reported as missing by the content check
-    if key.fingerprint not in (row.key_fingerprint, keys.fingerprint(key.public_key)):
+    found = _registration_problem(walk, row, key)
+    if not signed:
+        found = "signature"
+    if key.replaces_fingerprint in walk.keys:
+        walk.keys[key.replaces_fingerprint].retired_at = row.signed_at
+    walk.keys[key.fingerprint] = _KeySeen(
+        key.engineer_id, key.public_key, row.seq, trusted=found is None
+    )
+    if walk.first_key_audit_seq is None:
+        walk.first_key_audit_seq = row.audit_seq
+    return found
+
+
+def _registration_problem(walk: _ChainWalk, row: SignedRecord, key: EngineerKey) -> str | None:
+    """Whether a key's registration holds: self-signed, and approved where it must be."""
+    if (
+        row.key_fingerprint != key.fingerprint
+        or keys.fingerprint(key.public_key) != key.fingerprint
+    ):
         return "key"
     earlier_own = [k for k in walk.keys.values() if k.engineer_id == key.engineer_id]
     needs_approval = bool(key.replaces_fingerprint)
@@ -537,11 +559,8 @@ def _check_key_registration(walk: _ChainWalk, row: SignedRecord) -> str | None:
         )
         if not keys.verify(approver.public_key, message, key.approval_signature):
             return "approval"
-    if key.replaces_fingerprint:
-        walk.keys[key.replaces_fingerprint].retired_at = row.signed_at
-    walk.keys[key.fingerprint] = _KeySeen(key.engineer_id, key.public_key, row.seq)
-    if walk.first_key_audit_seq is None:
-        walk.first_key_audit_seq = row.audit_seq
+        if not approver.trusted:
+            return "approval"
     return None
 
 
@@ -570,18 +589,23 @@ def _check_v2(walk: _ChainWalk, row: SignedRecord, kind: SignedKind | None) -> s
         return "link"
     if walk.store_uuid and row.store_uuid != walk.store_uuid:
         return "store"
+    # A rewritten history is named after the signature: a forger who re-chained broke both.
+    history = None
     if row.audit_seq and walk.audit_hashes.get(row.audit_seq) != row.audit_hash:
-        return "history"
+        history = "history"
     if row.record_type == _KEY_RECORD_TYPE:
         key = walk.session.get(EngineerKey, row.record_id)
-        if key is None or not keys.verify(key.public_key, message, row.signature):
-            return "signature"
-        return _check_key_registration(walk, row)
+        signed = key is not None and keys.verify(key.public_key, message, row.signature)
+        return _check_key_registration(walk, row, signed) or history
     seen = walk.keys.get(row.key_fingerprint)
     if seen is None:
         return "key"
     if not keys.verify(seen.public_key, message, row.signature):
         return "signature"
+    if not seen.trusted:
+        return "key"
+    if history is not None:
+        return history
     if seen.retired_at is not None and seen.retired_at <= row.signed_at:
         return "retired_key"
     if (
