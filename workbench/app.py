@@ -292,6 +292,9 @@ class Startup:
         )
         if not self.settings.welcome_done:
             self.wiring.show_welcome()
+        from workbench.ui.witness_check import check_witness
+
+        check_witness(self.window, self.ctx)
         QTimer.singleShot(
             BACKGROUND_CHECK_DELAY_MS,
             self.window,  # no check once the window is gone

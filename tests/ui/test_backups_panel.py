@@ -71,9 +71,14 @@ def test_restore_from_the_gui_brings_the_old_data_back(qtbot, window, store, mes
 
     row = next(i for i, r in enumerate(panel.model.rows()) if r.path == backup_file)
     panel.table.selectRow(row)
-    box = panel.restore_selected()
+    panel.restore_selected()
+    qtbot.waitUntil(lambda: panel.confirm_box is not None, timeout=10_000)
+    box = panel.confirm_box
     assert box is not None and box.isVisible()
     assert "before restore" in box.informativeText() or "恢复前" in box.informativeText()
+    # What the restore gives up is said first (issue 16): the rename's audit entries.
+    assert panel.pending_loss is not None and panel.pending_loss.entries >= 1
+    assert f"{panel.pending_loss.entries} audit entries" in box.informativeText()
     restore_button = next(b for b in box.buttons() if b.text() in ("Restore", "恢复"))
     with qtbot.waitSignal(panel.restored, timeout=30_000) as restored:
         restore_button.click()
@@ -95,6 +100,17 @@ def test_restore_from_the_gui_brings_the_old_data_back(qtbot, window, store, mes
             assert asset_name(aside, "XF-KIOSK-01") == "改名后的一体机"
         finally:
             aside.dispose()
+        # The audit trail records the restore, and the witness follows it.
+        from sqlalchemy import select
+
+        from workbench.data.models.identity import StoreEvent
+
+        with new_store.read() as session:
+            kinds = list(session.scalars(select(StoreEvent.kind)))
+            assert kinds == ["restored"]
+            from workbench.services import witness
+
+            assert witness.check(session).ok
         # The views go on working on the restored database.
         qtbot.waitUntil(lambda: any(r.kind == "prerestore" for r in panel.model.rows()))
     finally:
@@ -111,7 +127,9 @@ def test_cancelling_the_restore_changes_nothing(qtbot, window, store):
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
     rename(store, "XF-KIOSK-01", "改名后的一体机")
     panel.table.selectRow(0)
-    box = panel.restore_selected()
+    panel.restore_selected()
+    qtbot.waitUntil(lambda: panel.confirm_box is not None, timeout=10_000)
+    box = panel.confirm_box
     assert box is not None
     box.reject()
     window.ctx.tasks.wait()

@@ -62,9 +62,35 @@ def run_restore(args: argparse.Namespace) -> int:
             )
         )
     db_path = Path(parsed.database)
-    outcome = backups.restore(db_path, Path(args.file).expanduser(), force=args.force)
-    # Open once: brings an older backup to this version's schema (after a backup).
-    Store(url).dispose()
+    backup_file = Path(args.file).expanduser()
+    backups.check_restorable(db_path, backup_file, force=args.force)
+    loss = backups.restore_loss(db_path, backup_file)
+    if loss is not None and loss.any and not args.yes:
+        say(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Restoring this backup gives up {signed} signed records and {entries} audit "
+                "entries that are not in it.",
+            ),
+            signed=loss.signed,
+            entries=loss.entries,
+        )
+        if loss.diverged:
+            say(
+                QT_TRANSLATE_NOOP(
+                    "messages", "The backup's history is not the start of the current one."
+                )
+            )
+        if not _confirmed():
+            return 1
+    outcome = backups.restore(db_path, backup_file, force=args.force)
+    # Open once: brings an older backup to this version's schema (after a backup); the
+    # audit trail then records the restore and the witness follows it.
+    store = Store(url)
+    try:
+        backups.record_restore(store, outcome, loss or backups.RestoreLoss(0, 0))
+    finally:
+        store.dispose()
     say(
         QT_TRANSLATE_NOOP("messages", "Restored {db} from {backup}."),
         db=outcome.database,
@@ -76,6 +102,24 @@ def run_restore(args: argparse.Namespace) -> int:
             kept=outcome.kept,
         )
     return 0
+
+
+def _confirmed() -> bool:
+    import sys
+
+    from workbench import i18n
+
+    if not sys.stdin.isatty():
+        say(
+            QT_TRANSLATE_NOOP("messages", "Run the restore again with --yes to confirm."),
+            err=True,
+        )
+        return False
+    answer = input(i18n.translate("messages", "Restore it? [y/N] "))
+    if answer.strip().lower() in ("y", "yes", "是"):
+        return True
+    say(QT_TRANSLATE_NOOP("messages", "Nothing changed."))
+    return False
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -103,5 +147,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--force",
         action="store_true",
         help="restore even another database's backup, or one that fails verification",
+    )
+    r.add_argument(
+        "--yes",
+        action="store_true",
+        help="restore without asking, even when signed records or audit entries are given up",
     )
     r.set_defaults(func=run_restore)

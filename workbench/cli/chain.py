@@ -14,7 +14,7 @@ import argparse
 import sys
 from typing import Any
 
-from workbench.cli.common import print_json, reading, say, transaction
+from workbench.cli.common import print_json, reading, say, store_from
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 
@@ -55,8 +55,8 @@ def run_head(args: argparse.Namespace) -> int:
 
 
 def run_accept(args: argparse.Namespace) -> int:
-    from workbench.cli.verify import witness_problem
     from workbench.services import witness
+    from workbench.services.verification import witness_problem
 
     with reading(args) as session:
         result = witness.check(session)
@@ -82,12 +82,11 @@ def run_accept(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是"):
             say(QT_TRANSLATE_NOOP("messages", "Nothing changed."))
             return 1
-    with transaction(args, "cli") as session:
-        witness.accept(
-            session, witness.compare(session, result.seen), note="workbench chain accept"
-        )
-    with reading(args) as session:
-        witness.reanchor(session)
+    store = store_from(args)
+    try:
+        witness.accept_and_reanchor(store, note="workbench chain accept", actor="cli")
+    finally:
+        store.dispose()
     say(QT_TRANSLATE_NOOP("messages", "Accepted; the audit trail records it."))
     return 0
 

@@ -111,6 +111,98 @@ def chain_problems(backup_file: Path) -> int:
     return problems
 
 
+@dataclass(frozen=True)
+class RestoreLoss:
+    """What restoring a backup gives up, against the database it replaces and the head
+    this laptop last saw of that store (whichever is further on): signed records and
+    audit entries that are not in the backup. ``diverged``: the backup's history is not
+    the start of the current one (a different line of history, or the current database
+    was unreadable and only the witness could be compared)."""
+
+    signed: int
+    entries: int
+    diverged: bool = False
+
+    @property
+    def any(self) -> bool:
+        return bool(self.signed or self.entries or self.diverged)
+
+
+def _heads(path: Path) -> tuple[str, dict[int, str], dict[int, str]] | None:
+    """The store UUID and the audit and link hashes by number of a SQLite store, read
+    only (None when it cannot be read as a store)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        uuid_row = conn.execute("SELECT store_uuid FROM store_identity").fetchone()
+        audit = dict(conn.execute("SELECT seq, hash FROM audit_log").fetchall())
+        links = dict(conn.execute("SELECT seq, chain_hash FROM signed_record").fetchall())
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return (str(uuid_row[0]) if uuid_row else "", audit, links)
+
+
+def check_restorable(db_path: Path, backup_file: Path, *, force: bool = False) -> None:
+    """The quick checks of :func:`restore` (a sound backup of this store, not the
+    database itself), to run before asking anything."""
+    backup.check_restore(backup_file, db_path, force=force)
+
+
+def restore_loss(db_path: Path, backup_file: Path) -> RestoreLoss:
+    """What restoring ``backup_file`` over ``db_path`` loses (see :class:`RestoreLoss`)."""
+    from workbench.services import witness
+
+    backup_side = _heads(backup_file)
+    if backup_side is None:
+        return RestoreLoss(0, 0, diverged=True)
+    store_uuid, audit, links = backup_side
+    b_seq = max(audit, default=0)
+    b_signed = max(links, default=0)
+    signed = entries = 0
+    diverged = False
+    current = _heads(db_path) if db_path.exists() else None
+    # Another store's backup replaces the history altogether: that is what --force
+    # confirms (check_restorable); counting against it would mean nothing.
+    if current is not None and current[0] == store_uuid:
+        _uuid, c_audit, c_links = current
+        entries = max(0, max(c_audit, default=0) - b_seq)
+        signed = max(0, max(c_links, default=0) - b_signed)
+        if b_seq and c_audit.get(b_seq) != audit.get(b_seq):
+            diverged = True
+    try:
+        seen = witness.load(witness.default_path()).get(store_uuid)
+    except (OSError, ValueError):
+        seen = None
+    if seen is not None:
+        entries = max(entries, seen.seq - b_seq)
+        signed = max(signed, seen.signed_seq - b_signed)
+        if seen.seq <= b_seq and audit.get(seen.seq) != seen.hash and seen.seq:
+            diverged = True
+    return RestoreLoss(signed, entries, diverged)
+
+
+def record_restore(store: Store, outcome: RestoreOutcome, loss: RestoreLoss) -> None:
+    """After a restore: the audit trail says so (from which backup, what was given up),
+    and the witness is moved to the restored store's head."""
+    from workbench.services import witness
+
+    witness.accept_and_reanchor(
+        store,
+        kind="restored",
+        note=(
+            f"restored from {Path(outcome.restored_from).name}; "
+            f"{loss.signed} signed records and {loss.entries} audit entries given up"
+        ),
+        actor="restore",
+    )
+
+
 def restore(db_path: Path, backup_file: Path, *, force: bool = False) -> RestoreOutcome:
     """Replace the database file with a backup; the store must not be open anywhere.
 

@@ -236,7 +236,10 @@ def reanchor(session: Session, path: Path | None = None) -> None:
 
 
 def attach(store: Store, path: Path | None = None) -> None:
-    """Keep the witness current after every committed write to ``store``."""
+    """Keep the witness current after every committed write to ``store`` (once per
+    store, however often it is attached)."""
+    if any(getattr(hook, "witness_hook", False) for hook in store.after_commit):
+        return
 
     def after_commit(committed: Store) -> None:
         try:
@@ -245,6 +248,7 @@ def attach(store: Store, path: Path | None = None) -> None:
         except Exception:  # a witness that cannot be written must not fail the write
             log.exception("could not update the witness")
 
+    after_commit.witness_hook = True  # type: ignore[attr-defined]
     hook: Callable[[Store], None] = after_commit
     store.after_commit.append(hook)
 
@@ -259,6 +263,7 @@ __all__ = [
     "Check",
     "Seen",
     "accept",
+    "accept_and_reanchor",
     "attach",
     "check",
     "compare",
@@ -268,3 +273,16 @@ __all__ = [
     "reanchor",
     "save",
 ]
+
+
+def accept_and_reanchor(
+    store: Store, *, kind: str = "rollback_accepted", note: str = "", actor: str = ""
+) -> Check:
+    """Accept the store as it stands against the witness: the acceptance is written to
+    the audit trail, then the witness is moved to the store's head. The check accepted."""
+    with store.transaction(actor) as session:
+        result = check(session)
+        accept(session, result, kind=kind, note=note)
+    with store.read() as session:
+        reanchor(session)
+    return result

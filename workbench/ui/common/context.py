@@ -52,6 +52,10 @@ class AppContext:
         self.messages = messages
         self.events = Events()
         self._store = store
+        if store is not None:
+            from workbench.services import witness
+
+            witness.attach(store)  # the witness follows every committed write
         # The latest read of each (owner, key): an answer to an older one is dropped.
         self._reads: weakref.WeakKeyDictionary[QObject, dict[str, int]] = (
             weakref.WeakKeyDictionary()
@@ -68,6 +72,9 @@ class AppContext:
         return self._store is not None
 
     def attach_store(self, store: Store) -> None:
+        from workbench.services import witness
+
+        witness.attach(store)  # the witness follows every committed write
         self._store = store
         self.events.storeReady.emit()
 

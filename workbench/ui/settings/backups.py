@@ -67,6 +67,7 @@ class BackupsPanel(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.confirm_box: QMessageBox | None = None
+        self.pending_loss: backup_service.RestoreLoss | None = None
         self.progress: QProgressDialog | None = None
         self.setTitle(self.tr("Backups"))
         layout = QVBoxLayout(self)
@@ -184,12 +185,31 @@ class BackupsPanel(QGroupBox):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(config.backup_dir())))
 
     # -- restoring ------------------------------------------------------------------
-    def restore_selected(self) -> QMessageBox | None:
-        """Ask before restoring the chosen backup (the dialog is left open, not blocking)."""
+    def restore_selected(self) -> None:
+        """Work out what restoring the chosen backup gives up (in the background), then
+        ask (:meth:`confirm_restore`)."""
         entry = self.selected()
         if entry is None:
             self.ctx.messages.note(self.tr("Choose a backup in the list first."))
-            return None
+            return
+        db_path = self.ctx.store.path
+        if db_path is None:
+            return
+        self.restore_button.setEnabled(False)
+
+        def done(loss: backup_service.RestoreLoss) -> None:
+            self.restore_button.setEnabled(True)
+            self.confirm_restore(entry, loss)
+
+        def failed(exc: BaseException) -> None:
+            self.restore_button.setEnabled(True)
+            self._error(exc, self.tr("The backup could not be restored: {error}"))
+
+        path = Path(entry.path)
+        self.ctx.tasks.run(lambda: backup_service.restore_loss(db_path, path), done, failed)
+
+    def confirm_restore(self, entry: BackupEntry, loss: backup_service.RestoreLoss) -> QMessageBox:
+        """Ask before restoring (the dialog is left open, not blocking)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Restore a backup"))
@@ -207,7 +227,17 @@ class BackupsPanel(QGroupBox):
                 "opens the restored one; the open views reload, and anything typed into an "
                 "open dialog and not saved yet is lost."
             )
+            + (
+                "\n\n"
+                + self.tr(
+                    "Not in this backup: {signed} signed records and {entries} audit entries. "
+                    "The restore is written to the audit trail."
+                ).format(signed=loss.signed, entries=loss.entries)
+                if loss.any
+                else ""
+            )
         )
+        self.pending_loss = loss
         restore_button = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -230,6 +260,7 @@ class BackupsPanel(QGroupBox):
         db_path = old.path
         if db_path is None:
             return
+        loss = self.pending_loss or backup_service.RestoreLoss(0, 0)
         self._busy(True)
 
         def job() -> tuple[RestoreOutcome, Store]:
@@ -237,7 +268,9 @@ class BackupsPanel(QGroupBox):
 
             old.dispose()  # pooled connections closed: the file can be claimed
             outcome = backup_service.restore(db_path, backup_file)
-            return outcome, open_and_fill(str(db_path))
+            new = open_and_fill(str(db_path))
+            backup_service.record_restore(new, outcome, loss)
+            return outcome, new
 
         def done(result: tuple[RestoreOutcome, Store]) -> None:
             outcome, new = result

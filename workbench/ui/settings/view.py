@@ -286,18 +286,17 @@ class SettingsView(QWidget):
         self.verify_result.setText(self.tr("Checking…"))
 
         def job(session: Session) -> list[str]:
-            from workbench.services import signing
+            from workbench.services import verification
 
-            return [f"{p.label} ({p.problem})" for p in signing.verify_chain(session)]
+            report = verification.run_checks(session)
+            return [m.render(i18n.translate) for m in verification.messages(report)]
 
         def done(problems: list[str]) -> None:
             self.verify_button.setEnabled(True)
             if problems:
                 self.verify_result.setStyleSheet("color: #b00020;")
                 self.verify_result.setText(
-                    self.tr("These records no longer match their signature: {records}").format(
-                        records=", ".join(problems)
-                    )
+                    self.tr("The check found:") + "\n" + "\n".join(problems[:20])
                 )
             else:
                 self.verify_result.setStyleSheet("color: #1b7a1b;")
