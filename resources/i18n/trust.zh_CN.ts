@@ -230,5 +230,58 @@
             <source>{name} cannot sign for another engineer.</source>
             <translation>{name}不能代其他工程师签字。</translation>
         </message>
+        <message>
+            <source>Restoring this backup gives up {signed} signed records and {entries} audit entries that are not in it.</source>
+            <translation>恢复此备份将舍弃备份中没有的 {signed} 条已签字记录和 {entries} 条审计记录。</translation>
+        </message>
+        <message>
+            <source>The backup's history is not the start of the current one.</source>
+            <translation>该备份的历史并非当前历史的前段。</translation>
+        </message>
+        <message>
+            <source>Run the restore again with --yes to confirm.</source>
+            <translation>如确认恢复，请加 --yes 重新运行。</translation>
+        </message>
+        <message>
+            <source>Restore it? [y/N] </source>
+            <translation>是否恢复？[y/N] </translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsPanel</name>
+        <message>
+            <source>Not in this backup: {signed} signed records and {entries} audit entries. The restore is written to the audit trail.</source>
+            <translation>此备份中没有的：{signed} 条已签字记录和 {entries} 条审计记录。恢复操作将记入审计记录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsView</name>
+        <message>
+            <source>The check found:</source>
+            <translation>校验发现：</translation>
+        </message>
+    </context>
+    <context>
+        <name>witness</name>
+        <message>
+            <source>The database is not as this laptop last saw it</source>
+            <translation>数据库与本机上次所见不符</translation>
+        </message>
+        <message>
+            <source>If you restored an older backup on purpose, accept this state: the acceptance is written to the audit trail. Otherwise keep the warning and have the database checked (workbench verify): someone may have replaced or edited the file.</source>
+            <translation>如果是您有意恢复了较早的备份，请接受此状态，此事将记入审计记录。否则请保留警告并检查数据库（workbench verify）：可能有人替换或改动了数据库文件。</translation>
+        </message>
+        <message>
+            <source>Accept this state</source>
+            <translation>接受此状态</translation>
+        </message>
+        <message>
+            <source>Keep the warning</source>
+            <translation>保留警告</translation>
+        </message>
+        <message>
+            <source>Accepted. The audit trail records that this state was accepted.</source>
+            <translation>已接受。审计记录中已记载接受此状态。</translation>
+        </message>
     </context>
 </TS>

@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("workbench.ui.witness")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("witness", text)
-
-
 def check_witness(parent: QWidget, ctx: AppContext) -> None:
     """Check the store against the witness off the GUI thread; warn when it fails."""
     store = ctx.store
@@ -60,17 +56,25 @@ def warn(parent: QWidget, ctx: AppContext, result: witness.Check) -> QMessageBox
     log.warning("the store does not extend its witness: %s", result.status)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("The database is not as this laptop last saw it"))
+    box.setWindowTitle(
+        QCoreApplication.translate("witness", "The database is not as this laptop last saw it")
+    )
     box.setText(i18n.render(Message(problem[0], problem[1])))
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "witness",
             "If you restored an older backup on purpose, accept this state: the acceptance "
             "is written to the audit trail. Otherwise keep the warning and have the database "
-            "checked (workbench verify): someone may have replaced or edited the file."
+            "checked (workbench verify): someone may have replaced or edited the file.",
         )
     )
-    accept = box.addButton(_tr("Accept this state"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("Keep the warning"), QMessageBox.ButtonRole.RejectRole)
+    accept = box.addButton(
+        QCoreApplication.translate("witness", "Accept this state"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("witness", "Keep the warning"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(keep)
     store, actor = ctx.store, ctx.actor
 
@@ -79,8 +83,12 @@ def warn(parent: QWidget, ctx: AppContext, result: witness.Check) -> QMessageBox
 
             def accepted(_check: witness.Check) -> None:
                 ctx.messages.info(
-                    _tr("Accepted. The audit trail records that this state was accepted."),
-                    _tr("The database is not as this laptop last saw it"),
+                    QCoreApplication.translate(
+                        "witness", "Accepted. The audit trail records that this state was accepted."
+                    ),
+                    QCoreApplication.translate(
+                        "witness", "The database is not as this laptop last saw it"
+                    ),
                 )
 
             ctx.tasks.run_write(
