@@ -76,7 +76,16 @@ def test_restoring_an_older_backup_asks_and_records_it(
     sqlite_store: Any, db_path: Path, tmp_path: Path, capsys: Any
 ) -> None:
     backup_file = tmp_path / "older-backup.sqlite3"
+    assert main(["verify", "--db", str(db_path)]) == 0  # the witness sees the store
     assert main(["backup", "-o", str(backup_file), "--db", str(db_path)]) == 0
+    # The backup carries the witness: the head this laptop had seen.
+    import json
+
+    from workbench.data.backup import read_annex
+
+    carried = json.loads(read_annex(backup_file)["witness"])
+    seen = witness.load(witness.default_path())
+    assert carried == {k: v.to_json() for k, v in seen.items()}
     _rename(sqlite_store, "改名后的一体机")
     sqlite_store.dispose()
     assert main(["verify", "--db", str(db_path)]) == 0  # the witness has seen the rename

@@ -21,7 +21,7 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -261,9 +261,16 @@ def _check_rows(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
 
 
-def _copy_checked(source: Path, copy: Path, *, timeout: float = 5.0) -> list[str]:
+ANNEX_TABLE = "backup_annex"
+
+
+def _copy_checked(
+    source: Path, copy: Path, *, timeout: float = 5.0, annex: Mapping[str, str] | None = None
+) -> list[str]:
     """Copy the database ``source`` to ``copy`` with SQLite's online backup (``timeout``:
-    how long to wait for a writer's lock); the rows of ``integrity_check`` on the copy."""
+    how long to wait for a writer's lock); the rows of ``integrity_check`` on the copy.
+    ``annex``: named texts written into the copy only (the witness), see
+    :func:`read_annex`."""
     src = sqlite3.connect(_uri(source, "ro"), uri=True, timeout=timeout)
     try:
         dst = sqlite3.connect(copy)
@@ -271,6 +278,16 @@ def _copy_checked(source: Path, copy: Path, *, timeout: float = 5.0) -> list[str
             src.backup(dst)
             # A self-contained file: no -wal beside the copy.
             dst.execute("PRAGMA journal_mode = DELETE")
+            if annex:
+                with dst:
+                    dst.execute(
+                        f"CREATE TABLE IF NOT EXISTS {ANNEX_TABLE} "
+                        "(name TEXT PRIMARY KEY, body TEXT NOT NULL)"
+                    )
+                    dst.executemany(
+                        f"INSERT OR REPLACE INTO {ANNEX_TABLE} (name, body) VALUES (?, ?)",
+                        sorted(annex.items()),
+                    )
             return _check_rows(dst)
         finally:
             dst.close()
@@ -278,7 +295,21 @@ def _copy_checked(source: Path, copy: Path, *, timeout: float = 5.0) -> list[str
         src.close()
 
 
-def backup_sqlite_file(source: Path, target: Path) -> Path:
+def read_annex(path: Path) -> dict[str, str]:
+    """The annex a backup carries (empty for a store or an older backup)."""
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return {str(k): str(v) for k, v in conn.execute(f"SELECT name, body FROM {ANNEX_TABLE}")}
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+
+
+def backup_sqlite_file(source: Path, target: Path, annex: Mapping[str, str] | None = None) -> Path:
     """Copy a live SQLite database consistently into ``target`` (SQLite's backup API).
 
     The copy is taken in one step, inside one read transaction: a consistent snapshot,
@@ -295,7 +326,7 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        rows = _copy_checked(source, tmp, timeout=10)
+        rows = _copy_checked(source, tmp, timeout=10, annex=annex)
         if rows != ["ok"]:
             raise StoreCorruptError(db_path=source, detail="; ".join(rows[:3]))
         _fsync_file(tmp)
@@ -315,12 +346,16 @@ def backup_sqlite_file(source: Path, target: Path) -> Path:
 
 
 def take_backup(
-    db_path: Path, kind: str, now: dt.datetime | None = None, folder: Path | None = None
+    db_path: Path,
+    kind: str,
+    now: dt.datetime | None = None,
+    folder: Path | None = None,
+    annex: Mapping[str, str] | None = None,
 ) -> Path:
     """A backup of ``db_path`` of the given kind into the backup folder."""
     folder = folder or config.backup_dir()
     target = folder / backup_name(db_path.stem, kind, now or dt.datetime.now(dt.UTC))
-    return backup_sqlite_file(db_path, target)
+    return backup_sqlite_file(db_path, target, annex)
 
 
 def backup_before_migration(db_path: Path, revision: str) -> Path | None:

@@ -7,10 +7,12 @@ Only SQLite files are backed up here; a PostgreSQL server is backed up on the se
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workbench.data import backup
 from workbench.data.errors import RestoreRefused
@@ -52,8 +54,24 @@ def _db_file(store: Store) -> Path:
     return store.path
 
 
+def _annex(db_path: Path) -> dict[str, str]:
+    """What a backup carries besides the store: this laptop's witness of it (the head
+    last seen, the keys), so that a restore elsewhere knows how far the store had got."""
+    from workbench.services import witness
+
+    uuid = backup.file_store_uuid(db_path)
+    try:
+        seen = witness.load(witness.default_path()).get(uuid or "")
+    except (OSError, ValueError):
+        return {}
+    if seen is None or not uuid:
+        return {}
+    return {"witness": json.dumps({uuid: seen.to_json()}, ensure_ascii=False, sort_keys=True)}
+
+
 def backup_now(store: Store, output: Path | None = None, now: dt.datetime | None = None) -> Path:
-    """A backup of the store: to ``output``, or into the backup folder (then rotated)."""
+    """A backup of the store: to ``output``, or into the backup folder (then rotated).
+    The backup carries this laptop's witness of the store (:func:`_annex`)."""
     db_path = _db_file(store)
     if output is not None:
         if output.exists() and output.resolve() == db_path.resolve():
@@ -65,8 +83,8 @@ def backup_now(store: Store, output: Path | None = None, now: dt.datetime | None
                 QT_TRANSLATE_NOOP("messages", "The folder {folder} does not exist."),
                 folder=str(output.parent),
             )
-        return backup.backup_sqlite_file(db_path, output)
-    path = backup.take_backup(db_path, "manual", now)
+        return backup.backup_sqlite_file(db_path, output, _annex(db_path))
+    path = backup.take_backup(db_path, "manual", now, annex=_annex(db_path))
     backup.rotate(db_path, now)
     return path
 
@@ -78,7 +96,7 @@ def daily_backup_if_due(store: Store, now: dt.datetime | None = None) -> Path | 
     now = now or dt.datetime.now(dt.UTC)
     if backup.has_backup_on(store.path, now.astimezone(LOCAL_TZ).date()):
         return None
-    path = backup.take_backup(store.path, "daily", now)
+    path = backup.take_backup(store.path, "daily", now, annex=_annex(store.path))
     backup.rotate(store.path, now)
     return path
 
@@ -179,12 +197,27 @@ def restore_loss(db_path: Path, backup_file: Path) -> RestoreLoss:
         seen = witness.load(witness.default_path()).get(store_uuid)
     except (OSError, ValueError):
         seen = None
+    if seen is None:  # a laptop that never saw the store: what the backup says it saw
+        carried = _carried_witness(backup_file).get(store_uuid)
+        seen = carried
     if seen is not None:
         entries = max(entries, seen.seq - b_seq)
         signed = max(signed, seen.signed_seq - b_signed)
         if seen.seq <= b_seq and audit.get(seen.seq) != seen.hash and seen.seq:
             diverged = True
     return RestoreLoss(signed, entries, diverged)
+
+
+def _carried_witness(backup_file: Path) -> dict[str, Any]:
+    from workbench.services import witness
+
+    text = backup.read_annex(backup_file).get("witness")
+    if not text:
+        return {}
+    try:
+        return {k: witness.Seen.from_json(v) for k, v in dict(json.loads(text)).items()}
+    except (ValueError, KeyError, TypeError):
+        return {}
 
 
 def record_restore(store: Store, outcome: RestoreOutcome, loss: RestoreLoss) -> None:
