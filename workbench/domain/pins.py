@@ -1,4 +1,5 @@
-"""Engineer PINs: a slow salted hash (scrypt) and the lock-out rule.
+"""Engineer PINs from before signing keys (a slow salted hash, scrypt N=2**14, checked
+once at the next sign-in, which makes the key: workbench.domain.keys), and the lock-out rule.
 
 The stored form carries its own parameters, so that they can be raised later without
 invalidating PINs already set: ``scrypt$<n>$<r>$<p>$<salt hex>$<hash hex>``.
