@@ -136,14 +136,31 @@ class StoreUnreachableError(StoreError):
 
 
 class RecordChangedError(WorkbenchError):
-    """A save raced another one: the record changed since it was loaded."""
+    """A save raced another one: the record changed since it was loaded (its row version
+    is not the one the edit started from). Whoever shows it offers to reload the record.
 
-    def __init__(self) -> None:
+    The message is the generic one unless a service names the record (``template`` and
+    its ``params``)."""
+
+    def __init__(self, template: str | None = None, **params: Any) -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP(
+            template
+            or QT_TRANSLATE_NOOP(
                 "messages", "This record has been changed by someone else. Please reload it."
-            )
+            ),
+            **params,
         )
+
+
+def check_row_version(current: int, expected: int | None) -> None:
+    """RecordChangedError unless ``expected`` (the row version an edit started from; None:
+    the caller loaded nothing) is ``current``, the version the transaction reads now.
+
+    The ORM's ``version_id_col`` then guards the rest: the UPDATE names the version read
+    here, so a change committed after this check is refused at the flush."""
+    if expected is not None and current != expected:
+        log.info("stale edit refused: version %s, the edit started from %s", current, expected)
+        raise RecordChangedError()
 
 
 def sqlite_code(exc: BaseException) -> int | None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.config import attachments_dir
+from workbench.data.errors import check_row_version
 from workbench.data.models import Asset
 from workbench.data.models.inspections import (
     DeviceInspection,
@@ -103,6 +104,7 @@ def device_form(session: Session, key: str, asset_code: str) -> DeviceForm:
         recorded=done is not None,
         inspected_at=done.inspected_at if done else None,
         work_order_number=done.work_order_number if done else "",
+        round_version=rnd.version,
         attachments=tuple(_attachment_view(a) for a in done.attachments) if done else (),
     )
 
@@ -276,6 +278,7 @@ def record_inspection(
     now: dt.datetime | None = None,
     translate: Translate = _identity,
     work_order_number: str = "",
+    expected_version: int | None = None,
 ) -> RecordedInspection:
     """Save one device's checklist in one go; a failure opens a linked work order.
 
@@ -284,9 +287,16 @@ def record_inspection(
     results; a work order already opened stays linked. ``work_order_number`` links a
     failure to a work order that already exists (the fault was reported before) instead
     of opening a new one.
+
+    ``expected_version``: the round's row version the form was read with
+    (``DeviceForm.round_version``); when someone else has changed the round since (saved
+    a device, paused or finished it), :class:`RecordChangedError` and nothing is written.
+    A save counts the round's version up, though only its devices' rows change: two
+    people saving the same device from the same round can never both win.
     """
     now = aware_now(now)
     rnd = _round(session, key)
+    check_row_version(rnd.version, expected_version)
     states.check_editable(rnd.status)
     form = device_form(session, rnd.id, asset_code)
     checklist = form.checklist
@@ -300,6 +310,7 @@ def record_inspection(
     inspection.note = note.strip()
     _write_results(inspection, checklist, results, notes)
     _attach_photos(inspection, photos)
+    rnd.version += 1
     session.flush()
     if failed and not inspection.work_order_id and work_order_number:
         _link_existing_order(session, inspection, asset, work_order_number, now)
@@ -324,4 +335,5 @@ def record_inspection(
         work_order_number=inspection.work_order_number,
         devices_checked=summary.devices_checked,
         devices_total=summary.devices_total,
+        round_version=rnd.version,
     )

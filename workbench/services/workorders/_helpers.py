@@ -239,6 +239,7 @@ def _row(
         next_deadline=sla_rules.next_deadline(items),
         demo=order.demo,
         evaluated_at=now,
+        version=order.version,
     )
 
 

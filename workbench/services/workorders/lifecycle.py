@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from workbench.data.errors import check_row_version
 from workbench.data.models.workorders import WorkOrder, WorkOrderEvent
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
@@ -131,15 +132,21 @@ def update_work_order(
     *,
     asset_codes: Sequence[str] | None = None,
     now: dt.datetime | None = None,
+    expected_version: int | None = None,
     **changes: Any,
 ) -> WorkOrderRow:
     """Change the editable fields of an unsigned order (``priority``, ``channel``,
     ``reporter_name``, ``reporter_phone``, ``description``, ``engineer_id``, ``cause``,
-    ``resolution``, ``contractor_caused``) and its assets."""
+    ``resolution``, ``contractor_caused``) and its assets.
+
+    ``expected_version``: the row version the edit started from (``WorkOrderRow.version``);
+    when someone else has changed the order since, :class:`RecordChangedError` and
+    nothing is written."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     order = _order(session, number)
+    check_row_version(order.version, expected_version)
     _require_editable(order)
     if "priority" in changes:
         _check_choice(
@@ -174,7 +181,12 @@ def update_work_order(
             raise WorkbenchError(
                 QT_TRANSLATE_NOOP("messages", "Name the device or system the fault is on.")
             )
+        before = [link.asset_id for link in order.asset_links]
         _set_assets(order, assets)
+        if [link.asset_id for link in order.asset_links] != before:
+            # Only the link rows change: the order's own row is not updated, so its
+            # version would stay and a concurrent edit of the devices would go unseen.
+            order.version += 1
     session.flush()
     return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
 
@@ -204,10 +216,14 @@ def advance(
     engineer_id: str | None = None,
     note: str = "",
     now: dt.datetime | None = None,
+    expected_version: int | None = None,
 ) -> WorkOrderRow:
-    """Move an order to its next status at ``at`` (default now), recording who did it."""
+    """Move an order to its next status at ``at`` (default now), recording who did it;
+    refused (:class:`RecordChangedError`) when ``expected_version`` is given and the order
+    has changed since."""
     now = aware_now(now)
     order = _order(session, number)
+    check_row_version(order.version, expected_version)
     if to_status == "signed":
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "A work order is signed only through the sign-off.")
