@@ -106,6 +106,17 @@ class NotADatabaseError(StoreError):
     )
 
 
+class ForeignDatabaseError(NotADatabaseError):
+    """A database server's database that holds another program's tables and no workbench
+    store: left as it is, no table created in it."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The database {url} holds tables of another program ({detail}) and no workbench "
+        "store. It was left as it is: give an empty database or a workbench one.",
+    )
+
+
 class NewerSchemaError(StoreError):
     """The database was written by a newer version of the workbench."""
 

@@ -30,6 +30,7 @@ from workbench.data.errors import (
     SQLITE_INTERRUPT,
     DiskFullError,
     DriverMissingError,
+    ForeignDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     RecordChangedError,
@@ -63,6 +64,7 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "MIGRATIONS_DIR",
     "DiskFullError",
+    "ForeignDatabaseError",
     "NewerSchemaError",
     "NotADatabaseError",
     "RecordChangedError",
@@ -331,6 +333,23 @@ class Store:
         if tables and not tables >= WORKBENCH_TABLES:
             raise NotADatabaseError(db_path=self.path, detail=", ".join(sorted(tables)[:5]))
 
+    def _check_server_identity(self, conn: Connection) -> None:
+        """Whether a server's database (its schema on the search path) is a workbench
+        store, decided before the migrations create anything in it: empty (a new store),
+        or with the store's identity table, or a store from before identities (revision
+        0006) at a revision this program knows. Anything else belongs to another program:
+        ForeignDatabaseError, the database left as it is."""
+        tables = set(inspect(conn).get_table_names())
+        if not tables or "store_identity" in tables:
+            return
+        if tables >= WORKBENCH_TABLES:
+            revision = stored_revision(conn)
+            if revision is not None and (
+                revision == HEAD_REVISION or revision in known_revisions()
+            ):
+                return
+        raise ForeignDatabaseError(url=self.safe_url, detail=", ".join(sorted(tables)[:5]))
+
     def check(self, *, full: bool = True) -> None:
         """Open the database once and check that it is one, readable, and not damaged.
 
@@ -356,6 +375,7 @@ class Store:
                     ).fetchall()
                 else:
                     conn.execute(text("SELECT 1"))
+                    self._check_server_identity(conn)
         except DBAPIError as exc:
             translated = self.translate_error(exc)
             if translated is None:
@@ -437,6 +457,11 @@ class Store:
         head = head_revision()
         if current == head:
             return
+        if not self.is_sqlite:
+            # Opened without check(): the migrations must not plant tables in another
+            # program's database either (nor its Alembic revision pass for a newer store).
+            with self._storage_errors(), self._read_engine.connect() as conn:
+                self._check_server_identity(conn)
         self.refuse_newer(current)
         if current is not None and self.path is not None and self.premigration_backup:
             from workbench.data import backup
