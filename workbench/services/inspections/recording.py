@@ -24,7 +24,7 @@ from workbench.domain import inspections as states
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
 from workbench.services import checklists as checklist_service
 from workbench.services import workorders as workorder_service
-from workbench.services._common import aware_now, location_name
+from workbench.services._common import aware_now, checked_text, location_name
 from workbench.services.attachments import store_attachment
 from workbench.services.inspections._helpers import _asset_by_code, _identity, _round, _summary
 from workbench.services.inspections.read_models import (
@@ -171,7 +171,17 @@ def _item_notes(checklist: rules.Checklist, item_notes: Mapping[str, str] | None
             QT_TRANSLATE_NOOP("messages", "Unknown check items: {keys}"),
             keys=", ".join(sorted(unknown_notes)),
         )
+    for key, text in notes.items():
+        checked_text(text, InspectionResult.note, checklist.item(key).text)
     return notes
+
+
+def _check_values(checklist: rules.Checklist, values: Mapping[str, str]) -> None:
+    """Refuse what a checklist item's value column cannot hold (a typed answer)."""
+    known = {i.key for i in checklist.items}
+    for key, value in values.items():
+        if key in known and isinstance(value, str):
+            checked_text(value, InspectionResult.value, checklist.item(key).text)
 
 
 def _inspection_row(rnd: InspectionRound, asset: Asset, checklist_id: str) -> DeviceInspection:
@@ -300,14 +310,20 @@ def record_inspection(
     states.check_editable(rnd.status)
     form = device_form(session, rnd.id, asset_code)
     checklist = form.checklist
+    _check_values(checklist, values or {})
     results = rules.evaluate_all(checklist, {**form.values, **(values or {})})
     notes = _item_notes(checklist, item_notes)
+    note = checked_text(
+        note.strip(),
+        DeviceInspection.note,
+        Message(QT_TRANSLATE_NOOP("messages", "The note")),
+    )
     failed = rules.failures(results)
     asset = _asset_by_code(session, asset_code)
     inspection = _inspection_row(rnd, asset, form.checklist_id)
     inspection.inspected_at = now
     inspection.failed = bool(failed)
-    inspection.note = note.strip()
+    inspection.note = note
     _write_results(inspection, checklist, results, notes)
     _attach_photos(inspection, photos)
     rnd.version += 1

@@ -12,13 +12,19 @@ from sqlalchemy.orm import Session
 from workbench.data.errors import check_row_version
 from workbench.data.models.inspections import InspectionRound, InspectionRoundAsset
 from workbench.domain import inspections as states
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.scancodes import normalise_asset_code, record_payload
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
-from workbench.services._common import actor_of, aware_now, location_name, require_contract
+from workbench.services._common import (
+    actor_of,
+    aware_now,
+    checked_text,
+    location_name,
+    require_contract,
+)
 from workbench.services.inspections._helpers import _Counts, _round, _round_counts, _summary
 from workbench.services.inspections.read_models import (
     RECORD_TYPE,
@@ -78,6 +84,9 @@ def start_round(
                 ),
                 number=running,
             )
+    note = checked_text(
+        note.strip(), InspectionRound.note, Message(QT_TRANSLATE_NOOP("messages", "The note"))
+    )
     assets = _scope_assets(session, scope, scope_value.strip(), planned)
     if not assets:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "No devices are in this scope."))
@@ -97,7 +106,7 @@ def start_round(
         planned_date=planned,
         status=states.RUNNING,
         started_at=now,
-        note=note.strip(),
+        note=note,
         created_by=actor_of(session),
         demo=demo,
     )
@@ -185,7 +194,11 @@ def finish_round(
     states.check_transition(rnd.status, states.FINISHED)
     checked = {i.asset_id for i in rnd.inspections}
     left = [a for a in rnd.scope_assets if a.asset_id not in checked]
-    reason = reason.strip()
+    reason = checked_text(
+        reason.strip(),
+        InspectionRound.unchecked_reason,
+        Message(QT_TRANSLATE_NOOP("messages", "The reason for the unchecked devices")),
+    )
     if left and not reason:
         raise WorkbenchError(
             QT_TRANSLATE_NOOP(

@@ -14,15 +14,16 @@ from workbench.data.models.workorders import WorkOrder, WorkOrderEvent
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import sla_from_terms
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.periods import ServicePeriod
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
-from workbench.services._common import actor_of, aware_now, require_contract
+from workbench.services._common import actor_of, aware_now, checked_text, require_contract
 from workbench.services.workorders._helpers import (
     _check_choice,
+    _check_texts,
     _check_time,
     _Clock,
     _ContractCache,
@@ -69,6 +70,14 @@ def create_work_order(
     description = description.strip()
     if not description:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
+    reporter_name, reporter_phone = reporter_name.strip(), reporter_phone.strip()
+    _check_texts(
+        {
+            "description": description,
+            "reporter_name": reporter_name,
+            "reporter_phone": reporter_phone,
+        }
+    )
     reported_at = _check_time(reported_at or now, now)
     contract = require_contract(session)
     # 三、服务期限: no contract clock runs outside the service period (issue 18).
@@ -97,8 +106,8 @@ def create_work_order(
         channel=channel,
         priority=priority,
         status="reported",
-        reporter_name=reporter_name.strip(),
-        reporter_phone=reporter_phone.strip(),
+        reporter_name=reporter_name,
+        reporter_phone=reporter_phone,
         description=description,
         engineer_id=engineer_id,
         reported_at=reported_at,
@@ -162,6 +171,7 @@ def update_work_order(
         )
     if "description" in changes and not str(changes["description"]).strip():
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
+    _check_texts({k: v.strip() for k, v in changes.items() if isinstance(v, str)})
     if changes.get("engineer_id") is not None:
         engineer_service.get_engineer(session, changes["engineer_id"])
     for key, given in changes.items():
@@ -255,6 +265,9 @@ def advance(
         _require_result(order)
     if to_status == "cancelled" and not note.strip():
         _require_no_breach(session, order, at)
+    checked_text(
+        note.strip(), WorkOrderEvent.note, Message(QT_TRANSLATE_NOOP("messages", "The note"))
+    )
     if engineer_id is not None:
         engineer_service.get_engineer(session, engineer_id)
         if order.engineer_id is None:
