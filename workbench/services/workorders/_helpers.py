@@ -49,6 +49,14 @@ _TEXT_FIELDS: dict[str, tuple[Any, Message]] = {
 }
 
 
+# The most characters each limited text field takes (for the dialogs' input fields).
+TEXT_LIMITS: dict[str, int] = {
+    key: length
+    for key, (column, _name) in _TEXT_FIELDS.items()
+    if (length := getattr(column.type, "length", None)) is not None
+}
+
+
 def _check_texts(values: dict[str, Any]) -> None:
     """Refuse (WorkbenchError) a free-text field the store cannot hold as it is."""
     for key, value in values.items():
