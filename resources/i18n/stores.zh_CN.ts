@@ -55,6 +55,10 @@
         <translation>{path} 处没有运维工作台的数据库。请检查路径；新数据库只能这样创建：workbench init --db "{path}"</translation>
     </message>
     <message>
+        <source>There is no workbench database in {url}: it is empty. Check the URL; a new database is created only by: workbench init --db URL</source>
+        <translation>{url} 中没有运维工作台的数据库：该数据库是空的。请检查地址；新数据库只能这样创建：workbench init --db URL</translation>
+    </message>
+    <message>
         <source>The database {url} needs the driver {driver}, which is not installed with this workbench ({detail}). Use a database file, or install the driver.</source>
         <translation>数据库 {url} 需要驱动程序 {driver}，本运维工作台未安装该驱动程序（{detail}）。请使用数据库文件，或安装该驱动程序。</translation>
     </message>

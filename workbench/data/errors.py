@@ -269,6 +269,18 @@ def no_store_at(path: Path) -> StorePathError:
     )
 
 
+def no_store_on_server(url: str) -> StorePathError:
+    """A read-only command given a server's database that holds no store (yet)."""
+    return StorePathError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "There is no workbench database in {url}: it is empty. Check the URL; a new "
+            "database is created only by: workbench init --db URL",
+        ),
+        url=url,
+    )
+
+
 class DriverMissingError(StoreError):
     """The database URL needs a driver this installation does not have."""
 

@@ -44,6 +44,7 @@ from workbench.data.errors import (
     classify_sqlite_error,
     folder_given,
     no_store_at,
+    no_store_on_server,
     sqlite_code,
 )
 from workbench.data.migrations import (
@@ -206,6 +207,7 @@ class Store:
     ) -> None:
         self.url = url
         self.premigration_backup = premigration_backup
+        self.create = create
         # Whether SQLite's quick_check has passed on this file since it was opened; see
         # :meth:`check` for when it runs at open and when the caller runs it later.
         self.fully_checked = not self.is_sqlite_url(url)
@@ -338,8 +340,11 @@ class Store:
         store, decided before the migrations create anything in it: empty (a new store),
         or with the store's identity table, or a store from before identities (revision
         0006) at a revision this program knows. Anything else belongs to another program:
-        ForeignDatabaseError, the database left as it is."""
+        ForeignDatabaseError, the database left as it is. An empty one becomes a store
+        only when the store was opened to ``create`` one (as a SQLite file does)."""
         tables = set(inspect(conn).get_table_names())
+        if not tables and not self.create:
+            raise no_store_on_server(self.safe_url)
         if not tables or "store_identity" in tables:
             return
         if tables >= WORKBENCH_TABLES:
@@ -534,8 +539,8 @@ def open_store(
     db: str | None = None, *, migrate: bool = True, full_check: bool = True, create: bool = True
 ) -> Store:
     """The store at ``db`` (or the configured one); see :meth:`Store.check` for ``full_check``.
-    With ``create=False`` a SQLite file that is not there (or empty) is an error, not a new
-    store: what read-only commands open."""
+    With ``create=False`` a SQLite file that is not there (or empty), or an empty database
+    on a server, is an error, not a new store: what read-only commands open."""
     from workbench.config import database_url
 
     return Store(database_url(db), migrate=migrate, full_check=full_check, create=create)

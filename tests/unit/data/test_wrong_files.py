@@ -214,7 +214,17 @@ def test_another_programs_postgresql_database_is_refused_untouched(
 
 
 @pytest.mark.postgres
-def test_an_empty_postgresql_database_becomes_a_store_and_opens_again(pg_url: str) -> None:
+def test_an_empty_postgresql_database_becomes_a_store_only_by_init(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a mistyped SQLite path: `verify` of an empty database is an error, not "all 0
+    signed records match" over a store it just created."""
+    assert _pg_tables(pg_url) == {}
+    for argv in (["verify"], ["assets", "list"], ["workorder", "list"]):
+        assert main([*argv, "--db", pg_url, "--lang", "zh_CN"]) == 2, argv
+        err = capsys.readouterr().err
+        assert "没有运维工作台的数据库" in err and "workbench init" in err
+        assert "Traceback" not in err
     assert _pg_tables(pg_url) == {}
     assert main(["init", "--db", pg_url]) == 0
     store = Store(pg_url)  # its own tables, with the identity: not refused
