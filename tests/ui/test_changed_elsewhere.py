@@ -194,3 +194,52 @@ def test_the_asset_dialog_reopens_with_the_stored_device(
     with store.read() as session:
         saved = asset_service.get_asset(session, "XF-WS-01")
     assert saved is not None and (saved.notes, saved.model) == ("内存已扩容", "P340-改")
+
+
+def test_our_own_save_is_not_taken_for_someone_elses(
+    qtbot: QtBot, ctx: AppContext, store: Store
+) -> None:
+    """A device scanned while the previous one was saving may have been read just before
+    that save committed: one version behind only because of our own save, it still saves.
+    One further behind (someone else's change too) is refused."""
+    from workbench.ui.inspections.view import InspectionsView
+
+    with store.transaction("test") as session:
+        engineer = engineers.find_engineer(session, ENGINEER)
+        assert engineer is not None
+        number = ins.start_round(
+            session, engineer_id=engineer.id, scope="category", scope_value="kiosk"
+        ).number
+    view = InspectionsView(ctx)
+    qtbot.addWidget(view, before_close_func=lambda _w: settle(qtbot, ctx))
+    view.show()
+    qtbot.waitUntil(lambda: view.running is not None, timeout=10_000)
+    with store.read() as session:
+        read_before = ins.device_form(session, number, "XF-KIOSK-02")
+    with qtbot.waitSignal(view.deviceOpened, timeout=10_000):
+        assert view.route_asset("XF-KIOSK-01")
+    with qtbot.waitSignal(view.deviceSaved, timeout=10_000) as saved:
+        view.save_device()
+    result = saved.args[0]
+    assert result.round_version == read_before.round_version + 1
+    shown = view.shown
+    assert shown is not None and shown.summary.version == result.round_version
+
+    view._device_loaded(read_before)  # the answer of the read started before the commit
+    form = view.editor.form()
+    assert form is not None and form.round_version == result.round_version
+    with qtbot.waitSignal(view.deviceSaved, timeout=10_000):
+        view.save_device()
+
+    # A form read before someone else's save (not ours) stays behind, and is refused.
+    with store.read() as session:
+        stale = ins.device_form(session, number, "XF-KIOSK-03")
+    with store.transaction("王工") as session:
+        ins.record_inspection(session, number, "XF-KIOSK-04")
+    view._device_loaded(stale)
+    form = view.editor.form()
+    assert form is not None and form.round_version == stale.round_version
+    view.save_device()
+    click(reload_box(qtbot, ctx), "Cancel")
+    with store.read() as session:
+        assert not ins.device_form(session, number, "XF-KIOSK-03").recorded

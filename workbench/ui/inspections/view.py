@@ -105,6 +105,8 @@ class InspectionsView(QWidget):
         self._scope_codes: set[str] = set()
         self._snapshot: _Snapshot | None = None
         self._saving = False
+        # Our last save of a device (see _with_own_save).
+        self._last_save: RecordedInspection | None = None
 
         # -- toolbar ------------------------------------------------------------------
         self.start_button = QPushButton(self.tr("Start round…"), self)
@@ -334,7 +336,23 @@ class InspectionsView(QWidget):
 
         self.ctx.read(self, "device", load, self._device_loaded)
 
+    def _with_own_save(self, form: DeviceForm) -> DeviceForm:
+        """``form`` at the round's version after our own last save, when it was read just
+        before that save committed (a device scanned while the previous one was saving).
+        Only that save lies between the two versions, and it changed none of this
+        device's rows; any other change in between still refuses the form's save."""
+        own = self._last_save
+        if (
+            own is not None
+            and own.round_id == form.round_id
+            and own.asset_code != form.asset_code
+            and form.round_version == own.round_version - 1
+        ):
+            return replace(form, round_version=own.round_version)
+        return form
+
     def _device_loaded(self, form: DeviceForm) -> None:
+        form = self._with_own_save(form)
         self.editor.load(form)
         row = self.assets_model.index_of(form.asset_code)
         if row >= 0:
@@ -380,6 +398,7 @@ class InspectionsView(QWidget):
 
     def _saved(self, result: RecordedInspection) -> None:
         self._saving = False
+        self._last_save = result
         self._took_version(result.round_id, result.round_version)
         if result.failed:
             text = self.tr("{0} saved with findings; work order {1} opened.").format(
@@ -409,10 +428,15 @@ class InspectionsView(QWidget):
     def _took_version(self, round_id: str, version: int) -> None:
         """Our own save counted the round's version up: what is shown of it follows at
         once, not only when the refresh it announced answers (a click on 完成 in between
-        would otherwise be refused as someone else's change)."""
+        would otherwise be refused as someone else's change). Only from the version just
+        before it: anything older is someone else's change, for the refresh to show."""
         for name in ("shown", "running"):
             detail = getattr(self, name)
-            if detail is not None and detail.summary.id == round_id:
+            if (
+                detail is not None
+                and detail.summary.id == round_id
+                and detail.summary.version == version - 1
+            ):
                 setattr(
                     self, name, replace(detail, summary=replace(detail.summary, version=version))
                 )
