@@ -537,11 +537,23 @@ class WorkOrdersView(QWidget):
         me = self._my_engineer()
         number, version = d.number, d.row.version
         self._write(
-            lambda s: wo.advance(
-                s, number, status, engineer_id=me.id if me else None, expected_version=version
-            ),
+            self._step(number, status, version, engineer_id=me.id if me else None),
             on_error=self._reload_on_change(number),
         )
+
+    @staticmethod
+    def _step(
+        number: str, status: str, version: int, **options: Any
+    ) -> Callable[[Session], wo.WorkOrderDetail]:
+        """The job of a step from the pane: the order as it is after it comes back with
+        the answer, so the pane shows its new version at once (an edit right after the
+        step is not refused as someone else's change while the reload is on its way)."""
+
+        def job(session: Session) -> wo.WorkOrderDetail:
+            wo.advance(session, number, status, expected_version=version, **options)
+            return wo.detail(session, number)
+
+        return job
 
     def _reload_on_change(self, number: str) -> Callable[[BaseException], None]:
         """The error handler of an edit of ``number``: a refusal because someone else
@@ -569,14 +581,8 @@ class WorkOrdersView(QWidget):
         me = self._my_engineer()
         number, version = d.number, d.row.version
         self._write(
-            lambda s: wo.advance(
-                s,
-                number,
-                status,
-                at=at,
-                note=note,
-                engineer_id=me.id if me else None,
-                expected_version=version,
+            self._step(
+                number, status, version, at=at, note=note, engineer_id=me.id if me else None
             ),
             on_error=self._reload_on_change(number),
         )
