@@ -200,3 +200,53 @@ def test_the_command_line_says_so_plainly(
     assert code == 2
     assert "The reporter's name is too long: at most 100 characters." in err
     assert "Traceback" not in err
+
+
+def test_deliverables_and_payments_keep_no_text_the_store_cannot_hold(store: Store) -> None:
+    """A staff change's description over the title's 300 characters was cut to them
+    unseen; a NUL in a delivery's or a payment's note was a DataError on PostgreSQL."""
+    from workbench.services import deliverables
+
+    today = dt.date(2026, 11, 24)
+    with store.read() as session:
+        due = deliverables.list_deliverables(
+            session, key="weekly_security_report", today=today, states=("overdue",)
+        )
+        payment = deliverables.list_payments(session, today)[1]
+    for change, expected in (
+        (
+            lambda s: deliverables.add_staff_change(
+                s, change_on=dt.date(2026, 12, 20), description="调" * 301, today=today
+            ),
+            "The description of the staff change is too long: at most 300 characters.",
+        ),
+        (
+            lambda s: deliverables.record_delivery(
+                s, due[0].id, delivered_on=today, note="已提交\x00", today=today
+            ),
+            "The note holds the control character U+0000.",
+        ),
+        (
+            lambda s: deliverables.record_payment(
+                s, payment.id, paid_on=dt.date(2026, 9, 28), note="\x1b[31m", today=today
+            ),
+            "The note holds the control character U+001B.",
+        ),
+    ):
+        with pytest.raises(WorkbenchError) as refused, store.transaction("t") as session:
+            change(session)
+        assert refused.value.render() == expected
+    with store.read() as session:
+        assert (
+            len(
+                deliverables.list_deliverables(
+                    session, key=deliverables.STAFF_CHANGE_KEY, today=today
+                )
+            )
+            == 0
+        )
+        again = deliverables.list_deliverables(
+            session, key="weekly_security_report", today=today, states=("overdue",)
+        )
+        assert len(again) == len(due)  # the first is still overdue: no delivery
+        assert deliverables.list_payments(session, today)[1].paid_on is None
