@@ -471,6 +471,18 @@ Database: {db}</source>
         <source>Information</source>
         <translation>提示</translation>
     </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Your change was not saved. Reload shows the record as it is now; what you typed and did not save is then replaced.</source>
+        <translation>您的修改没有保存。重新载入后显示此记录现在的内容，您输入而未保存的内容将被替换。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
 </context>
 <context>
     <name>ScanRouter</name>

@@ -627,5 +627,9 @@
         <source>Written: {path}</source>
         <translation>已生成：{path}</translation>
     </message>
+    <message>
+        <source>The reason for the unchecked devices</source>
+        <translation>未检原因</translation>
+    </message>
 </context>
 </TS>

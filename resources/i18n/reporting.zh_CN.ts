@@ -765,6 +765,10 @@
         <translation>请填写人员变更内容。</translation>
     </message>
     <message>
+        <source>The description of the staff change</source>
+        <translation>人员变更内容</translation>
+    </message>
+    <message>
         <source>No such payment milestone.</source>
         <translation>没有这个付款节点。</translation>
     </message>

@@ -27,6 +27,10 @@
         <translation>文件 {path} 不是运维工作台的数据库。文件未作任何改动。</translation>
     </message>
     <message>
+        <source>The database {url} holds tables of another program ({detail}) and no workbench store. It was left as it is: give an empty database or a workbench one.</source>
+        <translation>数据库 {url} 中是其他程序的数据表（{detail}），不是运维工作台的数据库。该数据库未作任何改动：请指定一个空数据库或运维工作台的数据库。</translation>
+    </message>
+    <message>
         <source>The database {path} was written by a newer version of the workbench (schema {revision}). Update this program to open it. The file was left as it is.</source>
         <translation>数据库 {path} 由更新版本的运维工作台创建（架构版本 {revision}）。请升级本程序后再打开。文件未作任何改动。</translation>
     </message>
@@ -49,6 +53,10 @@
     <message>
         <source>There is no workbench database at {path}. Check the path; a new database is created only by: workbench init --db "{path}"</source>
         <translation>{path} 处没有运维工作台的数据库。请检查路径；新数据库只能这样创建：workbench init --db "{path}"</translation>
+    </message>
+    <message>
+        <source>There is no workbench database in {url}: it is empty. Check the URL; a new database is created only by: workbench init --db URL</source>
+        <translation>{url} 中没有运维工作台的数据库：该数据库是空的。请检查地址；新数据库只能这样创建：workbench init --db URL</translation>
     </message>
     <message>
         <source>The database {url} needs the driver {driver}, which is not installed with this workbench ({detail}). Use a database file, or install the driver.</source>

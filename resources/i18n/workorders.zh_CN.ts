@@ -196,6 +196,42 @@ Demo engineers and their signing PINs: {engineers}</source>
         <source>The contract has not started yet.</source>
         <translation>合同尚未开始。</translation>
     </message>
+    <message>
+        <source>{field} is too long: at most {max} characters.</source>
+        <translation>{field}过长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>{field} holds the control character {char}.</source>
+        <translation>{field}中含有控制字符 {char}，不允许使用。</translation>
+    </message>
+    <message>
+        <source>The reporter's name</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <source>The reporter's phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <source>The cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <source>The result of the work</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The log entry</source>
+        <translation>工作日志</translation>
+    </message>
 </context>
 <context>
     <name>workorders</name>

@@ -125,3 +125,16 @@ def test_invoice_and_payment_dates(qtbot, window, store):
     assert panel.payments.row_at(0).state == "paid"
     with store.read() as session:
         assert service.list_payments(session)[0].paid_on == TODAY
+
+
+def test_a_staff_change_takes_no_more_than_its_column_holds(qtbot: Any) -> None:
+    """The service refuses a description over the title column's 300 characters (it was
+    cut unseen): the dialog's field takes no more (issue 17, one source of limits)."""
+    from workbench.data.models.reporting import Deliverable
+    from workbench.ui.reports.deliverables_dialogs import StaffChangeDialog
+
+    dialog = StaffChangeDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.description.maxLength() == Deliverable.title.type.length == 300
+    dialog.description.setText("调" * 320)
+    assert len(dialog.description.text()) == 300

@@ -595,3 +595,20 @@ def test_a_model_equal_to_the_name_is_said_once() -> None:
     assert device_line(same) == "XF-DEC-07  小鸟分布式解码节点  三层 指挥中心"
     other = AssetLine("XF-KIOSK-01", "信访自助一体机", "HX-K1", "一层 接待大厅")
     assert device_line(other) == "XF-KIOSK-01  信访自助一体机  HX-K1  一层 接待大厅"
+
+
+def test_the_reporter_fields_take_no_more_than_their_columns_hold(
+    qtbot: QtBot, view: WorkOrdersView
+) -> None:
+    """The limit comes from the schema (issue 17): a name the store would refuse cannot
+    be typed, so the dialog is never lost to that refusal."""
+    from workbench.data.models.workorders import WorkOrder
+
+    view.new_work_order()
+    dialog = view._new_dialog
+    assert dialog is not None
+    assert dialog.reporter_name.maxLength() == WorkOrder.reporter_name.type.length == 100
+    assert dialog.reporter_phone.maxLength() == WorkOrder.reporter_phone.type.length == 50
+    qtbot.keyClicks(dialog.reporter_phone, "1" * 60)
+    assert dialog.reporter_phone.text() == "1" * 50
+    dialog.reject()

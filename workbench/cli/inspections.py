@@ -74,6 +74,7 @@ def run_list(args: argparse.Namespace) -> int:
                     "failures": r.failures,
                     "signed": r.signed,
                     "demo": r.demo,
+                    "version": r.version,
                 }
                 for r in rounds
             ]

@@ -50,6 +50,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     advance.add_argument("--engineer", default="", metavar="NAME", help="the engineer")
     advance.add_argument("--cause", default="", help="the cause (to close)")
     advance.add_argument("--resolution", default="", help="what was done (to close)")
+    advance.add_argument(
+        "--expected-version",
+        type=int,
+        metavar="N",
+        help="refuse (exit 2, nothing written) unless the order is still at this version "
+        "(the `version` of `workorder list --format json`)",
+    )
     advance.set_defaults(func=run_advance)
 
     pdf = commands.add_parser("pdf", parents=[common], help="print a work order to PDF")
@@ -110,11 +117,20 @@ def run_advance(args: argparse.Namespace) -> int:
     at = _when(args.at)
     with transaction(args, "cli") as session:
         engineer_id = _engineer_id(session, args.engineer)
+        expected = args.expected_version
         if args.step == "close" and (args.cause or args.resolution):
             changes = {k: v for k in ("cause", "resolution") if (v := getattr(args, k))}
-            workorders.update_work_order(session, args.number, **changes)
+            edited = workorders.update_work_order(
+                session, args.number, expected_version=expected, **changes
+            )
+            expected = edited.version  # the step follows our own edit
         row = workorders.advance(
-            session, args.number, STEPS[args.step], at=at, engineer_id=engineer_id
+            session,
+            args.number,
+            STEPS[args.step],
+            at=at,
+            engineer_id=engineer_id,
+            expected_version=expected,
         )
     print(f"{row.number} {row.status}")
     return 0
@@ -171,6 +187,8 @@ def run_list(args: argparse.Namespace) -> int:
                     # the clocks whose time was entered more than 10 min afterwards (补录)
                     "entered_late": list(late_entries.get(r.id, ())),
                     "demo": r.demo,
+                    # the row version: `workorder advance --expected-version` takes it
+                    "version": r.version,
                 }
                 for r in page.rows
             ]

@@ -106,6 +106,17 @@ class NotADatabaseError(StoreError):
     )
 
 
+class ForeignDatabaseError(NotADatabaseError):
+    """A database server's database that holds another program's tables and no workbench
+    store: left as it is, no table created in it."""
+
+    default_template = QT_TRANSLATE_NOOP(
+        "messages",
+        "The database {url} holds tables of another program ({detail}) and no workbench "
+        "store. It was left as it is: give an empty database or a workbench one.",
+    )
+
+
 class NewerSchemaError(StoreError):
     """The database was written by a newer version of the workbench."""
 
@@ -136,14 +147,31 @@ class StoreUnreachableError(StoreError):
 
 
 class RecordChangedError(WorkbenchError):
-    """A save raced another one: the record changed since it was loaded."""
+    """A save raced another one: the record changed since it was loaded (its row version
+    is not the one the edit started from). Whoever shows it offers to reload the record.
 
-    def __init__(self) -> None:
+    The message is the generic one unless a service names the record (``template`` and
+    its ``params``)."""
+
+    def __init__(self, template: str | None = None, **params: Any) -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP(
+            template
+            or QT_TRANSLATE_NOOP(
                 "messages", "This record has been changed by someone else. Please reload it."
-            )
+            ),
+            **params,
         )
+
+
+def check_row_version(current: int, expected: int | None) -> None:
+    """RecordChangedError unless ``expected`` (the row version an edit started from; None:
+    the caller loaded nothing) is ``current``, the version the transaction reads now.
+
+    The ORM's ``version_id_col`` then guards the rest: the UPDATE names the version read
+    here, so a change committed after this check is refused at the flush."""
+    if expected is not None and current != expected:
+        log.info("stale edit refused: version %s, the edit started from %s", current, expected)
+        raise RecordChangedError()
 
 
 def sqlite_code(exc: BaseException) -> int | None:
@@ -238,6 +266,18 @@ def no_store_at(path: Path) -> StorePathError:
             'created only by: workbench init --db "{path}"',
         ),
         path=str(path),
+    )
+
+
+def no_store_on_server(url: str) -> StorePathError:
+    """A read-only command given a server's database that holds no store (yet)."""
+    return StorePathError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "There is no workbench database in {url}: it is empty. Check the URL; a new "
+            "database is created only by: workbench init --db URL",
+        ),
+        url=url,
     )
 
 

@@ -30,6 +30,7 @@ from workbench.data.errors import (
     SQLITE_INTERRUPT,
     DiskFullError,
     DriverMissingError,
+    ForeignDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     RecordChangedError,
@@ -43,6 +44,7 @@ from workbench.data.errors import (
     classify_sqlite_error,
     folder_given,
     no_store_at,
+    no_store_on_server,
     sqlite_code,
 )
 from workbench.data.migrations import (
@@ -63,6 +65,7 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "MIGRATIONS_DIR",
     "DiskFullError",
+    "ForeignDatabaseError",
     "NewerSchemaError",
     "NotADatabaseError",
     "RecordChangedError",
@@ -204,6 +207,7 @@ class Store:
     ) -> None:
         self.url = url
         self.premigration_backup = premigration_backup
+        self.create = create
         # Whether SQLite's quick_check has passed on this file since it was opened; see
         # :meth:`check` for when it runs at open and when the caller runs it later.
         self.fully_checked = not self.is_sqlite_url(url)
@@ -333,6 +337,26 @@ class Store:
         if tables and not tables >= WORKBENCH_TABLES:
             raise NotADatabaseError(db_path=self.path, detail=", ".join(sorted(tables)[:5]))
 
+    def _check_server_identity(self, conn: Connection) -> None:
+        """Whether a server's database (its schema on the search path) is a workbench
+        store, decided before the migrations create anything in it: empty (a new store),
+        or with the store's identity table, or a store from before identities (revision
+        0006) at a revision this program knows. Anything else belongs to another program:
+        ForeignDatabaseError, the database left as it is. An empty one becomes a store
+        only when the store was opened to ``create`` one (as a SQLite file does)."""
+        tables = set(inspect(conn).get_table_names())
+        if not tables and not self.create:
+            raise no_store_on_server(self.safe_url)
+        if not tables or "store_identity" in tables:
+            return
+        if tables >= WORKBENCH_TABLES:
+            revision = stored_revision(conn)
+            if revision is not None and (
+                revision == HEAD_REVISION or revision in known_revisions()
+            ):
+                return
+        raise ForeignDatabaseError(url=self.safe_url, detail=", ".join(sorted(tables)[:5]))
+
     def check(self, *, full: bool = True) -> None:
         """Open the database once and check that it is one, readable, and not damaged.
 
@@ -358,6 +382,7 @@ class Store:
                     ).fetchall()
                 else:
                     conn.execute(text("SELECT 1"))
+                    self._check_server_identity(conn)
         except DBAPIError as exc:
             translated = self.translate_error(exc)
             if translated is None:
@@ -439,6 +464,11 @@ class Store:
         head = head_revision()
         if current == head:
             return
+        if not self.is_sqlite:
+            # Opened without check(): the migrations must not plant tables in another
+            # program's database either (nor its Alembic revision pass for a newer store).
+            with self._storage_errors(), self._read_engine.connect() as conn:
+                self._check_server_identity(conn)
         self.refuse_newer(current)
         if current is not None and self.path is not None and self.premigration_backup:
             from workbench.data import backup
@@ -513,8 +543,8 @@ def open_store(
     db: str | None = None, *, migrate: bool = True, full_check: bool = True, create: bool = True
 ) -> Store:
     """The store at ``db`` (or the configured one); see :meth:`Store.check` for ``full_check``.
-    With ``create=False`` a SQLite file that is not there (or empty) is an error, not a new
-    store: what read-only commands open."""
+    With ``create=False`` a SQLite file that is not there (or empty), or an empty database
+    on a server, is an error, not a new store: what read-only commands open."""
     from workbench.config import database_url
 
     return Store(database_url(db), migrate=migrate, full_check=full_check, create=create)

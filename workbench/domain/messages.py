@@ -29,15 +29,22 @@ def _identity(_context: str, text: str) -> str:
 
 @dataclass(frozen=True)
 class Message:
+    """A template and its parameters; a parameter that is itself a Message (the name of
+    a field, say) is translated with it."""
+
     template: str
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, translate: Translate = _identity) -> str:
         text = translate(CONTEXT, self.template)
+        params = {
+            key: value.render(translate) if isinstance(value, Message) else value
+            for key, value in self.params.items()
+        }
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
-            return self.template.format(**self.params)
+            return self.template.format(**params)
 
     def __str__(self) -> str:
         return self.render()

@@ -179,6 +179,9 @@ class WorkOrderRow:
     next_deadline: sla_rules.SlaItem | None
     demo: bool
     evaluated_at: dt.datetime
+    # The row version read with it: an edit passes it back, and is refused when someone
+    # else changed the order meanwhile.
+    version: int
 
     @property
     def signed(self) -> bool:

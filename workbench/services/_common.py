@@ -8,14 +8,16 @@ case at once.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, Contract
 from workbench.domain import deliverables as calendar
 from workbench.domain.documents import AssetLine
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.reporting import Period
+from workbench.domain.text import control_character
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.setup import current_contract
@@ -37,6 +39,32 @@ def local_today(today: dt.date | None) -> dt.date:
 def actor_of(session: Session) -> str:
     """Who acts in this transaction (``Store.transaction(actor)`` puts it on the session)."""
     return str(session.info.get("actor", ""))
+
+
+def checked_text(value: str, column: Any, field: str | Message) -> str:
+    """``value``, if the column holds it as it is on every backend: not longer than the
+    column's length (the schema is the one source of the limit: PostgreSQL's VARCHAR
+    rejects more, SQLite would keep it) and without a control character other than TAB
+    and line breaks (PostgreSQL refuses NUL in any text; ESC and BEL are not text).
+    Otherwise a WorkbenchError naming ``field`` (a translatable label, or the checklist
+    item's own text), before anything is written.
+
+    ``column``: the mapped attribute, e.g. ``WorkOrder.reporter_name``."""
+    length = getattr(column.type, "length", None)
+    if length is not None and len(value) > length:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "{field} is too long: at most {max} characters."),
+            field=field,
+            max=length,
+        )
+    bad = control_character(value)
+    if bad is not None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "{field} holds the control character {char}."),
+            field=field,
+            char=bad,
+        )
+    return value
 
 
 def require_contract(session: Session) -> Contract:

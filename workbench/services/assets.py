@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.data.errors import RecordChangedError
 from workbench.data.models import Asset, AssetCategory, Location
 from workbench.domain.assets import AssetInput, FieldProblem, normalise_code, validate
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
@@ -139,7 +140,7 @@ def _load(session: Session, code: str) -> Asset:
 
 def _check_version(asset: Asset, expected_version: int | None) -> None:
     if expected_version is not None and asset.version != expected_version:
-        raise WorkbenchError(
+        raise RecordChangedError(
             QT_TRANSLATE_NOOP(
                 "messages",
                 "Asset '{code}' was changed by someone else meanwhile; reload it and try again.",

@@ -21,14 +21,16 @@ from workbench.data.models import Asset, Contract, PaymentMilestone
 from workbench.data.models.reporting import Deliverable
 from workbench.domain import deliverables as rules
 from workbench.domain.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.services._common import actor_of
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
+from workbench.services._common import actor_of, checked_text
 from workbench.services._common import local_today as _today
 from workbench.services._common import require_contract as _contract
 from workbench.services.attachments import store_attachment
 
 ATTACHMENT_FOLDER = "deliverables"
 STAFF_CHANGE_KEY = "staff_change_notice"
+# The most characters a staff change's description takes (its deliverable's title column).
+STAFF_CHANGE_MAX_LENGTH: int = Deliverable.title.type.length
 
 
 def _site_codes(session: Session) -> list[str]:
@@ -198,6 +200,9 @@ def record_delivery(
             QT_TRANSLATE_NOOP("messages", "The delivery date {date} lies in the future."),
             date=delivered_on.isoformat(),
         )
+    note = checked_text(
+        note.strip(), Deliverable.note, Message(QT_TRANSLATE_NOOP("messages", "The note"))
+    )
     row = _deliverable(session, deliverable_id)
     if attachment is not None:
         path, sha, size = _store_attachment(attachment)
@@ -206,7 +211,7 @@ def record_delivery(
         row.attachment_sha256 = sha
         row.attachment_size = size
     row.delivered_on = delivered_on
-    row.note = note.strip()
+    row.note = note
     row.delivered_by = delivered_by or actor_of(session)
     row.demo = row.demo or demo
     session.flush()
@@ -251,6 +256,12 @@ def add_staff_change(
     description = description.strip()
     if not description:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the staff change."))
+    # Refused whole, never cut to the column's length unseen.
+    checked_text(
+        description,
+        Deliverable.title,
+        Message(QT_TRANSLATE_NOOP("messages", "The description of the staff change")),
+    )
     count = len(
         list(
             session.scalars(
@@ -265,7 +276,7 @@ def add_staff_change(
         key=STAFF_CHANGE_KEY,
         period=f"{change_on.isoformat()}#{count + 1}",
         seq=count + 1,
-        title=description[:300],
+        title=description,
         due_date=rules.notice_due(change_on, term.notice_days),
         event_date=change_on,
         demo=demo,
@@ -333,6 +344,10 @@ def record_payment(
     if paid_on is not None:
         p.paid_on = paid_on
     if note is not None:
-        p.note = note.strip()
+        p.note = checked_text(
+            note.strip(),
+            PaymentMilestone.note,
+            Message(QT_TRANSLATE_NOOP("messages", "The note")),
+        )
     session.flush()
     return next(r for r in list_payments(session, today) if r.id == payment_id)

@@ -162,3 +162,73 @@ def test_a_postgresql_url_without_its_driver_is_a_plain_message(tmp_path: Path) 
     assert "Traceback" not in result.stderr and "ModuleNotFoundError" not in result.stderr
     assert "psycopg" in result.stderr and "secret" not in result.stderr
     assert "驱动" in result.stderr
+
+
+def _pg_tables(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of the URL's schema with its rows, read through a connection of its own."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return {
+                name: [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))]
+                for name in sorted(inspect(conn).get_table_names())
+            }
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("alembic", [False, True], ids=["plain", "another-alembic-app"])
+def test_another_programs_postgresql_database_is_refused_untouched(
+    pg_url: str, capsys: pytest.CaptureFixture[str], alembic: bool
+) -> None:
+    """The server's equivalent of another program's SQLite file (issue 17): its tables,
+    and no workbench store identity. Nothing is created in it, whatever opens it; an
+    Alembic revision of another program is not taken for a newer workbench."""
+    from sqlalchemy import create_engine, text
+
+    from workbench.data.errors import ForeignDatabaseError
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)"))
+        conn.execute(text("INSERT INTO customer VALUES (1, '张三')"))
+        if alembic:
+            conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32))"))
+            conn.execute(text("INSERT INTO alembic_version VALUES ('3f2a9c1b7d')"))
+    engine.dispose()
+    before = _pg_tables(pg_url)
+
+    for options in ({}, {"check": False}, {"migrate": False}):
+        with pytest.raises(ForeignDatabaseError) as refused:
+            Store(pg_url, **options)  # type: ignore[arg-type]
+        assert "customer" in str(refused.value.message.params["detail"])
+    for argv in (["init"], ["assets", "list"], ["verify"]):
+        assert main([*argv, "--db", pg_url, "--lang", "zh_CN"]) == 3, argv
+        err = capsys.readouterr().err
+        assert "其他程序的数据表" in err and "customer" in err and "未作任何改动" in err
+        assert "Traceback" not in err
+    assert _pg_tables(pg_url) == before
+
+
+@pytest.mark.postgres
+def test_an_empty_postgresql_database_becomes_a_store_only_by_init(
+    pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a mistyped SQLite path: `verify` of an empty database is an error, not "all 0
+    signed records match" over a store it just created."""
+    assert _pg_tables(pg_url) == {}
+    for argv in (["verify"], ["assets", "list"], ["workorder", "list"]):
+        assert main([*argv, "--db", pg_url, "--lang", "zh_CN"]) == 2, argv
+        err = capsys.readouterr().err
+        assert "没有运维工作台的数据库" in err and "workbench init" in err
+        assert "Traceback" not in err
+    assert _pg_tables(pg_url) == {}
+    assert main(["init", "--db", pg_url]) == 0
+    store = Store(pg_url)  # its own tables, with the identity: not refused
+    try:
+        assert store.store_uuid() is not None
+    finally:
+        store.dispose()

@@ -115,4 +115,5 @@ def _summary(rnd: InspectionRound, counts: _Counts | None = None) -> RoundSummar
         devices_checked=counts.checked,
         failures=counts.failures,
         demo=rnd.demo,
+        version=rnd.version,
     )

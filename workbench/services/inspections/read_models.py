@@ -53,6 +53,9 @@ class RoundSummary:
     devices_checked: int
     failures: int  # devices with at least one failed item
     demo: bool
+    # The round's row version: every change of the round or of a device's checklist in
+    # it counts it up; an edit passes back the one it started from.
+    version: int
 
     @property
     def signed(self) -> bool:
@@ -145,6 +148,7 @@ class DeviceForm:
     recorded: bool
     inspected_at: dt.datetime | None
     work_order_number: str
+    round_version: int  # the round's row version when the form was read
     attachments: tuple[AttachmentView, ...] = ()
 
 
@@ -158,6 +162,7 @@ class RecordedInspection:
     work_order_number: str
     devices_checked: int
     devices_total: int
+    round_version: int  # the round's row version after the save
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.config import attachments_dir
+from workbench.data.errors import check_row_version
 from workbench.data.models import Asset
 from workbench.data.models.inspections import (
     DeviceInspection,
@@ -23,7 +24,7 @@ from workbench.domain import inspections as states
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
 from workbench.services import checklists as checklist_service
 from workbench.services import workorders as workorder_service
-from workbench.services._common import aware_now, location_name
+from workbench.services._common import aware_now, checked_text, location_name
 from workbench.services.attachments import store_attachment
 from workbench.services.inspections._helpers import _asset_by_code, _identity, _round, _summary
 from workbench.services.inspections.read_models import (
@@ -103,6 +104,7 @@ def device_form(session: Session, key: str, asset_code: str) -> DeviceForm:
         recorded=done is not None,
         inspected_at=done.inspected_at if done else None,
         work_order_number=done.work_order_number if done else "",
+        round_version=rnd.version,
         attachments=tuple(_attachment_view(a) for a in done.attachments) if done else (),
     )
 
@@ -169,7 +171,17 @@ def _item_notes(checklist: rules.Checklist, item_notes: Mapping[str, str] | None
             QT_TRANSLATE_NOOP("messages", "Unknown check items: {keys}"),
             keys=", ".join(sorted(unknown_notes)),
         )
+    for key, text in notes.items():
+        checked_text(text, InspectionResult.note, checklist.item(key).text)
     return notes
+
+
+def _check_values(checklist: rules.Checklist, values: Mapping[str, str]) -> None:
+    """Refuse what a checklist item's value column cannot hold (a typed answer)."""
+    known = {i.key for i in checklist.items}
+    for key, value in values.items():
+        if key in known and isinstance(value, str):
+            checked_text(value, InspectionResult.value, checklist.item(key).text)
 
 
 def _inspection_row(rnd: InspectionRound, asset: Asset, checklist_id: str) -> DeviceInspection:
@@ -276,6 +288,7 @@ def record_inspection(
     now: dt.datetime | None = None,
     translate: Translate = _identity,
     work_order_number: str = "",
+    expected_version: int | None = None,
 ) -> RecordedInspection:
     """Save one device's checklist in one go; a failure opens a linked work order.
 
@@ -284,22 +297,36 @@ def record_inspection(
     results; a work order already opened stays linked. ``work_order_number`` links a
     failure to a work order that already exists (the fault was reported before) instead
     of opening a new one.
+
+    ``expected_version``: the round's row version the form was read with
+    (``DeviceForm.round_version``); when someone else has changed the round since (saved
+    a device, paused or finished it), :class:`RecordChangedError` and nothing is written.
+    A save counts the round's version up, though only its devices' rows change: two
+    people saving the same device from the same round can never both win.
     """
     now = aware_now(now)
     rnd = _round(session, key)
+    check_row_version(rnd.version, expected_version)
     states.check_editable(rnd.status)
     form = device_form(session, rnd.id, asset_code)
     checklist = form.checklist
+    _check_values(checklist, values or {})
     results = rules.evaluate_all(checklist, {**form.values, **(values or {})})
     notes = _item_notes(checklist, item_notes)
+    note = checked_text(
+        note.strip(),
+        DeviceInspection.note,
+        Message(QT_TRANSLATE_NOOP("messages", "The note")),
+    )
     failed = rules.failures(results)
     asset = _asset_by_code(session, asset_code)
     inspection = _inspection_row(rnd, asset, form.checklist_id)
     inspection.inspected_at = now
     inspection.failed = bool(failed)
-    inspection.note = note.strip()
+    inspection.note = note
     _write_results(inspection, checklist, results, notes)
     _attach_photos(inspection, photos)
+    rnd.version += 1
     session.flush()
     if failed and not inspection.work_order_id and work_order_number:
         _link_existing_order(session, inspection, asset, work_order_number, now)
@@ -324,4 +351,5 @@ def record_inspection(
         work_order_number=inspection.work_order_number,
         devices_checked=summary.devices_checked,
         devices_total=summary.devices_total,
+        round_version=rnd.version,
     )

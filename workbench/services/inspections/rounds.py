@@ -9,15 +9,22 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.data.errors import check_row_version
 from workbench.data.models.inspections import InspectionRound, InspectionRoundAsset
 from workbench.domain import inspections as states
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.scancodes import normalise_asset_code, record_payload
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
-from workbench.services._common import actor_of, aware_now, location_name, require_contract
+from workbench.services._common import (
+    actor_of,
+    aware_now,
+    checked_text,
+    location_name,
+    require_contract,
+)
 from workbench.services.inspections._helpers import _Counts, _round, _round_counts, _summary
 from workbench.services.inspections.read_models import (
     RECORD_TYPE,
@@ -77,6 +84,9 @@ def start_round(
                 ),
                 number=running,
             )
+    note = checked_text(
+        note.strip(), InspectionRound.note, Message(QT_TRANSLATE_NOOP("messages", "The note"))
+    )
     assets = _scope_assets(session, scope, scope_value.strip(), planned)
     if not assets:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "No devices are in this scope."))
@@ -96,7 +106,7 @@ def start_round(
         planned_date=planned,
         status=states.RUNNING,
         started_at=now,
-        note=note.strip(),
+        note=note,
         created_by=actor_of(session),
         demo=demo,
     )
@@ -108,8 +118,15 @@ def start_round(
     return round_detail(session, rnd.id)
 
 
-def _move(session: Session, key: str, target: str, now: dt.datetime | None) -> RoundDetail:
+def _move(
+    session: Session,
+    key: str,
+    target: str,
+    now: dt.datetime | None,
+    expected_version: int | None,
+) -> RoundDetail:
     rnd = _round(session, key)
+    check_row_version(rnd.version, expected_version)
     states.check_transition(rnd.status, target)
     rnd.status = target
     if target == states.PAUSED:
@@ -120,12 +137,27 @@ def _move(session: Session, key: str, target: str, now: dt.datetime | None) -> R
     return round_detail(session, rnd.id)
 
 
-def pause_round(session: Session, key: str, now: dt.datetime | None = None) -> RoundDetail:
-    return _move(session, key, states.PAUSED, now)
+def pause_round(
+    session: Session,
+    key: str,
+    now: dt.datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> RoundDetail:
+    """Pause a running round; ``expected_version`` as for :func:`finish_round`."""
+    return _move(session, key, states.PAUSED, now, expected_version)
 
 
-def resume_round(session: Session, key: str, now: dt.datetime | None = None) -> RoundDetail:
+def resume_round(
+    session: Session,
+    key: str,
+    now: dt.datetime | None = None,
+    *,
+    expected_version: int | None = None,
+) -> RoundDetail:
+    """Resume a paused round; ``expected_version`` as for :func:`finish_round`."""
     rnd = _round(session, key)
+    check_row_version(rnd.version, expected_version)
     if rnd.status == states.PAUSED and not rnd.demo:
         other = session.scalar(
             select(InspectionRound.number).where(
@@ -141,18 +173,32 @@ def resume_round(session: Session, key: str, now: dt.datetime | None = None) -> 
                 ),
                 number=other,
             )
-    return _move(session, key, states.RUNNING, now)
+    return _move(session, key, states.RUNNING, now, expected_version)
 
 
 def finish_round(
-    session: Session, key: str, reason: str = "", now: dt.datetime | None = None
+    session: Session,
+    key: str,
+    reason: str = "",
+    now: dt.datetime | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> RoundDetail:
-    """Finish a round; devices left unchecked need a reason."""
+    """Finish a round; devices left unchecked need a reason.
+
+    ``expected_version``: the round's row version the caller showed (``RoundSummary.
+    version``); when someone else has changed the round since, :class:`RecordChangedError`
+    and nothing is written."""
     rnd = _round(session, key)
+    check_row_version(rnd.version, expected_version)
     states.check_transition(rnd.status, states.FINISHED)
     checked = {i.asset_id for i in rnd.inspections}
     left = [a for a in rnd.scope_assets if a.asset_id not in checked]
-    reason = reason.strip()
+    reason = checked_text(
+        reason.strip(),
+        InspectionRound.unchecked_reason,
+        Message(QT_TRANSLATE_NOOP("messages", "The reason for the unchecked devices")),
+    )
     if left and not reason:
         raise WorkbenchError(
             QT_TRANSLATE_NOOP(

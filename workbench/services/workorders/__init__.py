@@ -18,6 +18,7 @@ amendments, the chain's content), :mod:`.listing` (pages, counts, deadlines) and
 
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
 from workbench.services.signing import Signatures, Strokes
+from workbench.services.workorders._helpers import TEXT_LIMITS
 from workbench.services.workorders.documents import (
     check_scanned_record,
     contract_header,
@@ -64,6 +65,7 @@ __all__ = [
     "EDITABLE_FIELDS",
     "RECORD_TYPE",
     "SORT_KEYS",
+    "TEXT_LIMITS",
     "AmendmentView",
     "EventView",
     "LogEntryView",

@@ -21,10 +21,48 @@ from workbench.data.models.workorders import (
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import PenaltyTerms, SlaTerms, penalties_from_terms, sla_from_terms
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.workorders import WorkOrderRow
-from workbench.services._common import actor_of
+from workbench.services._common import actor_of, checked_text
 from workbench.services.workorders.read_models import CLOCK_TOLERANCE, AmendmentView
+
+# The free-text fields of an order: the column that holds each (its limit) and its name
+# in a refusal.
+_TEXT_FIELDS: dict[str, tuple[Any, Message]] = {
+    "reporter_name": (
+        WorkOrder.reporter_name,
+        Message(QT_TRANSLATE_NOOP("messages", "The reporter's name")),
+    ),
+    "reporter_phone": (
+        WorkOrder.reporter_phone,
+        Message(QT_TRANSLATE_NOOP("messages", "The reporter's phone")),
+    ),
+    "description": (
+        WorkOrder.description,
+        Message(QT_TRANSLATE_NOOP("messages", "The description")),
+    ),
+    "cause": (WorkOrder.cause, Message(QT_TRANSLATE_NOOP("messages", "The cause"))),
+    "resolution": (
+        WorkOrder.resolution,
+        Message(QT_TRANSLATE_NOOP("messages", "The result of the work")),
+    ),
+}
+
+
+# The most characters each limited text field takes (for the dialogs' input fields).
+TEXT_LIMITS: dict[str, int] = {
+    key: length
+    for key, (column, _name) in _TEXT_FIELDS.items()
+    if (length := getattr(column.type, "length", None)) is not None
+}
+
+
+def _check_texts(values: dict[str, Any]) -> None:
+    """Refuse (WorkbenchError) a free-text field the store cannot hold as it is."""
+    for key, value in values.items():
+        if key in _TEXT_FIELDS and isinstance(value, str):
+            column, name = _TEXT_FIELDS[key]
+            checked_text(value, column, name)
 
 
 def _order(session: Session, number: str) -> WorkOrder:
@@ -239,6 +277,7 @@ def _row(
         next_deadline=sla_rules.next_deadline(items),
         demo=order.demo,
         evaluated_at=now,
+        version=order.version,
     )
 
 

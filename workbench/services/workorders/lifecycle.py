@@ -9,19 +9,21 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from workbench.data.errors import check_row_version
 from workbench.data.models.workorders import WorkOrder, WorkOrderEvent
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import sla_from_terms
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.periods import ServicePeriod
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
-from workbench.services._common import actor_of, aware_now, require_contract
+from workbench.services._common import actor_of, aware_now, checked_text, require_contract
 from workbench.services.workorders._helpers import (
     _check_choice,
+    _check_texts,
     _check_time,
     _Clock,
     _ContractCache,
@@ -68,6 +70,14 @@ def create_work_order(
     description = description.strip()
     if not description:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
+    reporter_name, reporter_phone = reporter_name.strip(), reporter_phone.strip()
+    _check_texts(
+        {
+            "description": description,
+            "reporter_name": reporter_name,
+            "reporter_phone": reporter_phone,
+        }
+    )
     reported_at = _check_time(reported_at or now, now)
     contract = require_contract(session)
     # 三、服务期限: no contract clock runs outside the service period (issue 18).
@@ -96,8 +106,8 @@ def create_work_order(
         channel=channel,
         priority=priority,
         status="reported",
-        reporter_name=reporter_name.strip(),
-        reporter_phone=reporter_phone.strip(),
+        reporter_name=reporter_name,
+        reporter_phone=reporter_phone,
         description=description,
         engineer_id=engineer_id,
         reported_at=reported_at,
@@ -131,15 +141,21 @@ def update_work_order(
     *,
     asset_codes: Sequence[str] | None = None,
     now: dt.datetime | None = None,
+    expected_version: int | None = None,
     **changes: Any,
 ) -> WorkOrderRow:
     """Change the editable fields of an unsigned order (``priority``, ``channel``,
     ``reporter_name``, ``reporter_phone``, ``description``, ``engineer_id``, ``cause``,
-    ``resolution``, ``contractor_caused``) and its assets."""
+    ``resolution``, ``contractor_caused``) and its assets.
+
+    ``expected_version``: the row version the edit started from (``WorkOrderRow.version``);
+    when someone else has changed the order since, :class:`RecordChangedError` and
+    nothing is written."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     order = _order(session, number)
+    check_row_version(order.version, expected_version)
     _require_editable(order)
     if "priority" in changes:
         _check_choice(
@@ -155,6 +171,7 @@ def update_work_order(
         )
     if "description" in changes and not str(changes["description"]).strip():
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Describe the problem or the task."))
+    _check_texts({k: v.strip() for k, v in changes.items() if isinstance(v, str)})
     if changes.get("engineer_id") is not None:
         engineer_service.get_engineer(session, changes["engineer_id"])
     for key, given in changes.items():
@@ -174,7 +191,12 @@ def update_work_order(
             raise WorkbenchError(
                 QT_TRANSLATE_NOOP("messages", "Name the device or system the fault is on.")
             )
+        before = [link.asset_id for link in order.asset_links]
         _set_assets(order, assets)
+        if [link.asset_id for link in order.asset_links] != before:
+            # Only the link rows change: the order's own row is not updated, so its
+            # version would stay and a concurrent edit of the devices would go unseen.
+            order.version += 1
     session.flush()
     return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
 
@@ -204,10 +226,14 @@ def advance(
     engineer_id: str | None = None,
     note: str = "",
     now: dt.datetime | None = None,
+    expected_version: int | None = None,
 ) -> WorkOrderRow:
-    """Move an order to its next status at ``at`` (default now), recording who did it."""
+    """Move an order to its next status at ``at`` (default now), recording who did it;
+    refused (:class:`RecordChangedError`) when ``expected_version`` is given and the order
+    has changed since."""
     now = aware_now(now)
     order = _order(session, number)
+    check_row_version(order.version, expected_version)
     if to_status == "signed":
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "A work order is signed only through the sign-off.")
@@ -239,6 +265,9 @@ def advance(
         _require_result(order)
     if to_status == "cancelled" and not note.strip():
         _require_no_breach(session, order, at)
+    checked_text(
+        note.strip(), WorkOrderEvent.note, Message(QT_TRANSLATE_NOOP("messages", "The note"))
+    )
     if engineer_id is not None:
         engineer_service.get_engineer(session, engineer_id)
         if order.engineer_id is None:

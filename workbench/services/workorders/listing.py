@@ -146,6 +146,7 @@ _LIST_COLUMNS = (
     WorkOrder.response_due,
     WorkOrder.contract_id,
     WorkOrder.demo,
+    WorkOrder.version,
 )
 
 
@@ -248,6 +249,7 @@ def list_work_orders(
         response_due,
         contract_id,
         demo_,
+        version,
         *_sort_values,
     ) in lines:
         items, penalty = _evaluate_times(
@@ -294,6 +296,7 @@ def list_work_orders(
                 next_deadline=sla_rules.next_deadline(items),
                 demo=bool(demo_),
                 evaluated_at=now,
+                version=version,
             )
         )
     return WorkOrderPage(

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from workbench.data.models.workorders import WorkLogEntry, WorkOrder
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.workorders import LogEntryView
 from workbench.services import engineers as engineer_service
-from workbench.services._common import aware_now
+from workbench.services._common import aware_now, checked_text
 from workbench.services.workorders._helpers import _check_time, _order
 
 
@@ -48,6 +48,7 @@ def append_log(
     text = text.strip()
     if not text:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The log entry is empty."))
+    checked_text(text, WorkLogEntry.text, Message(QT_TRANSLATE_NOOP("messages", "The log entry")))
     at = _check_time(at or now, now)
     engineer_service.get_engineer(session, engineer_id)
     order = _order(session, work_order_number) if work_order_number else None

@@ -480,9 +480,28 @@ class AssetsView(QWidget):
                     s, asset.code, value, expected_version=asset.version
                 )
             ),
+            # Someone else saved the device meanwhile: show it as it is now and edit that.
+            reload=lambda: self._reload_and_edit(asset.code),
         )
 
-    def _run_dialog(self, dialog: AssetDialog, make_job: Callable[[Any], Any]) -> None:
+    def _reload_and_edit(self, code: str) -> None:
+        self.reload_asset(code)
+        self.edit_asset(code)
+
+    def reload_asset(self, code: str) -> None:
+        """Show the device as it is stored now, in the detail pane and the list."""
+        fresh = self._fetch(code)
+        if fresh is not None:
+            self.detail.show_asset(fresh)
+            self._pending_select = fresh.code
+        self.refresh()
+
+    def _run_dialog(
+        self,
+        dialog: AssetDialog,
+        make_job: Callable[[Any], Any],
+        reload: Callable[[], None] | None = None,
+    ) -> None:
         def attempt() -> None:
             value = dialog.value()
 
@@ -491,7 +510,7 @@ class AssetsView(QWidget):
                     dialog.show_problems(exc.problems)
                     dialog.open()
                 else:
-                    self.ctx.messages.exception(exc)
+                    self.ctx.messages.exception(exc, reload=reload)
 
             self.ctx.write("assets", make_job(value), self._saved, failed)
 
@@ -521,6 +540,7 @@ class AssetsView(QWidget):
             "assets",
             lambda s: asset_service.set_status(s, code, status, expected_version=asset.version),
             self._saved,
+            lambda exc: self.ctx.messages.exception(exc, reload=lambda: self.reload_asset(code)),
         )
 
     def export_selection(self) -> None:

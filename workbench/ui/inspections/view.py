@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -105,6 +105,8 @@ class InspectionsView(QWidget):
         self._scope_codes: set[str] = set()
         self._snapshot: _Snapshot | None = None
         self._saving = False
+        # Our last save of a device (see _with_own_save).
+        self._last_save: RecordedInspection | None = None
 
         # -- toolbar ------------------------------------------------------------------
         self.start_button = QPushButton(self.tr("Start round…"), self)
@@ -334,7 +336,23 @@ class InspectionsView(QWidget):
 
         self.ctx.read(self, "device", load, self._device_loaded)
 
+    def _with_own_save(self, form: DeviceForm) -> DeviceForm:
+        """``form`` at the round's version after our own last save, when it was read just
+        before that save committed (a device scanned while the previous one was saving).
+        Only that save lies between the two versions, and it changed none of this
+        device's rows; any other change in between still refuses the form's save."""
+        own = self._last_save
+        if (
+            own is not None
+            and own.round_id == form.round_id
+            and own.asset_code != form.asset_code
+            and form.round_version == own.round_version - 1
+        ):
+            return replace(form, round_version=own.round_version)
+        return form
+
     def _device_loaded(self, form: DeviceForm) -> None:
+        form = self._with_own_save(form)
         self.editor.load(form)
         row = self.assets_model.index_of(form.asset_code)
         if row >= 0:
@@ -370,13 +388,18 @@ class InspectionsView(QWidget):
                 item_notes=notes,
                 photos=photos,
                 translate=i18n.translate,
+                # The round as the form was read: a save over someone else's newer one
+                # is refused, never written over it.
+                expected_version=form.round_version,
             )
 
         # The views announce what changed themselves (_saved): a finding opens a work order.
-        self.ctx.write(None, write, self._saved, self._save_failed)
+        self.ctx.write(None, write, self._saved, lambda exc: self._save_failed(exc, form))
 
     def _saved(self, result: RecordedInspection) -> None:
         self._saving = False
+        self._last_save = result
+        self._took_version(result.round_id, result.round_version)
         if result.failed:
             text = self.tr("{0} saved with findings; work order {1} opened.").format(
                 result.asset_code, result.work_order_number
@@ -392,10 +415,31 @@ class InspectionsView(QWidget):
         self.deviceSaved.emit(result)
         self.ctx.events.dataChanged.emit("inspections")
 
-    def _save_failed(self, exc: BaseException) -> None:
+    def _save_failed(self, exc: BaseException, form: DeviceForm) -> None:
         self._saving = False
         self.editor.save_button.setEnabled(True)
-        self.ctx.messages.exception(exc)
+        self.ctx.messages.exception(exc, reload=lambda: self.reload_device(form))
+
+    def reload_device(self, form: DeviceForm) -> None:
+        """The round and the device's checklist as they are stored now."""
+        self.refresh(show=form.round_id)
+        self.open_device(form.round_id, form.asset_code)
+
+    def _took_version(self, round_id: str, version: int) -> None:
+        """Our own save counted the round's version up: what is shown of it follows at
+        once, not only when the refresh it announced answers (a click on 完成 in between
+        would otherwise be refused as someone else's change). Only from the version just
+        before it: anything older is someone else's change, for the refresh to show."""
+        for name in ("shown", "running"):
+            detail = getattr(self, name)
+            if (
+                detail is not None
+                and detail.summary.id == round_id
+                and detail.summary.version == version - 1
+            ):
+                setattr(
+                    self, name, replace(detail, summary=replace(detail.summary, version=version))
+                )
 
     # -- round actions ----------------------------------------------------------------
     def open_start_dialog(self) -> StartRoundDialog:
@@ -427,10 +471,17 @@ class InspectionsView(QWidget):
             )
         )
 
-    def _change_round(self, change: Callable[[Session], RoundDetail]) -> None:
-        """Start, pause, resume or finish a round (off the GUI thread), then show it."""
+    def _change_round(
+        self, change: Callable[[Session], RoundDetail], round_id: str | None = None
+    ) -> None:
+        """Start, pause, resume or finish a round (off the GUI thread), then show it. A
+        refusal because someone else changed ``round_id`` meanwhile offers to reload it."""
 
-        self.ctx.write(None, change, self._round_moved)  # _round_moved announces it
+        def failed(exc: BaseException) -> None:
+            reload = (lambda: self.refresh(show=round_id)) if round_id is not None else None
+            self.ctx.messages.exception(exc, reload=reload)
+
+        self.ctx.write(None, change, self._round_moved, failed)  # _round_moved announces it
 
     def _round_moved(self, detail: RoundDetail) -> None:
         self.editor.show_waiting(
@@ -451,9 +502,11 @@ class InspectionsView(QWidget):
     def _move(self, action: str) -> None:
         if self.shown is None:
             return
-        round_id = self.shown.summary.id
+        round_id, version = self.shown.summary.id, self.shown.summary.version
         fn = service.pause_round if action == "pause" else service.resume_round
-        self._change_round(lambda session: fn(session, round_id))
+        self._change_round(
+            lambda session: fn(session, round_id, expected_version=version), round_id
+        )
 
     def finish_shown(self) -> FinishRoundDialog | None:
         if self.shown is None:
@@ -462,17 +515,27 @@ class InspectionsView(QWidget):
         if not left:
             self.finish_round("")
             return None
+        # The round as the dialog lists its unchecked devices: the reason is about those.
+        shown = self.shown.summary
         dialog = FinishRoundDialog(self.shown.number, left, self)
-        dialog.accepted.connect(lambda: self.finish_round(dialog.reason()))
+        dialog.accepted.connect(lambda: self.finish_round(dialog.reason(), shown))
         self.finish_dialog = dialog
         dialog.open()
         return dialog
 
-    def finish_round(self, reason: str) -> None:
-        if self.shown is None:
-            return
-        round_id = self.shown.summary.id
-        self._change_round(lambda session: service.finish_round(session, round_id, reason))
+    def finish_round(self, reason: str, summary: service.RoundSummary | None = None) -> None:
+        """Finish ``summary``'s round (default: the one shown) as it was read."""
+        if summary is None:
+            if self.shown is None:
+                return
+            summary = self.shown.summary
+        round_id, version = summary.id, summary.version
+        self._change_round(
+            lambda session: service.finish_round(
+                session, round_id, reason, expected_version=version
+            ),
+            round_id,
+        )
 
     def open_sign_dialog(self) -> SignOffDialog | None:
         if self.shown is None or self.shown.status != states.FINISHED:

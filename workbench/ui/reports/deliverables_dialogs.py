@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from workbench.domain import deliverables as rules
 from workbench.domain.deliverables import DeliverableRow, PaymentRow
 from workbench.domain.timeutil import LOCAL_TZ
+from workbench.services.deliverables import STAFF_CHANGE_MAX_LENGTH
 
 
 def today() -> dt.date:
@@ -131,6 +132,7 @@ class StaffChangeDialog(_Dialog):
         self.notice_days = notice_days
         self.change_on = date_edit(today() + dt.timedelta(days=notice_days + 14))
         self.description = QLineEdit()
+        self.description.setMaxLength(STAFF_CHANGE_MAX_LENGTH)  # the column's length
         self.description.setPlaceholderText(self.tr("e.g. Wang Lei leaves, Zhao Qiang takes over"))
         self.due = QLabel()
         self.change_on.dateChanged.connect(lambda _d: self._update_due())

@@ -38,6 +38,7 @@ from workbench.domain.messages import UserError
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.engineers import EngineerRow
+from workbench.services.workorders import TEXT_LIMITS
 from workbench.ui.workorders.model import domain_name
 
 if TYPE_CHECKING:
@@ -154,6 +155,9 @@ class NewWorkOrderDialog(QDialog):
         picker_row = self._asset_picker(assets, asset_codes)
         self.reporter_name = QLineEdit(self)
         self.reporter_phone = QLineEdit(self)
+        # The columns' lengths: what the store cannot hold cannot be typed.
+        self.reporter_name.setMaxLength(TEXT_LIMITS["reporter_name"])
+        self.reporter_phone.setMaxLength(TEXT_LIMITS["reporter_phone"])
         self.description = QPlainTextEdit(self)
         self.description.setPlaceholderText(self.tr("What is wrong, as the caller described it"))
         self.description.setTabChangesFocus(True)

@@ -535,8 +535,35 @@ class WorkOrdersView(QWidget):
             self.save_edits(then=lambda: self.advance_current(status))
             return
         me = self._my_engineer()
-        number = d.number
-        self._write(lambda s: wo.advance(s, number, status, engineer_id=me.id if me else None))
+        number, version = d.number, d.row.version
+        self._write(
+            self._step(number, status, version, engineer_id=me.id if me else None),
+            on_error=self._reload_on_change(number),
+        )
+
+    @staticmethod
+    def _step(
+        number: str, status: str, version: int, **options: Any
+    ) -> Callable[[Session], wo.WorkOrderDetail]:
+        """The job of a step from the pane: the order as it is after it comes back with
+        the answer, so the pane shows its new version at once (an edit right after the
+        step is not refused as someone else's change while the reload is on its way)."""
+
+        def job(session: Session) -> wo.WorkOrderDetail:
+            wo.advance(session, number, status, expected_version=version, **options)
+            return wo.detail(session, number)
+
+        return job
+
+    def _reload_on_change(self, number: str) -> Callable[[BaseException], None]:
+        """The error handler of an edit of ``number``: a refusal because someone else
+        changed the order meanwhile offers to show it as it is now."""
+
+        def reload() -> None:
+            self.refresh()
+            self._load_detail(number)
+
+        return lambda exc: self.ctx.messages.exception(exc, reload=reload)
 
     def advance_current_at(self, status: str) -> None:
         d = self.current_detail()
@@ -552,11 +579,12 @@ class WorkOrdersView(QWidget):
             return
         at, note = dialog.values()
         me = self._my_engineer()
-        number = d.number
+        number, version = d.number, d.row.version
         self._write(
-            lambda s: wo.advance(
-                s, number, status, at=at, note=note, engineer_id=me.id if me else None
-            )
+            self._step(
+                number, status, version, at=at, note=note, engineer_id=me.id if me else None
+            ),
+            on_error=self._reload_on_change(number),
         )
 
     def save_edits(self, then: Callable[[], None] | None = None) -> None:
@@ -564,21 +592,28 @@ class WorkOrdersView(QWidget):
         if d is None or not d.editable:
             return
         edits = self.detail.edits()
-        number = d.number
+        number, version = d.number, d.row.version
 
         def save(session: Session) -> wo.WorkOrderDetail:
+            # The version the pane was loaded with: a save over someone else's newer
+            # cause or result is refused, never written over it.
             wo.update_work_order(
                 session,
                 number,
                 cause=edits["cause"],
                 resolution=edits["resolution"],
                 contractor_caused=edits["contractor_caused"],
+                expected_version=version,
             )
             # The saved order goes back to the pane with the answer, so that ``then``
             # (closing, which asks has_unsaved_edits) sees the edits saved.
             return wo.detail(session, number)
 
-        self._write(save, on_done=(lambda _r: then()) if then else None)
+        self._write(
+            save,
+            on_done=(lambda _r: then()) if then else None,
+            on_error=self._reload_on_change(number),
+        )
 
     def add_log_entry(self) -> None:
         d = self.current_detail()
