@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from workbench.data.errors import check_row_version
 from workbench.data.models import Contract
 from workbench.data.models.inspections import DeviceInspection, InspectionRound
 from workbench.domain import inspections as states
@@ -32,6 +33,7 @@ def sign_round(
     pin: str = "",
     signer: engineer_service.SigningKey | None = None,
     now: dt.datetime | None = None,
+    expected_version: int | None = None,
 ) -> RoundDetail:
     """Sign a finished round: the engineer's PIN and signature, the client's signature.
 
@@ -39,6 +41,7 @@ def sign_round(
     """
     now = aware_now(now)
     rnd = _round(session, key)
+    check_row_version(rnd.version, expected_version)  # signed as the signers saw it
     states.check_transition(rnd.status, states.SIGNED)
     client_name = signatures.client_name.strip()
     if not client_name:

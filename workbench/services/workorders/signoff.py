@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workbench.data.errors import check_row_version
 from workbench.data.models import Asset, Contract, Engineer
 from workbench.data.models.workorders import (
     WorkLogEntry,
@@ -60,6 +61,7 @@ def sign_off(
     pin: str = "",
     signer: engineer_service.SigningKey | None = None,
     now: dt.datetime | None = None,
+    expected_version: int | None = None,
 ) -> WorkOrderDetail:
     """Both sides sign: the engineer with PIN and signature, the client representative
     with typed name and signature. The order is closed if it was only restored, then
@@ -68,9 +70,11 @@ def sign_off(
 
     ``pin`` unseals the engineer's key; a caller that has unsealed it already passes it
     as ``signer``. A wrong PIN raises (and counts towards the lock-out even though the
-    transaction rolls back)."""
+    transaction rolls back). ``expected_version``: the row version the signers were shown;
+    an order changed since is refused (nobody signs what they have not seen)."""
     now = aware_now(now)
     order = _order(session, number)
+    check_row_version(order.version, expected_version)
     _require_editable(order)
     _require_signable(order)
     _require_result(order)

@@ -541,7 +541,7 @@ class InspectionsView(QWidget):
         if self.shown is None or self.shown.status != states.FINISHED:
             return None
         s = self.shown.summary
-        round_id = s.id
+        round_id, version = s.id, s.version
 
         def sign(session: Session, data: SignOffInput) -> RoundDetail:
             return service.sign_round(
@@ -549,6 +549,7 @@ class InspectionsView(QWidget):
                 round_id,
                 data.signatures(),
                 pin=data.pin,
+                expected_version=version,
             )
 
         dialog = SignOffDialog(

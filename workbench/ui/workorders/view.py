@@ -673,7 +673,7 @@ class WorkOrdersView(QWidget):
         if not d.resolution.strip():
             self.ctx.messages.warning(self.tr("Write the result of the work before signing."))
             return None
-        number = d.number
+        number, version = d.number, d.row.version
 
         def sign(session: Session, data: SignOffInput) -> wo.WorkOrderDetail:
             return wo.sign_off(
@@ -682,6 +682,7 @@ class WorkOrdersView(QWidget):
                 data.signatures(),
                 engineer_id=data.engineer_id,
                 pin=data.pin,
+                expected_version=version,
             )
 
         engineers = [EngineerChoice(e.id, e.name) for e in self._engineers if e.has_pin]
