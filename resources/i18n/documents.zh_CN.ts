@@ -407,6 +407,10 @@
         <translation>工作内容</translation>
     </message>
     <message>
+        <source>{step}: {note}</source>
+        <translation>{step}：{note}</translation>
+    </message>
+    <message>
         <source>[Corrects the entry of {time}] {text}</source>
         <translation>【更正 {time} 的记录】{text}</translation>
     </message>
