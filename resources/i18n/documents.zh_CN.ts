@@ -595,8 +595,8 @@
         <translation>巡检时间</translation>
     </message>
     <message>
-        <source>Readings and notes</source>
-        <translation>读数及备注</translation>
+        <source>{item}: {note}</source>
+        <translation>{item}：{note}</translation>
     </message>
     <message>
         <source>{n}. Devices not inspected</source>

@@ -135,6 +135,7 @@ class InspectionResultDoc:
     value: str
     passed: bool | None  # None: not applicable
     note: str = ""
+    kind: str = ""  # the item's kind ("check", "number", ...); "" when unknown
 
 
 @dataclass(frozen=True)
