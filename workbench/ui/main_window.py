@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench import __version__, config
 from workbench.ui.common import uistate
 from workbench.ui.common.context import AppContext
+from workbench.ui.common.display import database_location
 from workbench.ui.common.screens import fit_to_screen
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
                 version=__version__,
                 data=config.data_dir(),
                 logs=config.log_dir(),
-                db=self.ctx.store.safe_url if self.ctx.ready else "",
+                db=database_location(self.ctx.store) if self.ctx.ready else "",
             ),
         )
 
