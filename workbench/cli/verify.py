@@ -26,7 +26,9 @@ PROBLEM_TEXT = {
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "verify", parents=[common], help="check that no signed record was changed"
+        "verify",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "check that no signed record was changed"),
     )
     parser.set_defaults(func=run_verify)
 
