@@ -407,6 +407,10 @@
         <translation>工作内容</translation>
     </message>
     <message>
+        <source>{step}: {note}</source>
+        <translation>{step}：{note}</translation>
+    </message>
+    <message>
         <source>[Corrects the entry of {time}] {text}</source>
         <translation>【更正 {time} 的记录】{text}</translation>
     </message>
@@ -591,8 +595,8 @@
         <translation>巡检时间</translation>
     </message>
     <message>
-        <source>Readings and notes</source>
-        <translation>读数及备注</translation>
+        <source>{item}: {note}</source>
+        <translation>{item}：{note}</translation>
     </message>
     <message>
         <source>{n}. Devices not inspected</source>

@@ -3,6 +3,22 @@
 <context>
     <name>DeviceChecklistEditor</name>
     <message>
+        <source>Required: what is wrong</source>
+        <translation>必填：说明异常情况</translation>
+    </message>
+    <message>
+        <source>Save and open work order (Enter)</source>
+        <translation>保存并生成工单（回车）</translation>
+    </message>
+    <message>
+        <source>{0} item(s) abnormal: describe each in its note. The finding is added to work order {1}.</source>
+        <translation>{0} 项异常：请在备注中逐项说明。异常记入工单 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} item(s) abnormal: describe each in its note. Saving opens a work order for this device, and its contract deadlines run from now.</source>
+        <translation>{0} 项异常：请在备注中逐项说明。保存后将为本设备生成工单，合同时限从现在起计时。</translation>
+    </message>
+    <message>
         <source>Note on this device (optional)</source>
         <translation>本设备备注（可不填）</translation>
     </message>
@@ -242,6 +258,10 @@
 </context>
 <context>
     <name>InspectionsView</name>
+    <message>
+        <source>Describe each abnormal item in its note: {0}.</source>
+        <translation>请在备注中说明每个异常项：{0}。</translation>
+    </message>
     <message>
         <source>Start round…</source>
         <translation>开始巡检…</translation>

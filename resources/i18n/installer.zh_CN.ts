@@ -167,6 +167,14 @@
 <context>
     <name>ScannerPage</name>
     <message>
+        <source>Choose a port, or type one (COM3, /dev/ttyUSB0)</source>
+        <translation>选择串口，或直接输入（如 COM3、/dev/ttyUSB0）</translation>
+    </message>
+    <message>
+        <source>or type a port, e.g. COM3</source>
+        <translation>或输入串口，如 COM3</translation>
+    </message>
+    <message>
         <source>Barcode scanner</source>
         <translation>条码扫描枪</translation>
     </message>

@@ -353,8 +353,10 @@
         <translation>无合同时限</translation>
     </message>
     <message>
-        <source>Done {0} (due {1})</source>
-        <translation>完成于 {0}（时限 {1}）</translation>
+        <source>Done {0}
+due {1}</source>
+        <translation>完成 {0}
+时限 {1}</translation>
     </message>
     <message>
         <source>Due {0}</source>

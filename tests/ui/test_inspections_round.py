@@ -1,8 +1,8 @@
 """Acceptance: a whole round over five devices, driven through a real pty scanner.
 
-Four devices pass with one scan and one key each; one fails an item, which opens a
-linked work order; the round is finished, signed off in the shared dialog, and then
-shows as signed and read-only.
+Four devices pass with one scan and one key each; one fails an item, which needs a note
+and opens a linked work order (said before saving); the round is finished, signed off in
+the shared dialog, and then shows as signed and read-only.
 """
 
 from __future__ import annotations
@@ -147,6 +147,20 @@ def test_a_whole_round_through_the_scanner(
                 QTest.mouseClick(fail, Qt.MouseButton.LeftButton)
                 actions[code].append("click")
                 assert view.editor.failing_items() == ["printer"]
+                # Before saving it says that a work order opens, on the clock ...
+                assert "open work order" in view.editor.save_button.text()
+                assert "deadlines run from now" in view.editor.hint.text()
+                # ... and it takes no finding without a note (issue 20, defect 8).
+                assert view.editor.missing_notes() == ["printer"]
+                QTest.keyClick(view.editor, Qt.Key.Key_Return)
+                qtbot.wait(100)
+                assert code not in results and not view._saving
+                assert ctx.collected[-1][0] == "warning"  # type: ignore[attr-defined]
+                assert "note" in ctx.collected[-1][2]  # type: ignore[attr-defined]
+                assert view.window().focusWidget() is view.editor._notes["printer"]
+                QTest.keyClicks(view.editor._notes["printer"], "paper jam")
+                actions[code].append("note")
+                assert view.editor.missing_notes() == []
             results[code] = save(code)
             qtbot.waitUntil(
                 lambda code=code: (
@@ -160,7 +174,7 @@ def test_a_whole_round_through_the_scanner(
 
     # Four passed with exactly one scan and one key each; one failed with one more click.
     for code in FIVE:
-        expected = ["scan", "click", "key"] if code == FAILING else ["scan", "key"]
+        expected = ["scan", "click", "note", "key"] if code == FAILING else ["scan", "key"]
         assert actions[code] == expected, code
     assert routed == [True] * 5
     assert [results[c].failed for c in FIVE] == [c == FAILING for c in FIVE]

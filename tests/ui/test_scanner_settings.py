@@ -142,6 +142,8 @@ def test_live_test_pane_shows_hex_and_scans(qtbot: QtBot, pty: Pty) -> None:
     dialog.show()
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state_label.text().startswith("Connected"), timeout=5000)
+    # Said once: "Connected to PORT", not "Connected — Connected to PORT" (issue 20).
+    assert dialog.state_label.text() == f"Connected to {pty.port}"
     pty.write(b"]Q1XF-KIOSK-01\r\n")
     pty.write(b"A\x07B\r\n")
     qtbot.waitUntil(lambda: "not a scan" in dialog.scan_view.toPlainText(), timeout=5000)
@@ -186,3 +188,22 @@ def test_app_scanner_is_paused_during_the_test_and_restarted(qtbot: QtBot, pty: 
         assert blocker.args[0].code == "XF-KIOSK-03"
     finally:
         service.stop()
+
+
+def test_hex_view_is_monospace_without_a_system_monospace_font(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where "monospace" resolves to a proportional serif font (a machine with no fixed
+    font, as in issue 20), the hex view uses the bundled font's monospace face."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    from workbench.app import register_bundled_font
+
+    register_bundled_font()
+    serif = QFont("DejaVu Serif")
+    serif.setStyleHint(QFont.StyleHint.Serif)
+    monkeypatch.setattr(QFontDatabase, "systemFont", staticmethod(lambda _which: QFont(serif)))
+    dialog = make_dialog(qtbot, Settings())
+    metrics = QFontMetrics(dialog.raw_view.font())
+    widths = {c: metrics.horizontalAdvance(c) for c in "iW0F. "}
+    assert len(set(widths.values())) == 1, (dialog.raw_view.font().family(), widths)

@@ -81,3 +81,17 @@ def test_language_setting_is_saved(qtbot, window):
     view.language.setCurrentIndex(view.language.findData("zh_CN"))
     assert Settings.load().language == "zh_CN"
     assert view.language_note.text()
+
+
+def test_database_is_shown_as_its_file(qtbot, window, store):
+    """The Data box names the database file, not the URL "sqlite:////…" (issue 20); a
+    server keeps its URL, password hidden."""
+    from PySide6.QtWidgets import QLabel
+
+    view = window.show_view("settings")
+    texts = [label.text() for label in view.findChildren(QLabel)]
+    if store.is_sqlite:
+        assert str(store.path) in texts
+        assert not any(t.startswith("sqlite:") for t in texts)
+    else:
+        assert store.safe_url in texts

@@ -57,7 +57,9 @@ def _to_inventory(qtbot: Any, wizard: Any) -> None:
 def test_intro_shows_where_the_data_lives(wizard: Any) -> None:
     assert str(config.data_dir()) in wizard.intro.data_label.text()
     assert str(config.log_dir()) in wizard.intro.log_label.text()
-    assert wizard.intro.db_label.text().startswith("sqlite:///")
+    # The file, not the URL "sqlite:////…" (issue 20, defect 8).
+    assert wizard.intro.db_label.text() == str(wizard.intro.ctx.store.path)
+    assert "sqlite:" not in wizard.intro.db_label.text()
 
 
 def test_inventory_counts_come_from_the_store(qtbot: Any, wizard: Any) -> None:
@@ -204,6 +206,19 @@ def test_port_choices_include_keyboard_and_auto(qtbot: Any, wizard: Any) -> None
     combo = wizard.scanner_page.port_combo
     data = [combo.itemData(i) for i in range(combo.count())]
     assert data[:2] == ["", "auto"]
+
+
+def test_a_port_can_be_typed(qtbot: Any, wizard: Any) -> None:
+    """A port the system does not list is typed in (issue 20, defect 8)."""
+    _go_to(qtbot, wizard, wizard.scanner_page)
+    page = wizard.scanner_page
+    assert page.port_combo.isEditable()
+    page.port_combo.setCurrentIndex(0)
+    assert page.selected_port() == ""  # the keyboard scanner: no port
+    page.port_combo.setEditText("COM7")
+    assert page.selected_port() == "COM7"
+    wizard.next()
+    assert wizard.ctx.settings.scanner_port == "COM7"
 
 
 def test_print_labels_calls_back(qtbot: Any, wizard: Any) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from workbench import __version__
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from workbench.domain.messages import UserError
@@ -61,31 +62,49 @@ def _common_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="database: a SQLAlchemy URL, or a SQLite file path (default: the user data folder)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "database: a SQLAlchemy URL, or a SQLite file path (default: the user data folder)",
+        ),
     )
     common.add_argument(
         "--lang",
         choices=("zh_CN", "en"),
         default=argparse.SUPPRESS,
-        help="language of the interface and messages (default zh_CN)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "language of the interface and messages (default zh_CN)"
+        ),
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, its help in the loaded language."""
+    from workbench.cli.help import translate_parser
+
     common = _common_parser()
     parser = argparse.ArgumentParser(
         prog="workbench",
-        description="运维工作台 — the maintenance workbench. Without a command, starts the GUI.",
+        description=QT_TRANSLATE_NOOP(
+            "cli_help", "The maintenance workbench. Without a command, it starts the GUI."
+        ),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     parser.add_argument(
-        "--selftest", action="store_true", help="check the installation and exit (0 = all passed)"
+        "--version",
+        action="version",
+        version=f"workbench {__version__}",
+        help=QT_TRANSLATE_NOOP("cli_help", "show the version number and exit"),
+    )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "check the installation and exit (0 = all passed)"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
+    translate_parser(parser)
     return parser
 
 
@@ -97,8 +116,25 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _load_cli_language(args: Sequence[str]) -> str:
+    """Load the command's language (--lang, the environment, the setting) for messages,
+    help and argparse's own words; its name."""
+    from workbench import i18n
+    from workbench.cli.help import install_argparse_translation, language_of
+    from workbench.config import Settings
+
+    language = i18n.load(language_of(args, Settings.load().language))
+    install_argparse_translation()
+    return language
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    language = None
+    if args_list:
+        # Help, usage and errors in the user's language (not for a bare start of the GUI,
+        # which loads its translations itself, after its first frame is under way).
+        language = _load_cli_language(args_list)
     # Starting the GUI must not import every command (and SQLAlchemy) before the first
     # paint: parse the few GUI options alone when nothing else is on the line.
     args, rest = _gui_parser().parse_known_args(args_list)
@@ -132,11 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return app.run(db=db, language=lang)
 
-    from workbench import i18n
-    from workbench.config import Settings
     from workbench.domain.messages import UserError
 
-    i18n.load(lang or Settings.load().language or i18n.DEFAULT_LANGUAGE)
+    if language is None:
+        _load_cli_language(args_list)
     try:
         status: int = args.func(args)
     except UserError as exc:

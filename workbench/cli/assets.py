@@ -19,30 +19,42 @@ from workbench.services.spreadsheets import inert
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    assets = subparsers.add_parser("assets", help="the asset registry")
+    assets = subparsers.add_parser(
+        "assets", help=QT_TRANSLATE_NOOP("cli_help", "the asset registry")
+    )
     sub = assets.add_subparsers(dest="assets_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("list", parents=[common], help="list assets")
+    p = sub.add_parser("list", parents=[common], help=QT_TRANSLATE_NOOP("cli_help", "list assets"))
     p.add_argument("--kind", choices=("device", "system", "website"))
-    p.add_argument("--category", help="category code, e.g. kiosk")
+    p.add_argument("--category", help=QT_TRANSLATE_NOOP("cli_help", "category code, e.g. kiosk"))
     p.add_argument("--status", choices=("in_use", "repair", "retired"))
-    p.add_argument("--search", default="", help="text in code, name, model, serial or location")
+    p.add_argument(
+        "--search",
+        default="",
+        help=QT_TRANSLATE_NOOP("cli_help", "text in code, name, model, serial or location"),
+    )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=run_list)
 
     p = sub.add_parser(
-        "export", parents=[common], help="write the registry to FILE.xlsx or FILE.csv"
+        "export",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "write the registry to FILE.xlsx or FILE.csv"),
     )
     p.add_argument("file", type=Path)
     p.add_argument("--kind", choices=("device", "system", "website"))
     p.set_defaults(func=run_export)
 
     p = sub.add_parser(
-        "import", parents=[common], help="create or update assets from FILE.xlsx or FILE.csv"
+        "import",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "create or update assets from FILE.xlsx or FILE.csv"),
     )
     p.add_argument("file", type=Path)
     p.add_argument(
-        "--dry-run", action="store_true", help="check the file and report, change nothing"
+        "--dry-run",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "check the file and report, change nothing"),
     )
     p.set_defaults(func=run_import)
 

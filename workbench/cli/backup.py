@@ -126,31 +126,48 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "backup",
         parents=[common],
-        help="back up the database (SQLite's online backup; safe while the app runs)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "back up the database (SQLite's online backup; safe while the app runs)"
+        ),
     )
     p.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write the backup to FILE (default: the backup folder, with rotation)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "write the backup to FILE (default: the backup folder, with rotation)"
+        ),
     )
-    p.add_argument("--list", action="store_true", help="list the backups of the database")
+    p.add_argument(
+        "--list",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "list the backups of the database"),
+    )
     p.set_defaults(func=run_backup)
 
     r = subparsers.add_parser(
         "restore",
         parents=[common],
-        help="replace the database with a backup (checked first; the old file is kept)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "replace the database with a backup (checked first; the old file is kept)"
+        ),
     )
-    r.add_argument("file", metavar="FILE", help="the backup file to restore")
+    r.add_argument(
+        "file", metavar="FILE", help=QT_TRANSLATE_NOOP("cli_help", "the backup file to restore")
+    )
     r.add_argument(
         "--force",
         action="store_true",
-        help="restore even another database's backup, or one that fails verification",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "restore even another database's backup, or one that fails verification"
+        ),
     )
     r.add_argument(
         "--yes",
         action="store_true",
-        help="restore without asking, even when signed records or audit entries are given up",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "restore without asking, even when signed records or audit entries are given up",
+        ),
     )
     r.set_defaults(func=run_restore)

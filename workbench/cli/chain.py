@@ -93,16 +93,26 @@ def run_accept(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "chain", parents=[common], help="the store's head, to print or keep elsewhere"
+        "chain",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "the store's head, to print or keep elsewhere"),
     )
     commands = parser.add_subparsers(dest="chain_command", required=True, metavar="COMMAND")
-    head = commands.add_parser("head", parents=[common], help="print the store's current head")
-    head.add_argument("--json", action="store_true", help="as JSON")
+    head = commands.add_parser(
+        "head",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "print the store's current head"),
+    )
+    head.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("cli_help", "as JSON"))
     head.set_defaults(func=run_head)
     accept = commands.add_parser(
         "accept",
         parents=[common],
-        help="accept a store that is behind what this laptop saw (after a restore)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "accept a store that is behind what this laptop saw (after a restore)"
+        ),
     )
-    accept.add_argument("--yes", action="store_true", help="accept without asking")
+    accept.add_argument(
+        "--yes", action="store_true", help=QT_TRANSLATE_NOOP("cli_help", "accept without asking")
+    )
     accept.set_defaults(func=run_accept)

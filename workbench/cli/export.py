@@ -16,22 +16,46 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date like 2026-11-01: {text!r}") from exc
+        raise argparse.ArgumentTypeError(
+            i18n.translate(
+                "cli_help", QT_TRANSLATE_NOOP("cli_help", "not a date like 2026-11-01: {text}")
+            ).format(text=repr(text))
+        ) from exc
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "export", parents=[common], help="work orders or inspections of a period as .xlsx"
+        "export",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "work orders or inspections of a period as .xlsx"),
     )
     sub = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
     for name, help_text in (
-        ("workorders", "work orders reported in the period"),
-        ("inspections", "device inspections recorded in the period"),
+        ("workorders", QT_TRANSLATE_NOOP("cli_help", "work orders reported in the period")),
+        ("inspections", QT_TRANSLATE_NOOP("cli_help", "device inspections recorded in the period")),
     ):
         p = sub.add_parser(name, parents=[common], help=help_text)
-        p.add_argument("--from", dest="first", type=_date, required=True, help="first day")
-        p.add_argument("--to", dest="last", type=_date, required=True, help="last day (included)")
-        p.add_argument("-o", "--output", type=Path, required=True, help="the .xlsx file")
+        p.add_argument(
+            "--from",
+            dest="first",
+            type=_date,
+            required=True,
+            help=QT_TRANSLATE_NOOP("cli_help", "first day"),
+        )
+        p.add_argument(
+            "--to",
+            dest="last",
+            type=_date,
+            required=True,
+            help=QT_TRANSLATE_NOOP("cli_help", "last day (included)"),
+        )
+        p.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            required=True,
+            help=QT_TRANSLATE_NOOP("cli_help", "the .xlsx file"),
+        )
         p.set_defaults(func=run_export)
 
 

@@ -9,23 +9,50 @@ from typing import Any
 from workbench import i18n
 from workbench.cli.common import transaction, write_output
 from workbench.domain.documents import InspectionFormDoc
+from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.services import inspections as service
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    group = subparsers.add_parser("forms", help="printable inspection forms (巡检记录表)")
+    group = subparsers.add_parser(
+        "forms", help=QT_TRANSLATE_NOOP("cli_help", "printable inspection forms")
+    )
     sub = group.add_subparsers(dest="forms_command", metavar="FORM", required=True)
 
     p = sub.add_parser(
-        "inspection", parents=[common], help="a blank inspection form of one category"
+        "inspection",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "a blank inspection form of one category"),
     )
-    p.add_argument("--category", required=True, help="category code, e.g. file_cabinet")
-    p.add_argument("-o", "--output", type=Path, help="PDF file (default: inspection-CAT.pdf)")
+    p.add_argument(
+        "--category",
+        required=True,
+        help=QT_TRANSLATE_NOOP("cli_help", "category code, e.g. file_cabinet"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=QT_TRANSLATE_NOOP("cli_help", "PDF file (default: inspection-CAT.pdf)"),
+    )
     p.set_defaults(func=run_blank)
 
-    p = sub.add_parser("round", parents=[common], help="a finished round with its results")
-    p.add_argument("round", metavar="ID", help="round number (XJ-2026-0001) or id")
-    p.add_argument("-o", "--output", type=Path, help="PDF file (default: NUMBER.pdf)")
+    p = sub.add_parser(
+        "round",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "a finished round with its results"),
+    )
+    p.add_argument(
+        "round",
+        metavar="ID",
+        help=QT_TRANSLATE_NOOP("cli_help", "round number (XJ-2026-0001) or id"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=QT_TRANSLATE_NOOP("cli_help", "PDF file (default: NUMBER.pdf)"),
+    )
     p.set_defaults(func=run_round)
 
 

@@ -31,20 +31,40 @@ def _t(text: str) -> str:
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    group = subparsers.add_parser("inspections", help="inspection rounds (巡检)")
+    group = subparsers.add_parser(
+        "inspections", help=QT_TRANSLATE_NOOP("cli_help", "inspection rounds")
+    )
     sub = group.add_subparsers(dest="inspections_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("list", parents=[common], help="list inspection rounds, newest first")
+    p = sub.add_parser(
+        "list",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "list inspection rounds, newest first"),
+    )
     p.add_argument("--status", choices=("running", "paused", "finished", "signed"), action="append")
-    p.add_argument("--no-demo", action="store_true", help="leave out demo rounds")
+    p.add_argument(
+        "--no-demo",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "leave out demo rounds"),
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=run_list)
 
-    p = sub.add_parser("due", parents=[common], help="devices due or overdue for inspection")
-    p.add_argument(
-        "--date", type=dt.date.fromisoformat, help="as of this date, YYYY-MM-DD (default today)"
+    p = sub.add_parser(
+        "due",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "devices due or overdue for inspection"),
     )
-    p.add_argument("--all", action="store_true", help="every device, not only those due")
+    p.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        help=QT_TRANSLATE_NOOP("cli_help", "as of this date, YYYY-MM-DD (default today)"),
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "every device, not only those due"),
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=run_due)
 

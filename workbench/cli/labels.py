@@ -16,24 +16,42 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "labels",
         parents=[common],
-        help="print asset labels (设备标签): QR code and Code128 of each asset code",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "print asset labels: QR code and Code128 of each asset code"
+        ),
     )
-    p.add_argument("--all", action="store_true", help="every device in service")
-    p.add_argument("codes", nargs="*", metavar="CODE", help="asset codes, e.g. XF-KIOSK-01")
+    p.add_argument(
+        "--all", action="store_true", help=QT_TRANSLATE_NOOP("cli_help", "every device in service")
+    )
+    p.add_argument(
+        "codes",
+        nargs="*",
+        metavar="CODE",
+        help=QT_TRANSLATE_NOOP("cli_help", "asset codes, e.g. XF-KIOSK-01"),
+    )
     p.add_argument(
         "--layout",
         choices=tuple(LAYOUTS),
         default=DEFAULT_LAYOUT,
-        help=f"label stock (default {DEFAULT_LAYOUT})",
+        help=QT_TRANSLATE_NOOP("cli_help", "label stock (default %(default)s)"),
     )
     p.add_argument(
         "--skip",
         type=int,
         default=0,
         metavar="N",
-        help="leave the first N positions of the first sheet empty (a sheet already used)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "leave the first N positions of the first sheet empty (a sheet already used)",
+        ),
     )
-    p.add_argument("-o", "--output", type=Path, default=Path("labels.pdf"), help="PDF file")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("labels.pdf"),
+        help=QT_TRANSLATE_NOOP("cli_help", "PDF file"),
+    )
     p.set_defaults(func=run)
 
 

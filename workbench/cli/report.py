@@ -15,25 +15,61 @@ from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "report", parents=[common], help="weekly and monthly reports, the year-end pack"
+        "report",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "weekly and monthly reports, the year-end pack"),
     )
     sub = parser.add_subparsers(dest="report", metavar="REPORT", required=True)
 
-    p = sub.add_parser("weekly", parents=[common], help="安全服务周报 of one ISO week")
-    p.add_argument("--week", required=True, help="ISO week, e.g. 2026-W47")
-    p.add_argument("-o", "--output", type=Path, help="PDF file (default: weekly-WEEK.pdf)")
+    p = sub.add_parser(
+        "weekly",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "the weekly security service report of one ISO week"),
+    )
+    p.add_argument(
+        "--week", required=True, help=QT_TRANSLATE_NOOP("cli_help", "ISO week, e.g. 2026-W47")
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=QT_TRANSLATE_NOOP("cli_help", "PDF file (default: weekly-WEEK.pdf)"),
+    )
     p.set_defaults(func=run_weekly)
 
-    p = sub.add_parser("monthly", parents=[common], help="运维服务月报 of one month")
-    p.add_argument("--month", required=True, help="month, e.g. 2026-11")
-    p.add_argument("-o", "--output", type=Path, help="PDF file (default: monthly-MONTH.pdf)")
+    p = sub.add_parser(
+        "monthly",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "the monthly operations report of one month"),
+    )
+    p.add_argument(
+        "--month", required=True, help=QT_TRANSLATE_NOOP("cli_help", "month, e.g. 2026-11")
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=QT_TRANSLATE_NOOP("cli_help", "PDF file (default: monthly-MONTH.pdf)"),
+    )
     p.set_defaults(func=run_monthly)
 
     p = sub.add_parser(
-        "acceptance", parents=[common], help="the year-end acceptance pack (a folder of PDFs)"
+        "acceptance",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "the year-end acceptance pack (a folder of PDFs)"),
     )
-    p.add_argument("--contract", metavar="NUMBER", help="contract number (default: current)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
+    p.add_argument(
+        "--contract",
+        metavar="NUMBER",
+        help=QT_TRANSLATE_NOOP("cli_help", "contract number (default: current)"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help=QT_TRANSLATE_NOOP("cli_help", "folder to write"),
+    )
     p.set_defaults(func=run_acceptance)
 
 

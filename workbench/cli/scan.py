@@ -49,24 +49,54 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "scan",
         parents=[common],
-        help="listen to a serial barcode scanner and print each scan",
-        description="Listen to a serial (or USB virtual COM) barcode scanner; print one line "
-        "per scan. Options not given come from the settings.",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "listen to a serial barcode scanner and print each scan"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "Listen to a serial (or USB virtual COM) barcode scanner; print one line per "
+            "scan. Options not given come from the settings.",
+        ),
     )
-    p.add_argument("--port", help="COM3, /dev/ttyACM0, ... or auto (the single known scanner)")
-    p.add_argument("--baud", type=int, help="baud rate (default 9600)")
+    p.add_argument(
+        "--port",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "COM3, /dev/ttyACM0, ... or auto (the single known scanner)"
+        ),
+    )
+    p.add_argument(
+        "--baud", type=int, help=QT_TRANSLATE_NOOP("cli_help", "baud rate (default 9600)")
+    )
     p.add_argument("--data-bits", type=int, choices=DATA_BITS)
     p.add_argument("--parity", choices=PARITIES)
     p.add_argument("--stop-bits", type=float, choices=(1, 1.5, 2))
-    p.add_argument("--terminator", choices=TERMINATORS, help="end of each code (default cr)")
-    p.add_argument("--encoding", choices=ENCODINGS, help="text encoding (default utf-8)")
-    p.add_argument("--prefix", help="fixed prefix the scanner adds, to strip")
-    p.add_argument("--suffix", help="fixed suffix the scanner adds, to strip")
     p.add_argument(
-        "--timeout-ms", type=int, help="inter-character timeout for a partial code (default 200)"
+        "--terminator",
+        choices=TERMINATORS,
+        help=QT_TRANSLATE_NOOP("cli_help", "end of each code (default cr)"),
     )
     p.add_argument(
-        "--json", action="store_true", help="one JSON object a line: code, symbology, asset, name"
+        "--encoding",
+        choices=ENCODINGS,
+        help=QT_TRANSLATE_NOOP("cli_help", "text encoding (default utf-8)"),
+    )
+    p.add_argument(
+        "--prefix", help=QT_TRANSLATE_NOOP("cli_help", "fixed prefix the scanner adds, to strip")
+    )
+    p.add_argument(
+        "--suffix", help=QT_TRANSLATE_NOOP("cli_help", "fixed suffix the scanner adds, to strip")
+    )
+    p.add_argument(
+        "--timeout-ms",
+        type=int,
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "inter-character timeout for a partial code (default 200)"
+        ),
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "one JSON object a line: code, symbology, asset, name"),
     )
     p.set_defaults(func=run)
 

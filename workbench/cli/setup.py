@@ -12,15 +12,23 @@ from workbench.services.setup import prepare
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "init", parents=[common], help="create or upgrade the store and load the contract"
+        "init",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "create or upgrade the store and load the contract"),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="also fill the store with a demo history of the contract so far (marked as demo)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "also fill the store with a demo history of the contract so far (marked as demo)",
+        ),
     )
     parser.add_argument(
-        "--seed", type=int, default=None, help="seed of the demo history (default fixed)"
+        "--seed",
+        type=int,
+        default=None,
+        help=QT_TRANSLATE_NOOP("cli_help", "seed of the demo history (default fixed)"),
     )
     parser.set_defaults(func=run_init)
 

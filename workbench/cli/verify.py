@@ -23,14 +23,20 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "verify",
         parents=[common],
-        help="check that no signed or recorded record was changed, removed or rolled back",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "check that no signed or recorded record was changed, removed or rolled back",
+        ),
     )
     parser.add_argument(
         "--anchor",
         action="append",
         default=[],
         metavar="SEQ:HASH",
-        help="a head printed on paper (or by 'chain head'): prove the store still extends it",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "a head printed on paper (or by 'chain head'): prove the store still extends it",
+        ),
     )
     parser.set_defaults(func=run_verify)
 

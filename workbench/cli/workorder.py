@@ -20,48 +20,122 @@ CONTEXT = "workorders"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("workorder", help="work orders (工单)")
+    parser = subparsers.add_parser("workorder", help=QT_TRANSLATE_NOOP("cli_help", "work orders"))
     commands = parser.add_subparsers(dest="workorder_command", metavar="COMMAND", required=True)
 
-    listing = commands.add_parser("list", parents=[common], help="list work orders")
-    listing.add_argument("--status", choices=rules.STATUSES, help="only orders in this status")
+    listing = commands.add_parser(
+        "list", parents=[common], help=QT_TRANSLATE_NOOP("cli_help", "list work orders")
+    )
     listing.add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format"
+        "--status",
+        choices=rules.STATUSES,
+        help=QT_TRANSLATE_NOOP("cli_help", "only orders in this status"),
+    )
+    listing.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help=QT_TRANSLATE_NOOP("cli_help", "output format"),
     )
     listing.set_defaults(func=run_list)
 
     new = commands.add_parser(
-        "new", parents=[common], help="report a work order (for hotline exports and scripts)"
+        "new",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP("cli_help", "report a work order (for hotline exports and scripts)"),
     )
-    new.add_argument("--type", required=True, choices=rules.TYPES, help="kind of work order")
-    new.add_argument("--asset", action="append", default=[], metavar="CODE", help="device code")
     new.add_argument(
-        "--reported-at", required=True, metavar="ISO", help="when it was reported (Beijing time)"
+        "--type",
+        required=True,
+        choices=rules.TYPES,
+        help=QT_TRANSLATE_NOOP("cli_help", "kind of work order"),
     )
-    new.add_argument("--reporter", default="", metavar="NAME", help="who reported it")
-    new.add_argument("--description", required=True, metavar="TEXT", help="the problem or task")
-    new.add_argument("--channel", choices=rules.CHANNELS, default="hotline", help="how it came")
+    new.add_argument(
+        "--asset",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help=QT_TRANSLATE_NOOP("cli_help", "device code"),
+    )
+    new.add_argument(
+        "--reported-at",
+        required=True,
+        metavar="ISO",
+        help=QT_TRANSLATE_NOOP("cli_help", "when it was reported (Beijing time)"),
+    )
+    new.add_argument(
+        "--reporter",
+        default="",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("cli_help", "who reported it"),
+    )
+    new.add_argument(
+        "--description",
+        required=True,
+        metavar="TEXT",
+        help=QT_TRANSLATE_NOOP("cli_help", "the problem or task"),
+    )
+    new.add_argument(
+        "--channel",
+        choices=rules.CHANNELS,
+        default="hotline",
+        help=QT_TRANSLATE_NOOP("cli_help", "how it came"),
+    )
     new.set_defaults(func=run_new)
 
-    advance = commands.add_parser("advance", parents=[common], help="record the next step")
-    advance.add_argument("number", metavar="NUMBER", help="work order number")
-    advance.add_argument("--step", required=True, choices=tuple(STEPS), help="the step done")
-    advance.add_argument("--at", required=True, metavar="ISO", help="when (Beijing time)")
-    advance.add_argument("--engineer", default="", metavar="NAME", help="the engineer")
-    advance.add_argument("--cause", default="", help="the cause (to close)")
-    advance.add_argument("--resolution", default="", help="what was done (to close)")
+    advance = commands.add_parser(
+        "advance", parents=[common], help=QT_TRANSLATE_NOOP("cli_help", "record the next step")
+    )
+    advance.add_argument(
+        "number", metavar="NUMBER", help=QT_TRANSLATE_NOOP("cli_help", "work order number")
+    )
+    advance.add_argument(
+        "--step",
+        required=True,
+        choices=tuple(STEPS),
+        help=QT_TRANSLATE_NOOP("cli_help", "the step done"),
+    )
+    advance.add_argument(
+        "--at",
+        required=True,
+        metavar="ISO",
+        help=QT_TRANSLATE_NOOP("cli_help", "when (Beijing time)"),
+    )
+    advance.add_argument(
+        "--engineer", default="", metavar="NAME", help=QT_TRANSLATE_NOOP("cli_help", "the engineer")
+    )
+    advance.add_argument(
+        "--cause", default="", help=QT_TRANSLATE_NOOP("cli_help", "the cause (to close)")
+    )
+    advance.add_argument(
+        "--resolution", default="", help=QT_TRANSLATE_NOOP("cli_help", "what was done (to close)")
+    )
     advance.add_argument(
         "--expected-version",
         type=int,
         metavar="N",
-        help="refuse (exit 2, nothing written) unless the order is still at this version "
-        "(the `version` of `workorder list --format json`)",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "refuse (exit 2, nothing written) unless the order is still at this version "
+            "(the `version` of `workorder list --format json`)",
+        ),
     )
     advance.set_defaults(func=run_advance)
 
-    pdf = commands.add_parser("pdf", parents=[common], help="print a work order to PDF")
-    pdf.add_argument("number", metavar="NUMBER", help="work order number, e.g. WO-2026-0001")
-    pdf.add_argument("-o", "--output", metavar="FILE", help="PDF file (default NUMBER.pdf)")
+    pdf = commands.add_parser(
+        "pdf", parents=[common], help=QT_TRANSLATE_NOOP("cli_help", "print a work order to PDF")
+    )
+    pdf.add_argument(
+        "number",
+        metavar="NUMBER",
+        help=QT_TRANSLATE_NOOP("cli_help", "work order number, e.g. WO-2026-0001"),
+    )
+    pdf.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("cli_help", "PDF file (default NUMBER.pdf)"),
+    )
     pdf.set_defaults(func=run_pdf)
 
 

@@ -71,6 +71,9 @@ class LogLine:
     author: str
     text: str
     amends: dt.datetime | None = None  # the time of the entry this one corrects
+    # A handling step (the status it reached, e.g. "responded"; the text is its note);
+    # "" for a free entry. Documents name the step.
+    step: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class InspectionResultDoc:
     value: str
     passed: bool | None  # None: not applicable
     note: str = ""
+    kind: str = ""  # the item's kind ("check", "number", ...); "" when unknown
 
 
 @dataclass(frozen=True)

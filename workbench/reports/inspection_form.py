@@ -32,6 +32,7 @@ from workbench.reports.pdfkit import (
     content_width,
     header_cells,
     identity,
+    keep_tail,
     numbered_section,
     para,
     printed_time,
@@ -113,7 +114,7 @@ def verdict(translate: Translate, passed: bool | None) -> str:
 
 def reading(result: InspectionResultDoc, item: ChecklistItemDoc | None) -> str:
     """The recorded value where it says more than the verdict (numbers, choices, text)."""
-    kind = item.kind if item is not None else ""
+    kind = result.kind or (item.kind if item is not None else "")
     if kind == "check":
         return ""
     if kind == "number" and result.value and item is not None and item.unit:
@@ -379,13 +380,11 @@ def _blank_form(doc: InspectionFormDoc, t: Translate) -> list[Any]:
     return story
 
 
-def _normal_devices(
-    doc: InspectionFormDoc, t: Translate, section: int, normal: list[DeviceInspectionDoc]
-) -> list[Any]:
-    """The devices found normal: one line each, with their readings and notes."""
+def _normal_devices(t: Translate, section: int, normal: list[DeviceInspectionDoc]) -> list[Any]:
+    """The devices found normal: one line each, with only what was noted (an item with a
+    note, the device's note); every item's "normal" would fill pages and say nothing."""
     s = styles()
     width = content_width()
-    items = {item.key: item for item in doc.items}
     story: list[Any] = []
     story.append(
         numbered_section(t, section, QT_TRANSLATE_NOOP("documents", "{n}. Normal devices"))
@@ -398,16 +397,15 @@ def _normal_devices(
             QT_TRANSLATE_NOOP("documents", "Location"),
             QT_TRANSLATE_NOOP("documents", "Inspected at"),
             QT_TRANSLATE_NOOP("documents", "Result"),
-            QT_TRANSLATE_NOOP("documents", "Readings and notes"),
+            QT_TRANSLATE_NOOP("documents", "Note"),
         )
     ]
     for device in normal:
         notes = [
-            f"{r.item_text}: {reading(r, items.get(r.item_key))}"
+            tr(t, QT_TRANSLATE_NOOP("documents", "{item}: {note}"), item=r.item_text, note=r.note)
             for r in device.results
-            if reading(r, items.get(r.item_key))
+            if r.note
         ]
-        notes += [r.note for r in device.results if r.note]
         if device.note:
             notes.append(device.note)
         rows.append(
@@ -420,7 +418,8 @@ def _normal_devices(
                 para("\n".join(notes), s.cell_small),
             ]
         )
-    story.append(table(rows, [22 * mm, 30 * mm, 24 * mm, 26 * mm, 26 * mm, width - 128 * mm]))
+    # The result column holds "全部正常（11 项，1 项不适用）" on one line.
+    story.append(table(rows, [22 * mm, 32 * mm, 24 * mm, 26 * mm, 44 * mm, width - 148 * mm]))
     return story
 
 
@@ -513,22 +512,21 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
         )
     if normal:
         section += 1
-        story += _normal_devices(doc, t, section, normal)
+        story += _normal_devices(t, section, normal)
     if doc.unchecked:
         section += 1
         story += _unchecked_devices(doc, t, section)
-    story.append(
-        record_sign_off(
-            t,
-            section + 1,
-            QT_TRANSLATE_NOOP(
-                "documents", "Party A confirms that the inspection above was carried out."
-            ),
-            doc.signatures,
-            doc.record_hash,
-        )
+    sign_off = record_sign_off(
+        t,
+        section + 1,
+        QT_TRANSLATE_NOOP(
+            "documents", "Party A confirms that the inspection above was carried out."
+        ),
+        doc.signatures,
+        doc.record_hash,
     )
-    return story
+    # The sign-off never alone on the last page: the last rows above go with it.
+    return keep_tail(story, sign_off)
 
 
 def inspection_form_pdf(

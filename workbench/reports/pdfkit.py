@@ -24,6 +24,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -36,6 +37,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _ContainerSpace
 
 from workbench.domain.documents import ContractHeader, SignatureDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
@@ -237,9 +239,111 @@ def table(
     header: bool = True,
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
-    t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0)
+    data = [list(r) for r in rows]
+    if header and data:
+        data[0] = [_fit_header(cell, width) for cell, width in zip(data[0], widths, strict=False)]
+    t = Table(data, colWidths=list(widths), repeatRows=1 if header else 0)
     t.setStyle(grid_style(header, extra))
     return t
+
+
+CELL_PADDING = 8  # LEFTPADDING + RIGHTPADDING of grid_style
+
+
+def _fit_header(cell: Any, width: float) -> Any:
+    """A header too wide for its column breaks before its unit in brackets ("响应（分钟）"
+    as 响应 / （分钟）), not wherever the line runs out; one that fits stays as it is."""
+    if not isinstance(cell, Paragraph) or "<br/>" in cell.text:
+        return cell
+    style = cell.style
+    if stringWidth(cell.text, style.fontName, style.fontSize) <= width - CELL_PADDING:
+        return cell
+    for bracket in ("（", " ("):
+        at = cell.text.find(bracket)
+        if at > 0:
+            return Paragraph(cell.text[:at] + "<br/>" + cell.text[at:].lstrip(), style)
+    return cell
+
+
+def _height(flowable: Flowable, canv: Any, width: float) -> float:
+    """The height ``flowable`` takes (a KeepTogether's own, not the size it claims to
+    force a split)."""
+    height = float(flowable.wrapOn(canv, width, 0xFFFFFFF)[1])
+    return float(getattr(flowable, "_H", height)) if isinstance(flowable, KeepTogether) else height
+
+
+class KeepTail(_ContainerSpace, Flowable):  # type: ignore[misc]
+    """A table kept with what closes the document (the sign-off): when they do not fit on
+    the page together, the table splits so that at least ``rows`` of its rows go over
+    with the closing block, which never stands alone on the last page. ``lead`` (the
+    table's heading) stays with the table's first part.
+
+    Like reportlab's KeepTogether it only splits: ``wrap`` claims more room than there
+    is, and ``split`` hands the frame the real flowables. Being a container, platypus
+    does not bundle it into a keep-with-next group (hence ``lead``)."""
+
+    def __init__(
+        self, lead: Sequence[Flowable], body: Table, closing: Flowable, rows: int = 2
+    ) -> None:
+        super().__init__()
+        self.lead = list(lead)
+        self.body = body
+        self.closing = closing
+        self.rows = rows
+        self._content = [*self.lead, body, closing]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, avail_height + 1
+
+    def draw(self) -> None:  # pragma: no cover (split, never drawn)
+        raise AssertionError("KeepTail is split, never drawn")
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        body, closing = self.body, self.closing
+        lead_h = sum(_height(f, self.canv, avail_width) + f.getSpaceAfter() for f in self.lead)
+        body_h = _height(body, self.canv, avail_width)
+        closing_h = _height(closing, self.canv, avail_width) + closing.getSpaceBefore()
+        whole = [*self.lead, body, closing]
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        if lead_h + body_h + closing_h <= avail_height:
+            return whole
+        head = body.repeatRows
+        keep = len(body._cellvalues) - head - self.rows  # rows that may stay on this page
+        room = avail_height - lead_h
+        most = sum(body._rowHeights[: head + keep])  # known after wrap()
+        parts = body.split(avail_width, min(room, most + 0.01)) if keep > 0 and room > 0 else []
+        if len(parts) < 2:
+            # Too short to split, or no room: all on the next page (as it comes on a fresh one).
+            return whole if at_top else []
+        return [*self.lead, parts[0], KeepTail((), parts[1], closing, self.rows)]
+
+
+def keep_tail(story: list[Any], closing: Flowable, rows: int = 2) -> list[Any]:
+    """``story`` followed by ``closing``, with the story's last flowable kept with it: the
+    last rows of a table (:class:`KeepTail`, with the headings just before it), or the
+    whole of anything else."""
+    story = list(story)
+    gap: list[Any] = []
+    while story and isinstance(story[-1], Spacer):
+        gap.insert(0, story.pop())
+    # One level of KeepTogether: a nested one claims a huge height and always breaks.
+    ending = [*gap, *_flat(closing)]
+    if not story:
+        return ending
+    last = story.pop()
+    if not isinstance(last, Table):
+        return [*story, KeepTogether([*_flat(last), *ending])]
+    lead: list[Any] = []
+    while story and story[-1].getKeepWithNext():
+        lead.insert(0, story.pop())
+    return [*story, KeepTail(lead, last, KeepTogether(ending), rows)]
+
+
+def _flat(flowable: Flowable) -> list[Any]:
+    """The flowables of a KeepTogether (itself for anything else)."""
+    if isinstance(flowable, KeepTogether):
+        return [x for part in flowable._content for x in _flat(part)]
+    return [flowable]
 
 
 def header_cells(translate: Translate, *templates: str) -> list[Paragraph]:

@@ -317,7 +317,8 @@ def scans_table(translate: Translate, report: PeriodReport) -> Any:
                     "",
                 ]
             )
-    fractions = (0.3, 0.12, 0.07, 0.07, 0.07, 0.07, 0.07, 0.23)
+    # Each count column holds "已修复" / "未修复" (three characters) on one line.
+    fractions = (0.28, 0.12, 0.08, 0.08, 0.08, 0.08, 0.08, 0.2)
     return table(data, [width * f for f in fractions])
 
 

@@ -382,10 +382,18 @@ def _cause_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
 
 
 def _entry_rows(t: Translate, entries: Sequence[LogLine]) -> list[list[Any]]:
-    """Time, author and text of each entry; a correction says which entry it corrects."""
+    """Time, author and text of each entry; a handling step is named before its note, and a
+    correction says which entry it corrects."""
     rows: list[list[Any]] = []
     for entry in entries:
         text = entry.text
+        if entry.step:
+            step = key_text(t, STATUS_NAMES, entry.step)
+            text = (
+                tr(t, QT_TRANSLATE_NOOP("documents", "{step}: {note}"), step=step, note=text)
+                if text
+                else step
+            )
         if entry.amends is not None:
             text = tr(
                 t,

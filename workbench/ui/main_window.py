@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from workbench import __version__, config
 from workbench.ui.common import uistate
 from workbench.ui.common.context import AppContext
+from workbench.ui.common.display import database_location
+from workbench.ui.common.screens import fit_to_screen
 
 if TYPE_CHECKING:
     from workbench.ui.assets.view import AssetsView
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         if not uistate.restore_geometry("main", self):
-            self.resize(1400, 860)
+            fit_to_screen(self, None, QSize(1400, 860))
         self._start = "assets" if "assets" in self._specs else (self._keys[0] if self._keys else "")
         if ctx.ready:
             QTimer.singleShot(0, self._store_ready)
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
                 version=__version__,
                 data=config.data_dir(),
                 logs=config.log_dir(),
-                db=self.ctx.store.safe_url if self.ctx.ready else "",
+                db=database_location(self.ctx.store) if self.ctx.ready else "",
             ),
         )
 

@@ -299,3 +299,52 @@ def test_a_cancelled_pack_leaves_no_partial_file(demo_store: Any, tmp_path: Path
         )
     files = sorted(p.name for p in (tmp_path / "pack").rglob("*") if p.is_file())
     assert files == ["00-index.pdf"]
+
+
+def _wrapped_headers(build: Any) -> list[str]:
+    """The table headers that the layout had to wrap (beyond their own line breaks), as
+    laid out in Chinese: ``可用性事/件`` is the defect."""
+    from reportlab.platypus import Paragraph
+
+    from workbench import i18n
+    from workbench.reports import pdfkit
+
+    made: list[Any] = []
+
+    class Recording(pdfkit.Table):  # type: ignore[misc,name-defined]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    i18n.load("zh_CN")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pdfkit, "Table", Recording)
+    try:
+        build(i18n.translate)
+    finally:
+        patch.undo()
+        i18n.load("en")
+    wrapped = []
+    for table in made:
+        if not table.repeatRows:
+            continue
+        for value in table._cellvalues[0]:
+            cell = value[0] if isinstance(value, (list, tuple)) and value else value
+            if not isinstance(cell, Paragraph) or not hasattr(cell, "blPara"):
+                continue
+            if len(cell.blPara.lines) > cell.text.count("<br/>") + 1:
+                wrapped.append(cell.text)
+    assert made, "no table recorded"
+    return wrapped
+
+
+def test_table_headers_are_not_broken_mid_word(demo_store: Any) -> None:
+    from workbench.reports.monthly import monthly_pdf
+    from workbench.reports.weekly import weekly_pdf
+    from workbench.services import reporting
+
+    with demo_store.read() as session:
+        week = reporting.weekly_report(session, "2026-W44", now=UNTIL)
+        month = reporting.monthly_report(session, MONTH, now=UNTIL)
+    assert _wrapped_headers(lambda t: weekly_pdf(week, t)) == []
+    assert _wrapped_headers(lambda t: monthly_pdf(month, t)) == []

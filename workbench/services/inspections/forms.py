@@ -114,6 +114,7 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
                 ),
                 passed=r.passed,
                 note=r.note,
+                kind=items[r.item_key].kind if r.item_key in items else "",
             )
             for r in inspection.results
         )
@@ -143,7 +144,11 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
     )
     link_row = signing.link_of(session, RECORD_TYPE, rnd.id)
     categories = sorted(versions)
-    only = checklist_cache and len(categories) == 1
+    # Titled after a checklist only when every device in scope, inspected or not, is of
+    # that one category (a round by location covers several).
+    in_scope = {link.asset.category_id for link in rnd.scope_assets}
+    in_scope |= {i.asset.category_id for i in rnd.inspections}
+    only = checklist_cache and len(categories) == 1 and len(in_scope) == 1
     title = (
         next(iter(checklist_cache.values())).title
         if only

@@ -128,6 +128,24 @@ def contract_header(contract: Contract) -> ContractHeader:
     )
 
 
+def _work_log(d: WorkOrderDetail) -> tuple[LogLine, ...]:
+    """The printed 工作日志: the handling steps (what the screen's timeline lists, each with
+    its note) and the free entries, by time; at the same minute a step before an entry."""
+    steps = [
+        (
+            e.at,
+            0,
+            LogLine(at=e.at, author=e.engineer_name or e.actor, text=e.note, step=e.to_status),
+        )
+        for e in d.events
+    ]
+    entries = [
+        (e.at, 1, LogLine(at=e.at, author=e.engineer_name, text=e.text, amends=e.amends_at))
+        for e in d.log
+    ]
+    return tuple(line for _at, _kind, line in sorted([*steps, *entries], key=lambda x: x[:2]))
+
+
 def document(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderDoc:
     """The printed work order's read model (for ``workbench.reports.workorder``)."""
     now = aware_now(now)
@@ -176,9 +194,7 @@ def document(session: Session, number: str, now: dt.datetime | None = None) -> W
             for item in r.sla
         ),
         penalty_cny=r.penalty_cny,
-        log=tuple(
-            LogLine(at=e.at, author=e.engineer_name, text=e.text, amends=e.amends_at) for e in d.log
-        ),
+        log=_work_log(d),
         signatures=d.signatures,
         record_hash=d.record_hash,
         amendments=amendment_lines,

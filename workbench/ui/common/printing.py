@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidge
 
 from workbench.domain.datafiles import write_whole
 from workbench.ui import savefile
+from workbench.ui.common.screens import fit_to_screen
 
 log = logging.getLogger("workbench.ui.printing")
 
@@ -270,7 +271,7 @@ class PdfPrintPreview(QPrintPreviewDialog):
         self.setWindowTitle(title or QCoreApplication.translate("printing", "Print preview"))
         self.paintRequested.connect(self._paint)
         self.finished.connect(lambda _result: self.pages.close())
-        self.resize(900, 1000)
+        fit_to_screen(self, parent, QSize(900, 1000), share=0.9)
 
     def _paint(self, printer: QPrinter) -> None:
         try:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import inspections as states
+from workbench.ui.common.display import unbroken
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class FinishRoundDialog(QDialog):
     def __init__(self, number: str, left: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Finish round {0}").format(number))
-        shown = "、".join(left[:12]) + ("…" if len(left) > 12 else "")
+        shown = "、".join(unbroken(code) for code in left[:12]) + ("…" if len(left) > 12 else "")
         intro = QLabel(
             self.tr("{0} devices are not checked: {1}. Why?").format(len(left), shown), self
         )

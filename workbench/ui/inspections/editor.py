@@ -32,6 +32,7 @@ from workbench.domain.messages import WorkbenchError
 from workbench.services.inspections import DeviceForm
 
 FAIL_STYLE = "color: #a00000; font-weight: bold;"
+MISSING_NOTE_STYLE = "border: 1px solid #a00000; background: #fff4f4;"
 
 
 class _CheckInput(QWidget):
@@ -186,6 +187,7 @@ class DeviceChecklistEditor(QWidget):
             note = QLineEdit(form.item_notes.get(item.key, ""), self._grid_host)
             note.setEnabled(editable)
             note.returnPressed.connect(self._request_save)
+            note.textChanged.connect(lambda _t: self._refresh_marks())
             self._inputs[item.key] = widget
             self._notes[item.key] = note
             for column, cell in enumerate((label, widget, note)):
@@ -291,10 +293,52 @@ class DeviceChecklistEditor(QWidget):
                 failing.append(item.key)
         return failing
 
+    def missing_notes(self) -> list[str]:
+        """Keys of the failing items with no note yet: a finding must say what is wrong."""
+        notes = self.item_notes()
+        return [key for key in self.failing_items() if key not in notes]
+
     def _refresh_marks(self) -> None:
         failing = set(self.failing_items())
         for key, label in self._labels.items():
             label.setStyleSheet(FAIL_STYLE if key in failing else "")
+        for key, note in self._notes.items():
+            empty = key in failing and not note.text().strip()
+            note.setPlaceholderText(self.tr("Required: what is wrong") if key in failing else "")
+            note.setStyleSheet(MISSING_NOTE_STYLE if empty else "")
+        form = self._form
+        if form is None or not form.editable:
+            return
+        # Say before saving what a finding does: it opens a work order on the clock.
+        if not failing:
+            self.save_button.setText(self.tr("Save (Enter)"))
+            self.hint.setText(
+                self.tr(
+                    "All items are set to pass. Change what is wrong, then press Enter to save."
+                )
+            )
+        elif form.work_order_number:
+            self.save_button.setText(self.tr("Save (Enter)"))
+            self.hint.setText(
+                self.tr(
+                    "{0} item(s) abnormal: describe each in its note. The finding is added "
+                    "to work order {1}."
+                ).format(len(failing), form.work_order_number)
+            )
+        else:
+            self.save_button.setText(self.tr("Save and open work order (Enter)"))
+            self.hint.setText(
+                self.tr(
+                    "{0} item(s) abnormal: describe each in its note. Saving opens a work "
+                    "order for this device, and its contract deadlines run from now."
+                ).format(len(failing))
+            )
+        self.hint.setStyleSheet(FAIL_STYLE if failing else "color: #0d3c84;")
+
+    def focus_note(self, key: str) -> None:
+        note = self._notes.get(key)
+        if note is not None:
+            note.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- keys -----------------------------------------------------------------------
     def _request_save(self) -> None:

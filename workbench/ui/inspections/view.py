@@ -371,6 +371,16 @@ class InspectionsView(QWidget):
         form = self.editor.form()
         if form is None or not form.editable or self._saving:
             return
+        missing = self.editor.missing_notes()
+        if missing:
+            items = {item.key: item.text for item in form.checklist.items}
+            self.ctx.messages.warning(
+                self.tr("Describe each abnormal item in its note: {0}.").format(
+                    "、".join(items.get(key, key) for key in missing)
+                )
+            )
+            self.editor.focus_note(missing[0])
+            return
         values = self.editor.values()
         notes = self.editor.item_notes()
         note = self.editor.note()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QFontDatabase, QIntValidator
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +37,7 @@ from workbench.devices import ports
 from workbench.devices.framing import FramingConfig, Rejection, Scan, symbology_name
 from workbench.devices.qt import ScannerService
 from workbench.devices.serial_reader import BAUD_RATES, DATA_BITS, PortConfig
+from workbench.ui.common.display import monospace_font
 
 if TYPE_CHECKING:
     from workbench.config import Settings
@@ -167,7 +168,7 @@ class ScannerSettingsDialog(QDialog):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.state_label = QLabel(self.tr("Not testing"))
         self.state_label.setWordWrap(True)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono = monospace_font()
         self.raw_view = QPlainTextEdit()
         self.raw_view.setReadOnly(True)
         self.raw_view.setFont(mono)
@@ -389,7 +390,11 @@ class ScannerSettingsDialog(QDialog):
             return
         detail = tester.detail()
         label = tester.state_label()
-        self.state_label.setText(f"{label} — {detail}" if detail else label)
+        # "已连接到 /dev/ttyUSB0" already says "已连接": said once.
+        if detail and label not in detail:
+            self.state_label.setText(f"{label} — {detail}")
+        else:
+            self.state_label.setText(detail or label)
 
     @Slot(bytes)
     def _show_raw(self, data: bytes) -> None:

@@ -25,6 +25,7 @@ from workbench.domain.timeutil import fmt_local
 from workbench.services import engineers as engineer_service
 from workbench.services.engineers import EngineerRow
 from workbench.ui.common.context import AppContext
+from workbench.ui.common.display import database_location
 from workbench.ui.settings.pins import EngineerDialog, PinDialog
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class SettingsView(QWidget):
         data = QGroupBox(self.tr("Data"))
         data_layout = QFormLayout(data)
         for label, value in (
-            (self.tr("Database"), ctx.store.safe_url),
+            (self.tr("Database"), database_location(ctx.store)),
             (self.tr("Data folder"), str(config.data_dir())),
             (self.tr("Log folder"), str(config.log_dir())),
         ):

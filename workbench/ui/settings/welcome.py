@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from workbench import config, i18n
 from workbench.domain.messages import UserError
 from workbench.ui.common.context import AppContext
+from workbench.ui.common.display import database_location
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -92,7 +93,7 @@ class IntroPage(QWizardPage):
         )
         self.data_label = QLabel(_folder_link(str(config.data_dir())))
         self.log_label = QLabel(_folder_link(str(config.log_dir())))
-        self.db_label = QLabel(ctx.store.safe_url if ctx.ready else "")
+        self.db_label = QLabel(database_location(ctx.store) if ctx.ready else "")
         for label in (self.data_label, self.log_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
@@ -318,6 +319,15 @@ class ScannerPage(QWizardPage):
             )
         )
         self.port_combo = QComboBox()
+        # A port the system does not list (a USB adapter not yet plugged in, a device
+        # path) is typed in.
+        self.port_combo.setEditable(True)
+        self.port_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.port_combo.setToolTip(self.tr("Choose a port, or type one (COM3, /dev/ttyUSB0)"))
+        line = self.port_combo.lineEdit()
+        if line is not None:
+            line.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+            line.setPlaceholderText(self.tr("or type a port, e.g. COM3"))
         self.refresh_button = QPushButton(self.tr("Search again"))
         self.refresh_button.clicked.connect(self.refresh_ports)
         self.test_button = QPushButton(self.tr("Test"))
@@ -377,7 +387,12 @@ class ScannerPage(QWizardPage):
         )
 
     def selected_port(self) -> str:
-        data = self.port_combo.currentData()
+        """The listed port chosen (its device), or the port typed in."""
+        text = self.port_combo.currentText().strip()
+        index = self.port_combo.findText(text, Qt.MatchFlag.MatchExactly)
+        if index < 0:
+            return text
+        data = self.port_combo.itemData(index)
         return str(data) if data else ""
 
     def _service(self) -> ScannerService:

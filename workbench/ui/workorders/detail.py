@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from workbench.domain.timeutil import fmt_local, to_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
 from workbench.services.workorders import ScanCheck, WorkOrderDetail
+from workbench.ui.common.flow import FlowLayout
 from workbench.ui.common.signature_pad import SignaturePad
 from workbench.ui.workorders.model import (
     STATE_COLOURS,
@@ -85,14 +86,17 @@ class SlaClock(QFrame):
         self.deadline = QLabel("", self)
         self.deadline.setWordWrap(True)
         self.value.setWordWrap(True)
-        self.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         layout.addWidget(self.name)
         layout.addWidget(self.value)
         layout.addWidget(self.deadline)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # As tall as the wrapped text needs at the width the card gets (a Fixed height
+        # was the one-line hint's, and cut the deadline).
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.show_item(None, utc_now())
 
     def show_item(self, item: sla_rules.SlaItem | None, now: dt.datetime) -> None:
@@ -113,7 +117,7 @@ class SlaClock(QFrame):
         self.name.setText(f"{domain_name(rules.SLA_NAMES, self.key)} · {state_name}")
         if current.done_at is not None:
             self.deadline.setText(
-                self.tr("Done {0} (due {1})").format(
+                self.tr("Done {0}\ndue {1}").format(
                     _short(current.done_at), _short(current.deadline)
                 )
             )
@@ -155,6 +159,7 @@ class WorkOrderDetailPane(QScrollArea):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
         self.title.setFont(title_font)
+        self.title.setWordWrap(True)
         self.subtitle = QLabel("", body)
         self.subtitle.setWordWrap(True)
         self.banner = QLabel("", body)
@@ -188,9 +193,19 @@ class WorkOrderDetailPane(QScrollArea):
             tree.header().setStretchLastSection(True)
         self.show_detail(None)
 
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than the body's narrowest layout: with no horizontal scroll bar,
+        a splitter that squeezed the pane below it cut the cards and buttons off."""
+        hint = super().minimumSizeHint()
+        body = self._body.minimumSizeHint().width()
+        width = body + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
     def _build_actions(self, body: QWidget, layout: QVBoxLayout) -> None:
         # -- actions --------------------------------------------------------------
-        steps = QHBoxLayout()
+        # Rows that wrap: the pane is narrow at 1366×768 and a row of five buttons made it
+        # wider than its viewport (clipped: "关闭工单 (Ctrl+4").
+        steps = FlowLayout()
         self.step_buttons: dict[str, QPushButton] = {}
         for status, label in (
             ("responded", self.tr("Responded")),
@@ -209,9 +224,8 @@ class WorkOrderDetailPane(QScrollArea):
             )
             self.step_buttons[status] = button
             steps.addWidget(button)
-        steps.addStretch(1)
         layout.addLayout(steps)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.sign_button = QPushButton(self.tr("Sign off…"), body)
         self.amend_button = QPushButton(self.tr("Amend…"), body)
         self.preview_button = QPushButton(self.tr("Print preview"), body)
@@ -225,7 +239,6 @@ class WorkOrderDetailPane(QScrollArea):
             self.save_pdf_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
         layout.addLayout(actions)
 
     def _build_facts(self, body: QWidget, layout: QVBoxLayout) -> None:
@@ -263,7 +276,7 @@ class WorkOrderDetailPane(QScrollArea):
         self.contractor_caused.toggled.connect(self._edited)
         result_form.addRow(self.tr("Cause"), self.cause)
         result_form.addRow(self.tr("Result"), self.resolution)
-        result_form.addRow("", self.contractor_caused)
+        result_form.addRow(self.contractor_caused)
         result_form.addRow("", self.save_button)
         layout.addWidget(result)
 
@@ -314,7 +327,7 @@ class WorkOrderDetailPane(QScrollArea):
             )
         ):
             pad.setReadOnly(True)
-            pad.setMinimumSize(200, 70)
+            pad.setMinimumSize(150, 70)
             pad.setMaximumHeight(110)
             grid.addWidget(QLabel(caption, body), 0, column)
             grid.addWidget(pad, 1, column)

@@ -126,6 +126,7 @@ class WorkOrdersView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([1020, 580])
+        self.splitter.setCollapsible(1, False)  # the pane keeps its minimum width
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         uistate.restore_header(AREA, self.table.horizontalHeader())
