@@ -485,7 +485,7 @@
         </message>
         <message>
             <source>refuse (exit 2, nothing written) unless the order is still at this version (the `version` of `workorder list --format json`)</source>
-            <translation>工单版本不是此值时拒绝（退出码 2，不写入）；版本见 `workorder list --format json` 的 `version`</translation>
+            <translation>工单版本号不是此值时拒绝（退出码 2，不写入）；版本号见工单列表的 JSON 输出</translation>
         </message>
     </context>
 </TS>

@@ -28,7 +28,7 @@ ENGINEER = "李工"
 @pytest.fixture
 def ctx(store: Store) -> Iterator[AppContext]:
     with store.transaction("test") as session:
-        engineers.create_engineer(session, ENGINEER, "13800000000", "2468")
+        engineers.create_engineer(session, ENGINEER, "13800000000", "246800")
     tasks = TaskRunner()
     bridge = MessageBridge()
     bridge.sink = lambda level, title, text: None

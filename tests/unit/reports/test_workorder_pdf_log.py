@@ -21,7 +21,7 @@ MIN = dt.timedelta(minutes=1)
 
 def make_engineer(store: Store) -> engineers.EngineerRow:
     with store.transaction("test") as s:
-        return engineers.create_engineer(s, "张伟", "13800000000", "2468")
+        return engineers.create_engineer(s, "张伟", "13800000000", "246800")
 
 
 def _log_part(text: str) -> str:

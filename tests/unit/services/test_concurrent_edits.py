@@ -171,7 +171,7 @@ def test_the_second_save_of_an_asset_is_refused(store: Store) -> None:
 @pytest.fixture
 def round_number(store: Store) -> str:
     with store.transaction("test") as session:
-        engineer = engineers.create_engineer(session, "张伟", pin="2468")
+        engineer = engineers.create_engineer(session, "张伟", pin="246800")
         return ins.start_round(
             session,
             engineer_id=engineer.id,

@@ -103,7 +103,7 @@ def _edits(number: str, engineer_id: str) -> list[tuple[Callable[[Any], object],
 def test_an_edit_the_store_cannot_hold_is_refused_and_nothing_written(store: Store) -> None:
     with store.transaction("王工") as session:
         number = _report(session).number
-        engineer_id = engineers.create_engineer(session, "李工", pin="2468").id
+        engineer_id = engineers.create_engineer(session, "李工", pin="246800").id
     for edit, expected in _edits(number, engineer_id):
         with pytest.raises(WorkbenchError) as refused, store.transaction("王工") as session:
             edit(session)
@@ -136,7 +136,7 @@ def test_the_message_names_the_field_in_chinese(store: Store) -> None:
 @pytest.fixture
 def engineer_id(store: Store) -> str:
     with store.transaction("test") as session:
-        return engineers.create_engineer(session, "张伟", pin="2468").id
+        return engineers.create_engineer(session, "张伟", pin="246800").id
 
 
 def test_a_round_keeps_no_text_the_store_cannot_hold(store: Store, engineer_id: str) -> None:
