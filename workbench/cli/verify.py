@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import i18n
 from workbench.cli.common import reading, say
+from workbench.cli.paper import check_paper
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -104,6 +106,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="SEQ:HASH",
         help="a head printed on paper (or by 'chain head'): prove the store still extends it",
     )
+    parser.add_argument(
+        "--paper",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a scanned or photographed document (PDF or image): check its QR codes",
+    )
     parser.set_defaults(func=run_verify)
 
 
@@ -147,6 +157,7 @@ def run_verify(args: argparse.Namespace) -> int:
                 findings.append(found)
         seen = witness.check(session)
         clean = not problems and audit.ok and not findings
+        clean = check_paper(session, args.paper) and clean
         if clean and seen.ok:
             witness.observe(session)
     for audit_problem in audit.problems:

@@ -128,7 +128,9 @@ def _title_block(doc: InspectionFormDoc, translate: Translate, width: float) -> 
     finished = bool(doc.devices or doc.round_number)
     corner: Any = ""
     if doc.record_hash is not None and doc.round_number:
-        corner = verify_qr(translate, "inspection_round", doc.round_number, doc.record_hash)
+        corner = verify_qr(
+            translate, "inspection_round", doc.round_number, doc.record_hash, doc.head
+        )
     elif finished:
         corner = unsigned_stamp(translate)
     title = doc.title or tr(translate, QT_TRANSLATE_NOOP("documents", "Inspection record"))
@@ -526,6 +528,7 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
             ),
             doc.signatures,
             doc.record_hash,
+            doc.head,
         )
     )
     return story
@@ -550,5 +553,6 @@ def inspection_form_pdf(
         printed_at=printed_time(printed_at),
         demo=doc.demo or doc.extra.get("demo") == "1",
         reference=doc.round_number,
+        head=doc.head,
     )
     return build_pdf(story, info, subject=doc.round_number or doc.category_name)

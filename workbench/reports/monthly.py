@@ -211,5 +211,5 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
             data.append([small(fmt_local(e.at)), small(e.engineer_name), small(e.text)])
         story.append(table(data, [width * 0.2, width * 0.14, width * 0.66]))
 
-    story.append(sign_off(translate))
+    story.append(sign_off(translate, report.head, signs_head=True))
     return period_pdf(story, translate, title, report)
