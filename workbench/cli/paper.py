@@ -20,6 +20,7 @@ KIND_TEXT = {
     "work_order": QT_TRANSLATE_NOOP("messages", "work order {number}"),
     "inspection_round": QT_TRANSLATE_NOOP("messages", "inspection round {number}"),
     "head": QT_TRANSLATE_NOOP("messages", "report"),
+    "key": QT_TRANSLATE_NOOP("messages", "engineer registration form {number}"),
 }
 RECORD_TEXT = {
     "match": QT_TRANSLATE_NOOP("messages", "matches the signed record"),
@@ -31,6 +32,10 @@ RECORD_TEXT = {
     ),
     "unsigned": QT_TRANSLATE_NOOP("messages", "DIFFERS: the store has no signature for it"),
     "unknown": QT_TRANSLATE_NOOP("messages", "UNKNOWN: no such record in this store"),
+}
+KEY_TEXT = {
+    "match": QT_TRANSLATE_NOOP("messages", "the key is registered in this store"),
+    "unknown": QT_TRANSLATE_NOOP("messages", "UNKNOWN: no such key in this store"),
 }
 HEAD_TEXT = {
     "extended": QT_TRANSLATE_NOOP("messages", "head #{seq}: the store extends it"),
@@ -63,7 +68,8 @@ def describe(check: PaperCheck) -> tuple[str, str]:
     head = _t(HEAD_TEXT[check.head_state], seq=check.head.seq if check.head else 0)
     if check.record is None:
         return what, head
-    return what, _t(JOIN, first=_t(RECORD_TEXT[check.record]), second=head)
+    texts = KEY_TEXT if check.kind == "key" else RECORD_TEXT
+    return what, _t(JOIN, first=_t(texts[check.record]), second=head)
 
 
 def check_paper(session: Session, files: Sequence[Path]) -> bool:

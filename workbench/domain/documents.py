@@ -200,7 +200,6 @@ class EngineerRegistrationDoc:
     contract: ContractHeader
     engineer_name: str
     phone: str
-    role: str  # "engineer" | "lead"
     key_fingerprint: str  # full hex; the form also shows the display form
     public_key: str  # hex of the 32 raw bytes
     key_registered_at: dt.datetime

@@ -7,7 +7,8 @@ marker, so payloads stay ASCII):
 - ``WB1|WO|WO-2026-0001|<sha256 hex>|<seq>:<16 hex>`` for a work order,
 - ``WB1|IR|<round number>|<sha256 hex>|<seq>:<16 hex>`` for an inspection round,
 - ``WB1|HD|<seq>:<16 hex>`` for a report that is no record of its own (weekly, monthly,
-  the acceptance pack's index): only the store's head.
+  the acceptance pack's index): only the store's head;
+- ``WB1|FP|<key fingerprint, 64 hex>|<seq>:<16 hex>`` on an engineer registration form.
 
 The last field is the store's head when the paper was made (the audit trail's sequence
 number and the first 16 hex digits of its hash, what ``verify --anchor`` takes). Paper
@@ -26,6 +27,7 @@ WORK_ORDER_NUMBER_RE = re.compile(r"^WO-(\d{4})-(\d{4,})$")
 _HEAD = r"(\d{1,12}):([0-9a-f]{16})"
 _RECORD_RE = re.compile(rf"^WB1\|(WO|IR)\|([A-Z0-9-]{{3,40}})\|([0-9a-f]{{64}})(?:\|{_HEAD})?$")
 _HEAD_RE = re.compile(rf"^WB1\|HD\|{_HEAD}$")
+_KEY_RE = re.compile(rf"^WB1\|FP\|([0-9a-f]{{64}})\|{_HEAD}$")
 PAYLOAD_PREFIX = "WB1"
 HEAD_DIGITS = 16  # hex digits of the head's hash that paper carries
 
@@ -64,11 +66,19 @@ class HeadScan:
 
 
 @dataclass(frozen=True)
+class KeyScan:
+    """An engineer registration form's code: the key's fingerprint and the head."""
+
+    fingerprint: str
+    head: PaperHead
+
+
+@dataclass(frozen=True)
 class UnknownScan:
     text: str
 
 
-Scanned = AssetScan | RecordScan | HeadScan | UnknownScan
+Scanned = AssetScan | RecordScan | HeadScan | KeyScan | UnknownScan
 
 _KINDS = {"WO": "work_order", "IR": "inspection_round"}
 _TAGS = {v: k for k, v in _KINDS.items()}
@@ -99,6 +109,14 @@ def head_payload(seq: int, digest: str) -> str:
     return payload
 
 
+def key_payload(fingerprint: str, seq: int, digest: str) -> str:
+    """The QR payload of an engineer registration form: the key and the store's head."""
+    payload = f"{PAYLOAD_PREFIX}|FP|{fingerprint.lower()}|{_head_field(seq, digest)}"
+    if not _KEY_RE.match(payload):
+        raise ValueError(f"cannot encode key {fingerprint!r}")
+    return payload
+
+
 def normalise_asset_code(text: str) -> str:
     return text.strip().upper()
 
@@ -117,6 +135,9 @@ def classify(text: str) -> Scanned:
     match = _HEAD_RE.match(stripped)
     if match:
         return HeadScan(PaperHead(int(match.group(1)), match.group(2)))
+    match = _KEY_RE.match(stripped)
+    if match:
+        return KeyScan(match.group(1), PaperHead(int(match.group(2)), match.group(3)))
     code = normalise_asset_code(stripped)
     if is_asset_code(code):
         return AssetScan(code)

@@ -528,7 +528,7 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
             ),
             doc.signatures,
             doc.record_hash,
-            doc.head,
+            head=doc.head,
         )
     )
     return story

@@ -626,6 +626,7 @@ def record_sign_off(
     confirmation: str,
     signatures: Sequence[SignatureDoc],
     record_hash: str | None,
+    *,
     head: HeadDoc | None = None,
 ) -> KeepTogether:
     """A record's sign-off kept on one page: the numbered title, what Party A confirms

@@ -483,8 +483,8 @@ def _head_block(translate: Translate, head: HeadDoc, signs_head: bool) -> Any:
     if signs_head:
         template = QT_TRANSLATE_NOOP(
             "documents",
-            "By signing this report Party A's representative confirms the store head "
-            "{head}: {anchor}. Keep this signed page; 'workbench verify --anchor {anchor}' "
+            "By signing this report, Party A's representative confirms the store head "
+            "{head} of {time}. Keep this signed page: 'workbench verify --anchor {anchor}' "
             "proves later that no record up to this head was changed or removed.",
         )
     else:
@@ -493,7 +493,13 @@ def _head_block(translate: Translate, head: HeadDoc, signs_head: bool) -> Any:
             "{head}, when this report was made; check it with "
             "'workbench verify --anchor {anchor}'.",
         )
-    text = tr(translate, template, head=head_text(translate, head), anchor=head.anchor)
+    text = tr(
+        translate,
+        template,
+        head=head_text(translate, head) if not signs_head else head.short,
+        time=fmt_local(head.at),
+        anchor=head.anchor,
+    )
     qr_side = 22 * mm
     row = Table(
         [[para(text, styles().small), head_qr(translate, head, qr_side)]],

@@ -457,7 +457,7 @@ def workorder_pdf(
             ),
             doc.signatures,
             doc.record_hash,
-            doc.head,
+            head=doc.head,
         ),
     ]
     info = PageInfo(

@@ -18,10 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.data.models import Engineer, EngineerKey
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.domain.scancodes import PAYLOAD_PREFIX, HeadScan, PaperHead, RecordScan, classify
+from workbench.domain.scancodes import (
+    PAYLOAD_PREFIX,
+    HeadScan,
+    KeyScan,
+    PaperHead,
+    RecordScan,
+    classify,
+)
 from workbench.services import integrity
 
 if TYPE_CHECKING:
@@ -35,7 +44,9 @@ RECORD_DIFFERS = frozenset({"paper_mismatch", "record_altered"})
 class PaperCheck:
     """One scanned code held against the store.
 
-    ``kind``: ``work_order``, ``inspection_round``, ``head`` (a report's code), ``malformed``
+    ``kind``: ``work_order``, ``inspection_round``, ``head`` (a report's code), ``key`` (an
+    engineer registration form's: ``number`` is the engineer, ``record`` whether the key
+    is registered in this store, ``match`` or ``unknown``), ``malformed``
     (begins like a workbench code but is not one: damaged or forged) or ``other`` (not a
     workbench code, e.g. an asset label). ``record``: the record's state (see the module
     text; None for a head or an other code). ``head_state``: ``extended`` (the store
@@ -106,6 +117,20 @@ def check_text(session: Session, text: str) -> PaperCheck:
         )
     if isinstance(scan, HeadScan):
         return PaperCheck(text, "head", head=scan.head, head_state=_head_state(session, scan.head))
+    if isinstance(scan, KeyScan):
+        name = session.scalar(
+            select(Engineer.name)
+            .join(EngineerKey, EngineerKey.engineer_id == Engineer.id)
+            .where(EngineerKey.fingerprint == scan.fingerprint)
+        )
+        return PaperCheck(
+            text,
+            "key",
+            name or "",
+            "match" if name else "unknown",
+            scan.head,
+            _head_state(session, scan.head),
+        )
     stripped = text.strip()
     if stripped.upper().startswith(PAYLOAD_PREFIX + "|"):
         return PaperCheck(stripped, "malformed")
@@ -124,7 +149,9 @@ class FoundCode:
 def _decode(image: Image) -> list[str]:
     import zxingcpp
 
-    found = zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+    # A format where a set is expected: zxing-cpp takes both (its stubs name the set).
+    qr: Any = zxingcpp.BarcodeFormat.QRCode
+    found = zxingcpp.read_barcodes(image.convert("L"), formats=qr)
     return [code.text for code in found if code.text]
 
 
