@@ -505,18 +505,15 @@ def _head_block(translate: Translate, head: HeadDoc, signs_head: bool) -> Any:
         [[para(text, styles().small), head_qr(translate, head, qr_side)]],
         colWidths=[content_width() - qr_side - 4 * mm, qr_side + 4 * mm],
     )
-    row.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOX", (0, 0), (-1, -1), 0.6 if signs_head else 0, RULE),
-                ("LEFTPADDING", (0, 0), (0, 0), 3 if signs_head else 0),
-            ]
-        )
-    )
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]
+    if signs_head:  # framed: the line Party A signs
+        commands += [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (0, 0), 3)]
+    row.setStyle(TableStyle(commands))
     return row
 
 
