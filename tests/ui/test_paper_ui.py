@@ -8,7 +8,7 @@ import pypdf
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from workbench.domain.keys import display_fingerprint
-from workbench.domain.scancodes import head_payload, record_payload
+from workbench.domain.scancodes import head_payload, key_payload, record_payload
 from workbench.services import engineers as engineer_service
 from workbench.services import integrity
 
@@ -33,6 +33,17 @@ def test_scanned_round_and_report_codes_get_a_verdict(qtbot, window, store):
     current = head_payload(head.seq, head.hash)
     router.route(current)
     assert "the store extends it" in router.notice.text()
+
+    stranger = key_payload("0" * 64, head.seq, head.hash)
+    assert router.route(stranger) == "engineer_key"
+    assert "NOT registered in this store" in router.notice.text()
+
+    # A work order's code opens the order (its view checks the record); a head on it
+    # that this store does not reach is said in a notice.
+    router.notice.close()
+    order = record_payload("work_order", "WO-2026-0001", "ab" * 32, (head.seq + 9, "0" * 64))
+    assert router.route(order) == "work_order"
+    assert router.notice is not None and "does not reach it" in router.notice.text()
 
 
 def test_registration_form_is_saved_from_the_engineer_list(  # noqa: PLR0917 - fixtures
