@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageFilter
 from sqlalchemy import select
 
 from tests.helpers.stores import copy_store
@@ -260,6 +260,26 @@ def test_verify_paper_on_a_150_dpi_scan_passes_then_fails_after_a_rechain(
     err = capsys.readouterr().err
     assert f"work order {number}: DIFFERS: the paper's hash is not the signed record's" in err
     assert "Paper: 1 of 1 codes do not match the store." in err
+
+
+@needs_pdftoppm
+def test_a_photographed_round_record_is_read(demo: tuple[Path, Store], tmp_path: Path) -> None:
+    """A phone photo rather than a flatbed scan: skewed, blurred, JPEG-compressed."""
+    path, store = demo
+    _round_id, number = _last_signed(store, InspectionRound)
+    out = tmp_path / "round.pdf"
+    assert main(["forms", "round", number, "-o", str(out), "--db", str(path)]) == 0
+    page = Image.open(_png(out, 150)[0]).convert("L")
+    photo = page.rotate(1.5, expand=True, fillcolor=255).filter(ImageFilter.GaussianBlur(0.8))
+    jpeg = tmp_path / "photo.jpg"
+    photo.save(jpeg, "JPEG", quality=60)
+    with store.read() as session:
+        (result,) = paper.check_files(session, [jpeg])
+    assert (result.check.kind, result.check.number, result.check.ok) == (
+        "inspection_round",
+        number,
+        True,
+    )
 
 
 def test_verify_paper_refuses_a_file_without_codes(

@@ -80,7 +80,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--timeout-ms", type=int, help="inter-character timeout for a partial code (default 200)"
     )
     p.add_argument(
-        "--json", action="store_true", help="one JSON object a line: code, symbology, asset, name"
+        "--json",
+        action="store_true",
+        help="one JSON object a line: code, symbology, kind, asset, name; for a printed "
+        "record's code also record, head_state and matches (checked against the store)",
     )
     p.set_defaults(func=run)
 
