@@ -487,5 +487,29 @@
             <source>refuse (exit 2, nothing written) unless the order is still at this version (the `version` of `workorder list --format json`)</source>
             <translation>工单版本号不是此值时拒绝（退出码 2，不写入）；版本号见工单列表的 JSON 输出</translation>
         </message>
+        <message>
+            <source>printable forms: inspection forms (巡检记录表), engineer registration (人员备案表)</source>
+            <translation>可打印的表格：巡检记录表、人员备案表</translation>
+        </message>
+        <message>
+            <source>the engineer registration form (人员备案表) with the engineer's signing key</source>
+            <translation>含工程师签字密钥的人员备案表</translation>
+        </message>
+        <message>
+            <source>the engineer's name</source>
+            <translation>工程师姓名</translation>
+        </message>
+        <message>
+            <source>PDF file (default: engineer-NAME.pdf)</source>
+            <translation>PDF 文件（默认：engineer-姓名.pdf）</translation>
+        </message>
+        <message>
+            <source>one JSON object a line: code, symbology, kind, asset, name; for a printed record's code also record, head_state and matches (checked against the store)</source>
+            <translation>每行一个 JSON 对象：条码、码制、类别、资产、名称；打印记录上的二维码另有 record、head_state 和 matches（与数据库核对的结果）</translation>
+        </message>
+        <message>
+            <source>a scanned or photographed document (PDF or image): check its QR codes</source>
+            <translation>扫描或拍摄的纸质文件（PDF 或图片）：核对其中的二维码</translation>
+        </message>
     </context>
 </TS>

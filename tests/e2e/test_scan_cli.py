@@ -161,6 +161,8 @@ def test_json_lines_through_unplug_and_sigterm(store: Store, db_path: Path, pty:
             "WO-2026-0001",
             None,
         )
+        # Checked against the store, never just named: this store has no such order.
+        assert (first[2]["record"], first[2]["matches"]) == ("unknown", False)
         assert (first[3]["code"], first[3]["kind"], first[3]["symbology"]) == (
             "hello",
             "unknown",

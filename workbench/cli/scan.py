@@ -1,7 +1,12 @@
 """``workbench scan``: listen to a serial scanner and print one line per scan.
 
 Each asset code is looked up in the store: ``--json`` prints one object a line with
-``code``, ``symbology``, ``kind``, ``asset`` and ``name`` (null when unknown). The command
+``code``, ``symbology``, ``kind``, ``asset`` and ``name`` (null when unknown). A printed
+record's or report's ``WB1|…`` code is checked against the store
+(:func:`workbench.services.paper.check_text`): ``record`` is ``match``, ``differs`` or
+``unknown`` (``record_state`` says how it differs), ``head_state`` whether the store
+still extends the head on the paper, and ``matches`` whether the paper agrees with the
+store in every respect. The command
 keeps listening through unplug and replug, reports the scanner's state on stderr, waits
 for a port that is not there yet, and ends with status 0 on Ctrl+C or SIGTERM.
 """
@@ -32,7 +37,8 @@ from workbench.devices.serial_reader import (
     configs_from_settings,
 )
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
-from workbench.domain.scancodes import AssetScan, RecordScan, classify
+from workbench.domain.scancodes import AssetScan, HeadScan, KeyScan, RecordScan, classify
+from workbench.services import paper
 from workbench.services.assets import get_asset
 
 log = logging.getLogger("workbench.cli")
@@ -43,6 +49,14 @@ _UNREGISTERED = QT_TRANSLATE_NOOP("devices", "Asset code not registered")
 _WORK_ORDER = QT_TRANSLATE_NOOP("devices", "Work order {number}")
 _ROUND = QT_TRANSLATE_NOOP("devices", "Inspection round {number}")
 _NOT_ASSET = QT_TRANSLATE_NOOP("devices", "Not an asset code")
+_REPORT_HEAD = QT_TRANSLATE_NOOP("devices", "Report, store head {head}")
+_KEY_FORM = QT_TRANSLATE_NOOP("devices", "Engineer registration form")
+_MALFORMED = QT_TRANSLATE_NOOP("devices", "Not a valid workbench code (damaged or forged)")
+_MATCHES = QT_TRANSLATE_NOOP("devices", "matches the store")
+_UNKNOWN_RECORD = QT_TRANSLATE_NOOP("devices", "NOT IN THIS STORE")
+_DIFFERS = QT_TRANSLATE_NOOP("devices", "DOES NOT MATCH the signed record")
+_HEAD_NOT_EXTENDED = QT_TRANSLATE_NOOP("devices", "the store does not extend the printed head")
+_UNCHECKED = QT_TRANSLATE_NOOP("devices", "not checked (no store)")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -96,7 +110,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--json",
         action="store_true",
-        help=QT_TRANSLATE_NOOP("cli_help", "one JSON object a line: code, symbology, asset, name"),
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "one JSON object a line: code, symbology, kind, asset, name; for a printed "
+            "record's code also record, head_state and matches (checked against the store)",
+        ),
     )
     p.set_defaults(func=run)
 
@@ -136,9 +154,10 @@ def describe(store: Store | None, scan: Scan) -> dict[str, Any]:
         "name": None,
     }
     classified = classify(scan.code)
-    if isinstance(classified, RecordScan):
-        result["kind"] = classified.kind
-        result["number"] = classified.number
+    if isinstance(classified, RecordScan | HeadScan | KeyScan) or scan.code.strip().startswith(
+        "WB1|"
+    ):
+        result.update(_paper_check(store, scan.code))
     elif isinstance(classified, AssetScan):
         result["kind"] = "asset"
         if store is None:
@@ -155,6 +174,51 @@ def describe(store: Store | None, scan: Scan) -> dict[str, Any]:
     return result
 
 
+def _paper_check(store: Store | None, text: str) -> dict[str, Any]:
+    """A workbench code held against the store; when that cannot be done, ``matches`` is
+    null: a scan is never reported as matching unchecked."""
+    scan = classify(text)
+    unchecked: dict[str, Any] = {
+        "kind": "malformed",
+        "number": None,
+        "record": None,
+        "record_state": None,
+        "head": None,
+        "head_state": None,
+        "matches": False,
+    }
+    if isinstance(scan, RecordScan):
+        unchecked.update(kind=scan.kind, number=scan.number)
+    elif isinstance(scan, KeyScan):
+        unchecked.update(kind="key")
+    elif isinstance(scan, HeadScan):
+        unchecked.update(kind="head")
+    else:
+        return unchecked
+    unchecked.update(head=scan.head.anchor if scan.head else None, matches=None)
+    if store is None:
+        return unchecked
+    try:
+        with store.read() as session:
+            return paper.check_text(session, text).as_json()
+    except Exception as exc:  # a store problem must not end the listening
+        log.warning("scan: checking %s failed: %s", text, exc)
+        return unchecked
+
+
+def _verdict(info: dict[str, Any]) -> str:
+    tr = i18n.translate
+    if info.get("matches") is None:
+        return tr(_CONTEXT, _UNCHECKED)
+    if info["matches"]:
+        return tr(_CONTEXT, _MATCHES)
+    if info.get("record") == "unknown":
+        return tr(_CONTEXT, _UNKNOWN_RECORD)
+    if info.get("record") == "differs":
+        return tr(_CONTEXT, _DIFFERS)
+    return tr(_CONTEXT, _HEAD_NOT_EXTENDED)
+
+
 def _plain(info: dict[str, Any]) -> str:
     tr = i18n.translate
     if info["asset"] is not None:
@@ -162,9 +226,15 @@ def _plain(info: dict[str, Any]) -> str:
     elif info["kind"] == "asset":
         what = tr(_CONTEXT, _UNREGISTERED)
     elif info["kind"] == "work_order":
-        what = tr(_CONTEXT, _WORK_ORDER).format(number=info["number"])
+        what = tr(_CONTEXT, _WORK_ORDER).format(number=info["number"]) + "  " + _verdict(info)
     elif info["kind"] == "inspection_round":
-        what = tr(_CONTEXT, _ROUND).format(number=info["number"])
+        what = tr(_CONTEXT, _ROUND).format(number=info["number"]) + "  " + _verdict(info)
+    elif info["kind"] == "head":
+        what = tr(_CONTEXT, _REPORT_HEAD).format(head=info["head"]) + "  " + _verdict(info)
+    elif info["kind"] == "key":
+        what = tr(_CONTEXT, _KEY_FORM) + "  " + _verdict(info)
+    elif info["kind"] == "malformed":
+        what = tr(_CONTEXT, _MALFORMED)
     else:
         what = tr(_CONTEXT, _NOT_ASSET)
     return f"{info['code']}\t{what}"

@@ -36,6 +36,25 @@ class ContractHeader:
 
 
 @dataclass(frozen=True)
+class HeadDoc:
+    """The store's head when a document was made (see ``workbench.services.integrity``):
+    the audit trail's last entry, its number, hash and time. Paper prints ``#SEQ`` and
+    the hash's first 16 hex digits; ``verify --anchor SEQ:HASH`` takes them back."""
+
+    seq: int
+    hash: str
+    at: dt.datetime | None
+
+    @property
+    def short(self) -> str:
+        return f"#{self.seq} {self.hash[:16]}"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.seq}:{self.hash[:16]}"
+
+
+@dataclass(frozen=True)
 class SignatureDoc:
     """A drawn signature: strokes in a box 0..1 wide and 0..1 high (y down)."""
 
@@ -44,6 +63,8 @@ class SignatureDoc:
     signed_at: dt.datetime
     strokes: tuple[Stroke, ...]
     aspect: float = 3.0  # width / height of the pad it was drawn on
+    # The engineer's key that signed the record (full hex; paper shows the display form).
+    key_fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +128,7 @@ class WorkOrderDoc:
     # Clock times entered afterwards (补录): (clock key, when entered); see
     # workbench.domain.workorders.entered_late.
     entered_late: tuple[tuple[str, dt.datetime], ...] = ()
+    head: HeadDoc | None = None  # the store's head when the paper was made
 
 
 @dataclass(frozen=True)
@@ -171,3 +193,21 @@ class InspectionFormDoc:
     blank_rows: int = 8
     extra: dict[str, str] = field(default_factory=dict)
     demo: bool = False  # printed with the demo-data mark
+    head: HeadDoc | None = None  # the store's head when the paper was made
+
+
+@dataclass(frozen=True)
+class EngineerRegistrationDoc:
+    """The engineer registration form (人员备案表, contract 五.5.2.11): what the client
+    signs when it approves an engineer, with the key the engineer signs records with."""
+
+    contract: ContractHeader
+    engineer_name: str
+    phone: str
+    key_fingerprint: str  # full hex; the form also shows the display form
+    public_key: str  # hex of the 32 raw bytes
+    key_registered_at: dt.datetime
+    approved_by: str  # the engineer whose key approved this one; "" for the first key
+    store_uuid: str
+    head: HeadDoc
+    demo: bool = False

@@ -36,7 +36,7 @@ from workbench.domain.deliverables import (
     PaymentRow,
     month_label,
 )
-from workbench.domain.documents import ContractHeader
+from workbench.domain.documents import ContractHeader, HeadDoc
 from workbench.domain.monitoring import ScanRow, WeekRow
 from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
@@ -280,6 +280,7 @@ class PeriodReport:
     restore_target_minutes: int | None = None
     late_rate_per_day: Decimal = Decimal("0")
     demo: bool = False
+    head: HeadDoc | None = None  # the store's head when the report was made
 
     @property
     def breached_orders(self) -> tuple[WorkOrderRow, ...]:
@@ -306,3 +307,4 @@ class AcceptanceIndex:
     categories: dict[str, str] = field(default_factory=dict)
     restore_target_minutes: int | None = None
     demo: bool = False
+    head: HeadDoc | None = None  # the store's head when the index was made

@@ -178,7 +178,7 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
     if index.signed_rounds:
         story.append(Spacer(1, 6))
         story.append(_records_table([n for _id, n in index.signed_rounds]))
-    story.append(sign_off(translate))
+    story.append(sign_off(translate, index.head))
     story.append(PageBreak())
     story.append(section(translate, 5, QT_TRANSLATE_NOOP("documents", "Every deliverable")))
     story.append(deliverables_table(translate, index.deliverable_rows))
@@ -189,6 +189,7 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         printed_at=index.generated_at,
         demo=index.demo,
         reference=index.contract.number,
+        head=index.head,
     )
     return build_pdf(story, info)
 

@@ -129,7 +129,9 @@ def _title_block(doc: InspectionFormDoc, translate: Translate, width: float) -> 
     finished = bool(doc.devices or doc.round_number)
     corner: Any = ""
     if doc.record_hash is not None and doc.round_number:
-        corner = verify_qr(translate, "inspection_round", doc.round_number, doc.record_hash)
+        corner = verify_qr(
+            translate, "inspection_round", doc.round_number, doc.record_hash, doc.head
+        )
     elif finished:
         corner = unsigned_stamp(translate)
     title = doc.title or tr(translate, QT_TRANSLATE_NOOP("documents", "Inspection record"))
@@ -524,6 +526,7 @@ def _round_record(doc: InspectionFormDoc, t: Translate) -> list[Any]:
         ),
         doc.signatures,
         doc.record_hash,
+        head=doc.head,
     )
     # The sign-off never alone on the last page: the last rows above go with it.
     return keep_tail(story, sign_off)
@@ -548,5 +551,6 @@ def inspection_form_pdf(
         printed_at=printed_time(printed_at),
         demo=doc.demo or doc.extra.get("demo") == "1",
         reference=doc.round_number,
+        head=doc.head,
     )
     return build_pdf(story, info, subject=doc.round_number or doc.category_name)

@@ -214,5 +214,5 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
         story.append(table(data, [width * 0.2, width * 0.14, width * 0.66]))
 
     # The signature boxes never alone on the last page: the last rows or chart go with them.
-    story = keep_tail(story, sign_off(translate))
+    story = keep_tail(story, sign_off(translate, report.head, signs_head=True))
     return period_pdf(story, translate, title, report)

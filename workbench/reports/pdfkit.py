@@ -39,9 +39,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import _ContainerSpace
 
-from workbench.domain.documents import ContractHeader, SignatureDoc
+from workbench.domain.documents import ContractHeader, HeadDoc, SignatureDoc
+from workbench.domain.keys import display_fingerprint
 from workbench.domain.messages import QT_TRANSLATE_NOOP
-from workbench.domain.scancodes import record_payload
+from workbench.domain.scancodes import head_payload, record_payload
 from workbench.domain.timeutil import fmt_local, now
 from workbench.reports.fonts import register_reportlab_font
 
@@ -564,12 +565,30 @@ class SignatureBox(Flowable):  # type: ignore[misc]
         canvas.setFont(font, 8.5)
         canvas.setFillColor(INK)
         sig = self.signature
+        top_gap = 6.5 * mm
+        if sig is not None and sig.key_fingerprint:
+            # The key that signed the record, under the caption: paper names the key so
+            # that the engineer registration form (人员备案表) can be held against it.
+            canvas.setFont(font, 7)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(
+                3 * mm,
+                h - 8.2 * mm,
+                tr(
+                    self.translate,
+                    QT_TRANSLATE_NOOP("documents", "Key fingerprint: {fingerprint}"),
+                    fingerprint=display_fingerprint(sig.key_fingerprint),
+                ),
+            )
+            canvas.setFont(font, 8.5)
+            canvas.setFillColor(INK)
+            top_gap = 9.5 * mm
         if sig is not None:
             draw_strokes(
                 canvas,
                 sig.strokes,
                 sig.aspect,
-                (3 * mm, line_y + 0.6 * mm, w - 6 * mm, h - line_y - 6.5 * mm),
+                (3 * mm, line_y + 0.6 * mm, w - 6 * mm, h - line_y - top_gap),
             )
             name = tr(
                 self.translate, QT_TRANSLATE_NOOP("documents", "Name: {name}"), name=sig.signer_name
@@ -628,12 +647,34 @@ def signature_row(
 TITLE_SIDE = 30 * mm  # the corner cell of a record's title row, and its empty twin
 
 
-def verify_qr(translate: Translate, kind: str, number: str, record_hash: str) -> QrFlowable:
-    """The QR code that checks a signed record against the store."""
+def verify_qr(
+    translate: Translate, kind: str, number: str, record_hash: str, head: HeadDoc | None = None
+) -> QrFlowable:
+    """The QR code that checks a signed record, and the head it was printed at, against
+    the store."""
     return QrFlowable(
-        record_payload(kind, number, record_hash),
+        record_payload(kind, number, record_hash, (head.seq, head.hash) if head else None),
         24 * mm,
         tr(translate, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
+    )
+
+
+def head_qr(translate: Translate, head: HeadDoc, size: float = 22 * mm) -> QrFlowable:
+    """The QR code of a document that is no record of its own: the store's head."""
+    return QrFlowable(
+        head_payload(head.seq, head.hash),
+        size,
+        tr(translate, QT_TRANSLATE_NOOP("documents", "Scan to verify")),
+    )
+
+
+def head_text(translate: Translate, head: HeadDoc) -> str:
+    """``链头 #16559 7c18aceaebd58249（2026-12-04 10:26）``: the head as paper prints it."""
+    return tr(
+        translate,
+        QT_TRANSLATE_NOOP("documents", "Store head {head} ({time})"),
+        head=head.short,
+        time=fmt_local(head.at),
     )
 
 
@@ -689,9 +730,12 @@ def record_sign_off(
     confirmation: str,
     signatures: Sequence[SignatureDoc],
     record_hash: str | None,
+    *,
+    head: HeadDoc | None = None,
 ) -> KeepTogether:
     """A record's sign-off kept on one page: the numbered title, what Party A confirms
-    (a template), both signatures, then the record hash once signed or the draft warning."""
+    (a template), both signatures, then the record hash once signed or the draft warning,
+    and the store's head when the paper was made."""
     s = styles()
     block: list[Any] = [
         numbered_section(translate, section, QT_TRANSLATE_NOOP("documents", "{n}. Sign-off")),
@@ -719,6 +763,22 @@ def record_sign_off(
             ),
         )
         block.append(para(coloured(draft, BAD_INK), s.small, markup=True))
+    if head is not None:
+        block.append(
+            para(
+                tr(
+                    translate,
+                    QT_TRANSLATE_NOOP(
+                        "documents",
+                        "{head}, when this paper was made; check it with "
+                        "'workbench verify --anchor {anchor}'.",
+                    ),
+                    head=head_text(translate, head),
+                    anchor=head.anchor,
+                ),
+                s.tiny,
+            )
+        )
     return KeepTogether(block)
 
 
@@ -735,6 +795,7 @@ class PageInfo:
     printed_at: dt.datetime
     demo: bool = False
     reference: str = ""  # e.g. the work order number, shown in the header
+    head: HeadDoc | None = None  # the store's head when the document was made, in the footer
 
 
 def _numbered_canvas(info: PageInfo) -> type[Canvas]:
@@ -828,6 +889,9 @@ def _draw_frame(canvas: Canvas, info: PageInfo, page: int, total: int) -> None:
             time=fmt_local(info.printed_at),
         ),
     )
+    if info.head is not None:
+        canvas.setFont(font, 7)
+        canvas.drawCentredString(width / 2, bottom - 3.6 * mm, head_text(translate, info.head))
     if info.demo:
         demo = tr(translate, QT_TRANSLATE_NOOP("documents", "DEMO DATA - NOT A REAL RECORD"))
         canvas.setFillColor(BAD_INK)

@@ -14,12 +14,13 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, Spacer
+from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 
 from workbench.domain import deliverables as calendar
 from workbench.domain import reporting as figures
 from workbench.domain import workorders as wo_rules
 from workbench.domain.deliverables import DeliverableRow, PaymentRow
+from workbench.domain.documents import HeadDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.reporting import PeriodReport
 from workbench.domain.timeutil import fmt_local
@@ -28,12 +29,15 @@ from workbench.reports import charts
 from workbench.reports.pdfkit import (
     BAD_INK,
     OK_INK,
+    RULE,
     WARN_INK,
     PageInfo,
     Translate,
     build_pdf,
     coloured,
     content_width,
+    head_qr,
+    head_text,
     header_cells,
     money,
     para,
@@ -474,27 +478,70 @@ def deliverables_or_none(translate: Translate, rows: Sequence[DeliverableRow]) -
     return deliverables_table(translate, rows)
 
 
-def sign_off(translate: Translate) -> Any:
-    return KeepTogether(
-        [
-            Spacer(1, 6 * mm),
-            signature_row(
-                translate,
-                (),
-                content_width(),
+def _head_block(translate: Translate, head: HeadDoc, signs_head: bool) -> Any:
+    """The store's head beside the signature boxes: as text, and in a QR code that
+    ``workbench verify --paper`` and the scanner check."""
+    if signs_head:
+        template = QT_TRANSLATE_NOOP(
+            "documents",
+            "By signing this report, Party A's representative confirms the store head "
+            "{head} of {time}. Keep this signed page: 'workbench verify --anchor {anchor}' "
+            "proves later that no record up to this head was changed or removed.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "documents",
+            "{head}, when this report was made; check it with "
+            "'workbench verify --anchor {anchor}'.",
+        )
+    text = tr(
+        translate,
+        template,
+        head=head_text(translate, head) if not signs_head else head.short,
+        time=fmt_local(head.at),
+        anchor=head.anchor,
+    )
+    qr_side = 22 * mm
+    row = Table(
+        [[para(text, styles().small), head_qr(translate, head, qr_side)]],
+        colWidths=[content_width() - qr_side - 4 * mm, qr_side + 4 * mm],
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]
+    if signs_head:  # framed: the line Party A signs
+        commands += [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (0, 0), 3)]
+    row.setStyle(TableStyle(commands))
+    return row
+
+
+def sign_off(translate: Translate, head: HeadDoc | None = None, *, signs_head: bool = False) -> Any:
+    """The signature boxes of a report; with the store's head beside them when given
+    (``signs_head``: the monthly report, whose head Party A signs)."""
+    block: list[Any] = [Spacer(1, 6 * mm)]
+    if head is not None:
+        block += [_head_block(translate, head, signs_head), Spacer(1, 2 * mm)]
+    block.append(
+        signature_row(
+            translate,
+            (),
+            content_width(),
+            (
                 (
-                    (
-                        "engineer",
-                        tr(translate, QT_TRANSLATE_NOOP("documents", "Prepared by (Party B)")),
-                    ),
-                    (
-                        "client",
-                        tr(translate, QT_TRANSLATE_NOOP("documents", "Confirmed by (Party A)")),
-                    ),
+                    "engineer",
+                    tr(translate, QT_TRANSLATE_NOOP("documents", "Prepared by (Party B)")),
+                ),
+                (
+                    "client",
+                    tr(translate, QT_TRANSLATE_NOOP("documents", "Confirmed by (Party A)")),
                 ),
             ),
-        ]
+        )
     )
+    return KeepTogether(block)
 
 
 def opening(
@@ -520,5 +567,6 @@ def period_pdf(story: list[Any], translate: Translate, title: str, report: Perio
         printed_at=report.generated_at,
         demo=report.demo,
         reference=report.period.label,
+        head=report.head,
     )
     return build_pdf(story, info)

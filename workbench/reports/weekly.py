@@ -162,5 +162,5 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
         section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables this week and next"))
     )
     story.append(deliverables_or_none(translate, report.deliverables))
-    story = keep_tail(story, sign_off(translate))
+    story = keep_tail(story, sign_off(translate, report.head))
     return period_pdf(story, translate, title, report)

@@ -150,7 +150,7 @@ def _title_block(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     # Title block: the title and the number in the middle, the QR (or the unsigned mark)
     # on the right.
     if doc.record_hash is not None:
-        corner: Any = verify_qr(t, "work_order", doc.number, doc.record_hash)
+        corner: Any = verify_qr(t, "work_order", doc.number, doc.record_hash, doc.head)
     else:
         corner = unsigned_stamp(t)
     centre = [
@@ -465,6 +465,7 @@ def workorder_pdf(
             ),
             doc.signatures,
             doc.record_hash,
+            head=doc.head,
         ),
     ]
     info = PageInfo(
@@ -474,5 +475,6 @@ def workorder_pdf(
         printed_at=printed_time(printed_at),
         demo=doc.demo,
         reference=doc.number,
+        head=doc.head,
     )
     return build_pdf(story, info, subject=doc.number)

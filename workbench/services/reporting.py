@@ -34,6 +34,7 @@ from workbench.domain.reporting import AcceptanceIndex, Period, PeriodReport, Ro
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import deliverables as deliverable_service
+from workbench.services import heads
 from workbench.services import inspections as inspection_service
 from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
@@ -454,6 +455,7 @@ def _period_report(
         restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
         late_rate_per_day=penalties_from_terms(contract.terms).late_rate_per_day,
         demo=demo or _demo_present(session),
+        head=heads.head_doc(session),
     )
 
 
@@ -522,6 +524,7 @@ def acceptance_index(
         categories=_categories(session),
         restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
         demo=_demo_present(session),
+        head=heads.head_doc(session),
     )
 
 

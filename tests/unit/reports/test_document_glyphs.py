@@ -32,6 +32,12 @@ def translated_templates() -> Iterator[str]:
     for message in tree.iter("message"):
         yield message.findtext("source") or ""
         yield message.findtext("translation") or ""
+    # The documents' strings kept in another area's file (heads, the registration form).
+    for context in ET.parse(resource_path("i18n", "paper.zh_CN.ts")).iter("context"):
+        if context.findtext("name") == "documents":
+            for message in context.iter("message"):
+                yield message.findtext("source") or ""
+                yield message.findtext("translation") or ""
 
 
 def strings_in(value: Any) -> Iterator[str]:

@@ -19,7 +19,7 @@ chain's content), :mod:`.history` and :mod:`.forms` (printed forms); their share
 are in :mod:`._helpers`. Callers import from the package.
 """
 
-from workbench.services.inspections.forms import blank_form, round_form
+from workbench.services.inspections.forms import blank_form, check_scanned_round, round_form
 from workbench.services.inspections.history import asset_history
 from workbench.services.inspections.read_models import (
     ATTACHMENT_FOLDER,
@@ -72,6 +72,7 @@ __all__ = [
     "active_round",
     "asset_history",
     "blank_form",
+    "check_scanned_round",
     "device_form",
     "display_value",
     "due_devices",

@@ -17,12 +17,13 @@ from workbench.domain.documents import (
 )
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, Translate, WorkbenchError
 from workbench.services import checklists as checklist_service
-from workbench.services import signing
+from workbench.services import heads, signing
 from workbench.services import workorders as workorder_service
 from workbench.services._common import asset_line, require_contract
 from workbench.services.inspections._helpers import _identity, _round
 from workbench.services.inspections.read_models import RECORD_TYPE
 from workbench.services.inspections.recording import display_value
+from workbench.services.workorders.read_models import ScanCheck
 
 
 def _item_doc(item: rules.ChecklistItem) -> ChecklistItemDoc:
@@ -139,9 +140,7 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
     unchecked = tuple(
         asset_line(link.asset) for link in rnd.scope_assets if link.asset_id not in checked
     )
-    signatures = tuple(
-        signing.signature_doc(s) for s in signing.signatures_of(session, RECORD_TYPE, rnd.id)
-    )
+    signatures = heads.signature_docs(session, RECORD_TYPE, rnd.id)
     link_row = signing.link_of(session, RECORD_TYPE, rnd.id)
     categories = sorted(versions)
     # Titled after a checklist only when every device in scope, inspected or not, is of
@@ -168,8 +167,18 @@ def round_form(session: Session, key: str, translate: Translate = _identity) -> 
         unchecked_reason=rnd.unchecked_reason,
         signatures=signatures,
         record_hash=link_row.content_hash if link_row else None,
+        head=heads.head_doc(session),
         extra={
             "checklists": ", ".join(f"{c} v{versions[c]}" for c in categories),
             "client_representative": rnd.client_representative,
         },
     )
+
+
+def check_scanned_round(session: Session, number: str, record_hash: str) -> ScanCheck:
+    """Whether a scanned round record (number and hash from its QR code) matches the
+    store: the same states as a work order's (``match``, ``paper_mismatch``,
+    ``record_altered``, ``unsigned``, ``unknown``)."""
+    number = number.strip().upper()
+    round_id = session.scalar(select(InspectionRound.id).where(InspectionRound.number == number))
+    return heads.check_link(session, RECORD_TYPE, round_id, number, record_hash)

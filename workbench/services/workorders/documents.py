@@ -13,7 +13,7 @@ from workbench.domain import workorders as rules
 from workbench.domain.documents import ContractHeader, LogLine, Party, SlaLine, WorkOrderDoc
 from workbench.domain.scancodes import record_payload
 from workbench.domain.workorders import WorkOrderRow
-from workbench.services import signing
+from workbench.services import heads, signing
 from workbench.services._common import asset_line, aware_now
 from workbench.services.workorders._helpers import (
     _amendment_view,
@@ -91,9 +91,7 @@ def detail(session: Session, number: str, now: dt.datetime | None = None) -> Wor
         assets=tuple(asset_line(link_.asset) for link_ in order.asset_links),
         events=_events(session, order),
         log=tuple(list_log(session, work_order_number=order.number)),
-        signatures=tuple(
-            signing.signature_doc(s) for s in signing.signatures_of(session, RECORD_TYPE, order.id)
-        ),
+        signatures=heads.signature_docs(session, RECORD_TYPE, order.id),
         amendments=_amendments(session, order),
         allowed_moves=tuple(m for m in rules.TRANSITIONS[order.status] if m != "signed"),
         editable=rules.is_editable(order.status),
@@ -147,7 +145,8 @@ def _work_log(d: WorkOrderDetail) -> tuple[LogLine, ...]:
 
 
 def document(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderDoc:
-    """The printed work order's read model (for ``workbench.reports.workorder``)."""
+    """The printed work order's read model (for ``workbench.reports.workorder``), with the
+    store's head as it is now and the engineer's key fingerprint."""
     now = aware_now(now)
     d = detail(session, number, now=now)
     order = _order(session, number)
@@ -200,6 +199,7 @@ def document(session: Session, number: str, now: dt.datetime | None = None) -> W
         amendments=amendment_lines,
         demo=r.demo,
         entered_late=rules.entered_late((e.to_status, e.at, e.recorded_at) for e in d.events),
+        head=heads.head_doc(session),
     )
 
 
@@ -211,15 +211,5 @@ def qr_payload(session: Session, number: str) -> str | None:
 def check_scanned_record(session: Session, number: str, record_hash: str) -> ScanCheck:
     """Whether a scanned paper (number and hash from its QR code) matches the store."""
     number = number.strip().upper()
-    order = session.scalar(select(WorkOrder).where(WorkOrder.number == number))
-    if order is None:
-        return ScanCheck(number, "unknown", None)
-    link = signing.link_of(session, RECORD_TYPE, order.id)
-    if link is None:
-        return ScanCheck(number, "unsigned", None)
-    current = signing.compute_content_hash(session, RECORD_TYPE, order.id)
-    if current != link.content_hash:
-        return ScanCheck(number, "record_altered", link.content_hash)
-    if record_hash.strip().lower() != link.content_hash:
-        return ScanCheck(number, "paper_mismatch", link.content_hash)
-    return ScanCheck(number, "match", link.content_hash)
+    order_id = session.scalar(select(WorkOrder.id).where(WorkOrder.number == number))
+    return heads.check_link(session, RECORD_TYPE, order_id, number, record_hash)

@@ -27,6 +27,7 @@ from workbench.services.engineers import EngineerRow
 from workbench.ui.common.context import AppContext
 from workbench.ui.common.display import database_location
 from workbench.ui.settings.pins import EngineerDialog, PinDialog
+from workbench.ui.settings.registration import RegistrationPrinter
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -121,8 +122,12 @@ class SettingsView(QWidget):
         pin.clicked.connect(self.set_pin)
         toggle = QPushButton(self.tr("Activate / deactivate"))
         toggle.clicked.connect(self.toggle_active)
+        self.registration = RegistrationPrinter(ctx, self)
+        registration = self.registration.button(
+            lambda: picked.name if (picked := self._selected()) is not None else None
+        )
         row = QHBoxLayout()
-        for button in (add, pin, toggle):
+        for button in (add, pin, toggle, registration):
             row.addWidget(button)
         row.addStretch(1)
         people = QGroupBox(self.tr("Engineer accounts"))
