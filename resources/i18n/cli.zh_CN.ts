@@ -505,7 +505,7 @@
         </message>
         <message>
             <source>one JSON object a line: code, symbology, kind, asset, name; for a printed record's code also record, head_state and matches (checked against the store)</source>
-            <translation>每行一个 JSON 对象：条码、码制、类别、资产、名称；打印记录上的二维码另有 record、head_state 和 matches（与数据库核对的结果）</translation>
+            <translation>每行一个 JSON 对象：条码、码制、类别、资产、名称；打印记录上的二维码另有记录、链头和是否相符（与数据库核对的结果）</translation>
         </message>
         <message>
             <source>a scanned or photographed document (PDF or image): check its QR codes</source>
