@@ -511,9 +511,12 @@ def carry_out(
     return "signed"
 
 
-def _demo_engineers(session: Session) -> tuple[dict[str, str], dict[str, SigningKey]]:
-    """The demo engineers, made (the first approves the others' keys) or, when they
-    exist, their keys unlocked with the demo PINs: ids by name and keys by id."""
+def _demo_engineers(
+    session: Session, at: dt.datetime
+) -> tuple[dict[str, str], dict[str, SigningKey]]:
+    """The demo engineers, made (the first approves the others' keys, all registered at
+    ``at``, before the history they sign) or, when they exist, their keys unlocked with
+    the demo PINs: ids by name and keys by id."""
     ids: dict[str, str] = {}
     signers: dict[str, SigningKey] = {}
     approver: SigningKey | None = None
@@ -521,7 +524,7 @@ def _demo_engineers(session: Session) -> tuple[dict[str, str], dict[str, Signing
         existing = session.scalar(select(Engineer).where(Engineer.name == name))
         if existing is None:
             _row, key = engineer_service.register_engineer(
-                session, name, phone, pin, approver=approver
+                session, name, phone, pin, approver=approver, now=at
             )
             assert key is not None
         else:
@@ -659,7 +662,7 @@ def fill_history(
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The contract has not started yet."))
     rng = random.Random(seed)
 
-    ids, signers = _demo_engineers(session)
+    ids, signers = _demo_engineers(session, start - dt.timedelta(days=1))
     names = [n for n, _, _ in DEMO_ENGINEERS]
 
     assets = _device_assets(session)
