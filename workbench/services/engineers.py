@@ -31,10 +31,11 @@ from sqlalchemy.orm import Session, SessionTransaction
 from workbench.data.models import Engineer, EngineerKey
 from workbench.data.store import read_store_uuid
 from workbench.domain import hashing, keys, pins
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.timeutil import now as utc_now
 from workbench.services import signing
+from workbench.services._common import checked_text
 
 log = logging.getLogger("workbench.services.engineers")
 
@@ -204,6 +205,10 @@ def register_engineer(
     name = name.strip()
     if not name:
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "The engineer needs a name."))
+    checked_text(name, Engineer.name, Message(QT_TRANSLATE_NOOP("messages", "The name")))
+    checked_text(
+        phone.strip(), Engineer.phone, Message(QT_TRANSLATE_NOOP("messages", "The phone number"))
+    )
     if session.scalar(select(Engineer.id).where(Engineer.name == name)) is not None:
         raise WorkbenchError(
             QT_TRANSLATE_NOOP("messages", "An engineer named {name} already exists."), name=name

@@ -133,3 +133,17 @@ def test_a_pin_from_before_keys_makes_the_key_at_the_next_sign_in(store):
         assert engineers.unlock(s, ids[0], "123789").fingerprint
         assert engineers.unlock(s, ids[1], "765432").fingerprint == key.fingerprint
         assert signing.verify_chain(s) == []
+
+
+def test_names_and_phones_the_store_cannot_hold_are_refused(store):
+    for name, phone in (
+        ("张" * 101, ""),
+        ("赵磊", "1" * 51),
+        ("赵\x00磊", ""),
+        ("赵磊", "139\x1b"),
+    ):
+        with (
+            pytest.raises(WorkbenchError, match=r"too long|control character"),
+            store.transaction() as s,
+        ):
+            engineers.create_engineer(s, name, phone)

@@ -19,10 +19,10 @@ from workbench.data.models.workorders import (
     WorkOrderAsset,
     WorkOrderEvent,
 )
-from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message, WorkbenchError
 from workbench.services import engineers as engineer_service
 from workbench.services import signing
-from workbench.services._common import aware_now
+from workbench.services._common import aware_now, checked_text
 from workbench.services.workorders._helpers import (
     _amendment_view,
     _move,
@@ -153,6 +153,16 @@ def amend_work_order(
         )
     if not reason.strip() or not new_value.strip():
         raise WorkbenchError(QT_TRANSLATE_NOOP("messages", "Give the correction and its reason."))
+    checked_text(
+        new_value.strip(),
+        WorkOrderAmendment.new_value,
+        Message(QT_TRANSLATE_NOOP("messages", "The correction")),
+    )
+    checked_text(
+        reason.strip(),
+        WorkOrderAmendment.reason,
+        Message(QT_TRANSLATE_NOOP("messages", "The reason")),
+    )
     key = engineer_service.signer_for(session, engineer_id, pin=pin, signer=signer, now=now)
     amendment = WorkOrderAmendment(
         work_order_id=order.id,
