@@ -284,6 +284,7 @@ class Startup:
         from workbench.ui.wiring import wire
 
         self.wiring = wire(self.window)
+        log.info("ready on %s", store.safe_url)
         freeze_startup_heap()
         self.ctx.tasks.run(
             lambda: startup.take_daily_backup(store),
@@ -328,18 +329,29 @@ class Startup:
 
 
 def run(db: str | None = None, language: str | None = None) -> int:
+    from workbench.config import database_url
     from workbench.ui import crash
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.single_instance import SingleInstance, bring_to_front
 
     settings = Settings.load()
     language = language or settings.language or i18n.DEFAULT_LANGUAGE
     app = create_application(language)
+    instance = SingleInstance(database_url(db or settings.database or None))
+    if not instance.acquire():
+        # Another window is open on this store: bring it forward instead of a second one.
+        if instance.forward():
+            log.info("the workbench already runs on this store: its window was raised")
+            return 0
+        instance.take_over()
     crash.install()
     window = MainWindow(create_context(settings))
+    instance.listen(lambda: bring_to_front(window))
     window.show()
     startup = Startup(app, window, settings, db)
     QTimer.singleShot(0, startup.open)
     status = app.exec()
+    instance.release()
     gc.enable()  # should start-up have ended before it turned the collector on
     ctx = window.ctx
     if ctx.ready:
