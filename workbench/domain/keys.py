@@ -22,11 +22,15 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.serialization import Encoding, PrivateFormat, PublicFormat
-from cryptography.hazmat.primitives.serialization import NoEncryption as _NoEncryption
+from nacl.bindings import (
+    crypto_aead_chacha20poly1305_ietf_decrypt,
+    crypto_aead_chacha20poly1305_ietf_encrypt,
+)
+from nacl.exceptions import BadSignatureError, CryptoError
+from nacl.signing import SigningKey, VerifyKey
+
+# An engineer's private key, in memory only (see :func:`unseal`).
+Ed25519PrivateKey = SigningKey
 
 SCHEME = "scrypt-chacha20poly1305"
 SALT_BYTES = 16
@@ -75,7 +79,7 @@ def _derive(pin: str, salt: bytes, params: KdfParams) -> bytes:
 
 
 def public_bytes(private: Ed25519PrivateKey) -> bytes:
-    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return bytes(private.verify_key.encode())
 
 
 def fingerprint(public_hex: str) -> str:
@@ -121,8 +125,10 @@ def new_key(pin: str, params: KdfParams = DEFAULT_KDF) -> NewKey:
 def seal(private: Ed25519PrivateKey, pin: str, params: KdfParams = DEFAULT_KDF) -> str:
     salt = os.urandom(SALT_BYTES)
     nonce = os.urandom(NONCE_BYTES)
-    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, _NoEncryption())
-    sealed = ChaCha20Poly1305(_derive(pin, salt, params)).encrypt(nonce, raw, public_bytes(private))
+    raw = bytes(private.encode())  # the 32-byte seed
+    sealed = crypto_aead_chacha20poly1305_ietf_encrypt(
+        raw, public_bytes(private), nonce, _derive(pin, salt, params)
+    )
     return "$".join(
         (SCHEME, str(params.n), str(params.r), str(params.p), salt.hex(), nonce.hex(), sealed.hex())
     )
@@ -156,24 +162,30 @@ def unseal(sealed: str, public_hex: str, pin: str) -> Ed25519PrivateKey | None:
         raise KeyFormatError("sealed key is not hex") from exc
     public = _public_raw(public_hex)
     try:
-        raw = ChaCha20Poly1305(_derive(pin, salt, params)).decrypt(nonce, body, public)
-    except InvalidTag:
+        raw = crypto_aead_chacha20poly1305_ietf_decrypt(
+            body, public, nonce, _derive(pin, salt, params)
+        )
+    except CryptoError:
         return None
-    private = Ed25519PrivateKey.from_private_bytes(raw)
+    if len(raw) != 32:
+        raise KeyFormatError("a sealed Ed25519 key has 32 bytes")
+    private = Ed25519PrivateKey(raw)
     if public_bytes(private) != public:
         raise KeyFormatError("the sealed key belongs to another public key")
     return private
 
 
 def sign(private: Ed25519PrivateKey, message: bytes) -> str:
-    return private.sign(message).hex()
+    return bytes(private.sign(message).signature).hex()
 
 
 def verify(public_hex: str, message: bytes, signature_hex: str) -> bool:
     """Whether ``signature_hex`` is ``public_hex``'s signature over ``message``."""
     try:
-        public = Ed25519PublicKey.from_public_bytes(_public_raw(public_hex))
-        public.verify(bytes.fromhex(signature_hex), message)
-    except (InvalidSignature, KeyFormatError, ValueError):
+        signature = bytes.fromhex(signature_hex)
+        if len(signature) != 64:
+            return False
+        VerifyKey(_public_raw(public_hex)).verify(message, signature)
+    except (BadSignatureError, KeyFormatError, ValueError):
         return False
     return True

@@ -24,7 +24,6 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -67,7 +66,7 @@ class SigningKey:
     engineer_name: str
     key_id: str
     fingerprint: str
-    private: Ed25519PrivateKey = field(repr=False)
+    private: keys.Ed25519PrivateKey = field(repr=False)
 
     def sign(self, message: bytes) -> str:
         return keys.sign(self.private, message)
