@@ -327,6 +327,26 @@ def step_label_pdf(ctx: Context) -> str:
     return _check_pdf(data, [labels[0].code, labels[0].name])
 
 
+def step_signing_keys(ctx: Context) -> str:  # noqa: ARG001 (every step takes the context)
+    """libsodium (PyNaCl) is in the build: a key sealed, unsealed, a signature checked.
+    The cheapest KDF: this checks the packaging, not the cost a real PIN pays."""
+    from workbench.domain import keys
+
+    made = keys.new_key("12345678", keys.MIN_KDF)
+    private = keys.unseal(made.sealed, made.public_hex, "12345678")
+    if private is None:
+        raise CheckFailed("a freshly sealed key does not open with its PIN")
+    if keys.unseal(made.sealed, made.public_hex, "87654321") is not None:
+        raise CheckFailed("a sealed key opens with a wrong PIN")
+    signature = keys.sign(private, b"selftest")
+    if not keys.verify(made.public_hex, b"selftest", signature):
+        raise CheckFailed("an Ed25519 signature does not verify")
+    if keys.verify(made.public_hex, b"other", signature):
+        raise CheckFailed("an Ed25519 signature verifies for other bytes")
+    shown = keys.display_fingerprint(made.fingerprint)[:9]
+    return f"Ed25519 and ChaCha20-Poly1305 (libsodium); key {shown}"
+
+
 def step_chart(ctx: Context) -> str:  # noqa: ARG001 (every step takes the context)
     import matplotlib
 
@@ -453,6 +473,7 @@ STEPS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("translations", step_translations),
     ("work-order PDF", step_workorder_pdf),
     ("label PDF", step_label_pdf),
+    ("signing keys", step_signing_keys),
     ("chart", step_chart),
     ("serial ports", step_serial_ports),
     ("main window", step_main_window),
