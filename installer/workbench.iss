@@ -74,7 +74,9 @@ LZMAUseSeparateProcess=yes
 SignTool={#SignToolName}
 SignedUninstaller=yes
 #endif
-; Files in use: offer to close a running workbench before replacing it.
+; Files in use: offer to close a running workbench before replacing it. The GUI holds
+; the named mutex below while it runs (workbench/ui/single_instance.py), so Setup sees it.
+AppMutex=WorkbenchMaintenanceRunning
 CloseApplications=yes
 RestartApplications=no
 ShowLanguageDialog=auto

@@ -332,7 +332,11 @@ def run(db: str | None = None, language: str | None = None) -> int:
     from workbench.config import database_url
     from workbench.ui import crash
     from workbench.ui.main_window import MainWindow
-    from workbench.ui.single_instance import SingleInstance, bring_to_front
+    from workbench.ui.single_instance import (
+        SingleInstance,
+        bring_to_front,
+        hold_installer_mutex,
+    )
 
     settings = Settings.load()
     language = language or settings.language or i18n.DEFAULT_LANGUAGE
@@ -344,6 +348,7 @@ def run(db: str | None = None, language: str | None = None) -> int:
             log.info("the workbench already runs on this store: its window was raised")
             return 0
         instance.take_over()
+    mutex = hold_installer_mutex()  # kept until the app ends
     crash.install()
     window = MainWindow(create_context(settings))
     instance.listen(lambda: bring_to_front(window))
@@ -352,6 +357,7 @@ def run(db: str | None = None, language: str | None = None) -> int:
     QTimer.singleShot(0, startup.open)
     status = app.exec()
     instance.release()
+    del mutex
     gc.enable()  # should start-up have ended before it turned the collector on
     ctx = window.ctx
     if ctx.ready:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
@@ -21,6 +22,8 @@ from workbench import config
 
 log = logging.getLogger("workbench.ui.single_instance")
 
+# The named mutex the installer's AppMutex waits for (installer/workbench.iss).
+WINDOWS_MUTEX = "WorkbenchMaintenanceRunning"
 LOCK_WAIT_MS = 200
 POLL_MS = 500
 ANSWER_WAIT_S = 3.0
@@ -104,6 +107,21 @@ class SingleInstance(QObject):
         if self.timer is not None:
             self.timer.stop()
         self.lock.unlock()
+
+
+def hold_installer_mutex() -> object | None:
+    """On Windows, a named mutex held while the GUI runs: Setup's AppMutex asks the user
+    to close the workbench before it replaces its files. The handle (or None elsewhere)
+    must be kept alive; Windows releases it when the process ends."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    handle = kernel32.CreateMutexW(None, False, WINDOWS_MUTEX)
+    if not handle:
+        log.warning("could not create the installer mutex: %s", ctypes.get_last_error())  # type: ignore[attr-defined,unused-ignore]
+    return handle
 
 
 def bring_to_front(window: object) -> None:
