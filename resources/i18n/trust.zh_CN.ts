@@ -246,6 +246,10 @@
             <source>Restore it? [y/N] </source>
             <translation>是否恢复？[y/N] </translation>
         </message>
+        <message>
+            <source>The witness file beside the settings is damaged: this laptop cannot tell whether the store was rolled back.</source>
+            <translation>设置旁的见证文件已损坏：本机无法判断数据库是否被回退。</translation>
+        </message>
     </context>
     <context>
         <name>BackupsPanel</name>

@@ -104,3 +104,12 @@ def test_restoring_an_older_backup_asks_and_records_it(
     finally:
         conn.close()
     assert kind == "restored" and "older-backup.sqlite3" in detail
+
+
+def test_a_damaged_witness_fails_verify_until_accepted(sqlite_store: Any, db_path: Path) -> None:
+    sqlite_store.dispose()
+    assert main(["verify", "--db", str(db_path)]) == 0
+    witness.default_path().write_text('{"format": 1, "stores": {"x": {}', encoding="utf-8")
+    assert main(["verify", "--db", str(db_path), "--lang", "en"]) == 1
+    assert main(["chain", "accept", "--yes", "--db", str(db_path)]) == 0
+    assert main(["verify", "--db", str(db_path)]) == 0

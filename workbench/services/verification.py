@@ -83,6 +83,11 @@ WITNESS_TEXT = {
     "downgrade": QT_TRANSLATE_NOOP(
         "messages", "Signed links were turned into old-style links without key signatures."
     ),
+    "damaged": QT_TRANSLATE_NOOP(
+        "messages",
+        "The witness file beside the settings is damaged: this laptop cannot tell whether "
+        "the store was rolled back.",
+    ),
 }
 ACCEPT_HINT = QT_TRANSLATE_NOOP(
     "messages",

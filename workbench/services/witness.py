@@ -17,8 +17,11 @@ audit trail saying so.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +37,6 @@ from workbench.data.models import EngineerKey, SignedRecord
 from workbench.data.models.audit import AuditLog
 from workbench.data.models.identity import StoreEvent
 from workbench.data.store import Store, read_store_uuid
-from workbench.domain.datafiles import write_whole
 from workbench.domain.timeutil import now as utc_now
 from workbench.services.integrity import Head, head
 
@@ -43,6 +45,7 @@ log = logging.getLogger("workbench.services.witness")
 FILE_NAME = "witness.json"
 FORMAT = 1
 OK, NEW, BEHIND, DIFFERS, KEYS, DOWNGRADE = "ok", "new", "behind", "differs", "keys", "downgrade"
+DAMAGED = "damaged"
 
 
 def default_path() -> Path:
@@ -92,10 +95,17 @@ def load(path: Path) -> dict[str, Seen]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    data = json.loads(text)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError(f"{path}: not a witness file")
-    return {str(k): Seen.from_json(v) for k, v in dict(data.get("stores", {})).items()}
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("not a witness file")
+        return {str(k): Seen.from_json(v) for k, v in dict(data.get("stores", {})).items()}
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise WitnessDamaged(f"{path}: {exc}") from exc
+
+
+class WitnessDamaged(ValueError):
+    """The witness file cannot be read: treated as a failed check, never as no witness."""
 
 
 def save(path: Path, stores: dict[str, Seen]) -> None:
@@ -104,7 +114,18 @@ def save(path: Path, stores: dict[str, Seen]) -> None:
         "stores": {k: v.to_json() for k, v in sorted(stores.items())},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_whole(path, (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # A temporary file of this writer's own, then one rename: the GUI and a command run
+    # at once never leave half a file, the later rename simply wins.
+    handle, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def seen_now(session: Session) -> Seen:
@@ -183,14 +204,22 @@ def compare(session: Session, seen: Seen | None) -> Check:
 def check(session: Session, path: Path | None = None) -> Check:
     path = path or default_path()
     store_uuid = read_store_uuid(session.connection()) or ""
-    return compare(session, load(path).get(store_uuid))
+    try:
+        stores = load(path)
+    except WitnessDamaged:
+        log.error("the witness file %s is damaged", path)
+        return Check(DAMAGED, store_uuid, None, head(session))
+    return compare(session, stores.get(store_uuid))
 
 
 def observe(session: Session, path: Path | None = None) -> Check:
     """Check the store against the witness and, when it extends what was seen (or was
     never seen), move the witness to the store's head."""
     path = path or default_path()
-    stores = load(path)
+    try:
+        stores = load(path)
+    except WitnessDamaged:
+        return check(session, path)  # damaged: stays a failure until accepted
     store_uuid = read_store_uuid(session.connection()) or ""
     result = compare(session, stores.get(store_uuid))
     if result.ok and store_uuid:
@@ -228,7 +257,10 @@ def accept(
 def reanchor(session: Session, path: Path | None = None) -> None:
     """Set the witness to the store's head, whatever it held before."""
     path = path or default_path()
-    stores = load(path)
+    try:
+        stores = load(path)
+    except WitnessDamaged:
+        stores = {}  # accepted: a new witness, from this store's head
     store_uuid = read_store_uuid(session.connection()) or ""
     if store_uuid:
         stores[store_uuid] = seen_now(session)
@@ -255,6 +287,7 @@ def attach(store: Store, path: Path | None = None) -> None:
 
 __all__ = [
     "BEHIND",
+    "DAMAGED",
     "DIFFERS",
     "DOWNGRADE",
     "KEYS",
