@@ -98,6 +98,22 @@ def test_init_and_list_with_the_frozen_cli(exe: Path, workbench_home: Path) -> N
     assert len(rows) == 5
 
 
+def test_signed_paper_checks_with_the_frozen_cli(exe: Path, workbench_home: Path) -> None:
+    """Issue 16 in the bundle: the demo's engineers get libsodium keys (PyNaCl), a signed
+    order prints with its QR code, and verify --paper reads it back (pypdfium2, zxing)."""
+    db = workbench_home / "signed.sqlite3"
+    proc = _run(exe, "init", "--demo", "--db", str(db), "--lang", "en", home=workbench_home)
+    assert proc.returncode == 0, proc.stderr
+    pdf = workbench_home / "wo.pdf"
+    proc = _run(exe, "workorder", "pdf", "WO-2026-0005", "-o", str(pdf), "--db", str(db),
+                home=workbench_home)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    proc = _run(exe, "verify", "--paper", str(pdf), "--db", str(db), "--lang", "en",
+                home=workbench_home)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "WO-2026-0005" in proc.stdout + proc.stderr
+
+
 def test_bundle_is_trimmed(bundle: Path) -> None:
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     names = [p.relative_to(bundle).as_posix() for p in files]
