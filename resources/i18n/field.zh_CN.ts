@@ -73,4 +73,31 @@
             <translation>记录开始日期须在合同期内（{start} 至 {end}）。</translation>
         </message>
     </context>
+    <context>
+        <name>ClockTray</name>
+        <message>
+            <source>No deadline running.</source>
+            <translation>当前没有计时中的时限。</translation>
+        </message>
+        <message>
+            <source>Next deadline: {number} {clock} at {time} ({minutes} min left)</source>
+            <translation>最近时限：{number} {clock} {time}（剩余 {minutes} 分钟）</translation>
+        </message>
+        <message>
+            <source>{number}: {clock} deadline passed at {time}</source>
+            <translation>{number}：{clock}时限 {time} 已过，已超时</translation>
+        </message>
+        <message>
+            <source>{number}: {clock} due at {time}, {minutes} min left</source>
+            <translation>{number}：{clock}时限 {time}，剩余 {minutes} 分钟</translation>
+        </message>
+        <message>
+            <source>Deadline passed</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <source>Deadline in 10 minutes</source>
+            <translation>10 分钟后到时限</translation>
+        </message>
+    </context>
 </TS>
