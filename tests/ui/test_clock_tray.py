@@ -62,6 +62,7 @@ def tray(qtbot: Any, ctx: Any, clock: FakeTime) -> Iterator[Any]:
     qtbot.addWidget(window)
     window.showMinimized()
     tray = ClockTray(ctx, window, now=clock, poll_ms=3_600_000)
+    tray.desktop_command = None  # the tray's own balloon: no process started by a test
     yield tray
     tray.stop()
     ctx.tasks.wait()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from workbench import i18n
@@ -49,6 +50,9 @@ def _minutes(delta: dt.timedelta) -> int:
 
 class ClockTray(QObject):
     """The tray icon; ``window`` is the main window whose visibility decides."""
+
+    # Used when the desktop has no tray (Linux): the freedesktop notification command.
+    desktop_command: str | None = "notify-send" if sys.platform.startswith("linux") else None
 
     warned = Signal(str, str)  # title, text: a notification was shown
     polled = Signal()  # the clocks were read and checked
@@ -160,10 +164,32 @@ class ClockTray(QObject):
             if breached
             else QSystemTrayIcon.MessageIcon.Warning
         )
-        self.icon.showMessage(title, text, level, MESSAGE_MS)
+        self.show_notification(title, text, level)
         QApplication.beep()
         log.info("clock warning: %s", text.replace("\n", "; "))
         self.warned.emit(title, text)
+
+    def show_notification(self, title: str, text: str, level: QSystemTrayIcon.MessageIcon) -> None:
+        """The tray's balloon; without a tray (a Linux desktop with none, e.g. GNOME
+        without AppIndicator) the desktop's notification daemon through ``notify-send``,
+        started detached so nothing waits for it."""
+        if QSystemTrayIcon.isSystemTrayAvailable() or not self.desktop_command:
+            self.icon.showMessage(title, text, level, MESSAGE_MS)
+            return
+        urgency = "critical" if level == QSystemTrayIcon.MessageIcon.Critical else "normal"
+        args = [
+            f"--app-name={QApplication.applicationDisplayName()}",
+            f"--urgency={urgency}",
+            f"--expire-time={MESSAGE_MS}",
+            title,
+            text,
+        ]
+        started, _pid = QProcess.startDetached(self.desktop_command, args)
+        if not started:
+            log.warning(
+                "no tray and no %s: the clock warning stays in the log", self.desktop_command
+            )
+            self.icon.showMessage(title, text, level, MESSAGE_MS)
 
     def _raise_window(self) -> None:
         self.window_.showNormal()
