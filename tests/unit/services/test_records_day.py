@@ -92,3 +92,22 @@ def test_the_day_is_audited_and_kept_within_the_contract(store: Any) -> None:
             records.set_records_from(session, day)
     with store.read() as session:
         assert records.records_start(session).records_from == RECORDS
+
+
+def test_the_monthly_report_names_what_came_before_the_records(store: Any) -> None:
+    import io
+
+    import pypdf
+
+    from workbench.reports.monthly import monthly_pdf
+
+    with store.transaction("t") as session:
+        records.set_records_from(session, dt.date(2026, 11, 16))
+        report = reporting.monthly_report(session, "2026-11", now=NOW)
+    states = {d.period: d.state for d in report.deliverables if d.key == "weekly_security_report"}
+    assert states["2026-W45"] == rules.BEFORE_RECORDS  # due Friday 2026-11-06
+    assert states["2026-W47"] == rules.OVERDUE  # due Friday 2026-11-20
+    pdf = pypdf.PdfReader(io.BytesIO(monthly_pdf(report)))
+    # Words as printed, whatever the table cell's line breaks.
+    words = " ".join("".join(page.extract_text() for page in pdf.pages).split())
+    assert "Before the records began" in words
