@@ -454,7 +454,7 @@ def capture_views(window: Any, qt_app: Any, folder: Path, language: str) -> list
     from workbench.ui.main_window import available_views
 
     folder.mkdir(parents=True, exist_ok=True)
-    window.resize(1400, 860)
+    window.resize(1366, 768)  # a common site laptop (issue 20)
     saved = []
     for number, (key, _module, _cls) in enumerate(available_views(), start=1):
         window.show_view(key)

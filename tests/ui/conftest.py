@@ -18,6 +18,14 @@ def _no_leaks() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _no_desktop_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock warning in a test stays in the tray object: no notify-send is started."""
+    from workbench.ui.tray import ClockTray
+
+    monkeypatch.setattr(ClockTray, "desktop_command", None)
+
+
 @pytest.fixture
 def messages() -> list[tuple[str, str, str]]:
     return []

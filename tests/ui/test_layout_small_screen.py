@@ -11,13 +11,15 @@ a widget that reaches past an ancestor's left or right edge is reported.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -54,6 +56,13 @@ def _inside_scrolling(widget: QWidget, root: QWidget) -> bool:
     return False
 
 
+def _rich(label: QLabel) -> bool:
+    """Whether the label shows its text as HTML (as QLabel decides for AutoText)."""
+    if label.textFormat() == Qt.TextFormat.RichText:
+        return True
+    return label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(label.text())
+
+
 def cut_off(root: QWidget) -> list[str]:
     """Every visible label, button or widget of ``root`` that does not show whole."""
     problems: list[str] = []
@@ -61,11 +70,18 @@ def cut_off(root: QWidget) -> list[str]:
         if not widget.isVisible() or widget.width() <= 0:
             continue
         name = f"{type(widget).__name__} {widget.objectName()!s}".strip()
-        if (
-            isinstance(widget, QLabel)
-            and widget.text()
-            and widget.textFormat() != Qt.TextFormat.RichText
-        ):
+        if isinstance(widget, QLabel) and widget.text() and _rich(widget):
+            if not widget.wordWrap():
+                # Measured as Qt lays it out: the HTML's text, not its markup.
+                document = QTextDocument()
+                document.setDefaultFont(widget.font())
+                document.setDocumentMargin(0)
+                document.setHtml(widget.text())
+                room = widget.contentsRect().width() - 2 * widget.margin()
+                need = math.ceil(document.idealWidth())
+                if need > room:
+                    problems.append(f"{name} {widget.text()[:40]!r}: text {need} px wide in {room}")
+        elif isinstance(widget, QLabel) and widget.text():
             text = widget.text()
             name += f" {text[:40]!r}"
             if widget.wordWrap():

@@ -99,9 +99,8 @@ def test_creates_the_first_engineer(qtbot: Any, wizard: Any, ctx: Any) -> None:
     from workbench.services.engineers import find_engineer, unlock
 
     _to_inventory(qtbot, wizard)
-    wizard.next()
+    _go_to(qtbot, wizard, wizard.engineer)
     page = wizard.engineer
-    assert wizard.currentPage() is page
     page.name_edit.setText("王工")
     page.phone_edit.setText("13800000000")
     page.pin_edit.setText("246800")

@@ -14,8 +14,11 @@ module turns them into dated obligations over the contract period:
 
 An obligation is **delivered** once a delivery date is recorded, **overdue** when it is
 not delivered and its due date has passed, **due** when its due date lies within the next
-``horizon`` days (default: the rest of this week), otherwise **planned**. Dates are
-calendar days in the contract's zone.
+``horizon`` days (default: the rest of this week), otherwise **planned**. A team that took
+over mid-contract keeps its records from a later day (``records_from``): what fell due
+before that day and was not recorded as delivered is **before the records began**
+(记录开始之前), neither overdue nor counted against the team. Dates are calendar days in
+the contract's zone.
 """
 
 from __future__ import annotations
@@ -30,12 +33,14 @@ from typing import Any
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 DELIVERED, OVERDUE, DUE, PLANNED = "delivered", "overdue", "due", "planned"
-STATES = (DELIVERED, OVERDUE, DUE, PLANNED)
+BEFORE_RECORDS = "before_records"
+STATES = (DELIVERED, OVERDUE, DUE, PLANNED, BEFORE_RECORDS)
 STATE_NAMES = {
     DELIVERED: QT_TRANSLATE_NOOP("deliverables", "Delivered"),
     OVERDUE: QT_TRANSLATE_NOOP("deliverables", "Overdue"),
     DUE: QT_TRANSLATE_NOOP("deliverables", "Due"),
     PLANNED: QT_TRANSLATE_NOOP("deliverables", "Planned"),
+    BEFORE_RECORDS: QT_TRANSLATE_NOOP("deliverables", "Before the records began"),
 }
 WEEKLY_DUE_WEEKDAY = 4  # Friday
 
@@ -169,11 +174,18 @@ def week_end(today: dt.date) -> dt.date:
 
 
 def state(
-    due_on: dt.date, delivered_on: dt.date | None, today: dt.date, horizon_end: dt.date
+    due_on: dt.date,
+    delivered_on: dt.date | None,
+    today: dt.date,
+    horizon_end: dt.date,
+    records_from: dt.date | None = None,
 ) -> str:
-    """``delivered``, ``overdue``, ``due`` (due by ``horizon_end``) or ``planned``."""
+    """``delivered``, ``overdue``, ``due`` (due by ``horizon_end``), ``planned``, or
+    ``before_records`` (due before ``records_from`` and not recorded as delivered)."""
     if delivered_on is not None:
         return DELIVERED
+    if records_from is not None and due_on < records_from:
+        return BEFORE_RECORDS
     if due_on < today:
         return OVERDUE
     if due_on <= horizon_end:
@@ -181,8 +193,16 @@ def state(
     return PLANNED
 
 
-def late_days(due_on: dt.date, delivered_on: dt.date | None, today: dt.date) -> int:
-    """Days past due: to the delivery, or to today while not delivered."""
+def late_days(
+    due_on: dt.date,
+    delivered_on: dt.date | None,
+    today: dt.date,
+    records_from: dt.date | None = None,
+) -> int:
+    """Days past due: to the delivery, or to today while not delivered (none for what
+    fell due before the records began)."""
+    if delivered_on is None and records_from is not None and due_on < records_from:
+        return 0
     until = delivered_on if delivered_on is not None else today
     return max(0, (until - due_on).days)
 
@@ -207,7 +227,7 @@ class DeliverableRow:
     note: str
     attachment_name: str
     attachment_path: Path | None
-    state: str  # delivered | overdue | due | planned
+    state: str  # delivered | overdue | due | planned | before_records
     days_late: int
     demo: bool
 

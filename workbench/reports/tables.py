@@ -52,6 +52,7 @@ DELIVERABLE_STATE_NAMES = {
     calendar.OVERDUE: QT_TRANSLATE_NOOP("documents", "Overdue"),
     calendar.DUE: QT_TRANSLATE_NOOP("documents", "Due"),
     calendar.PLANNED: QT_TRANSLATE_NOOP("documents", "Planned"),
+    calendar.BEFORE_RECORDS: QT_TRANSLATE_NOOP("documents", "Before the records began"),
 }
 PAYMENT_STATE_NAMES = {
     "paid": QT_TRANSLATE_NOOP("documents", "Paid"),

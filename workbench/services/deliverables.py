@@ -26,6 +26,7 @@ from workbench.services._common import actor_of, checked_text
 from workbench.services._common import local_today as _today
 from workbench.services._common import require_contract as _contract
 from workbench.services.attachments import store_attachment
+from workbench.services.records import effective_records_from
 
 ATTACHMENT_FOLDER = "deliverables"
 STAFF_CHANGE_KEY = "staff_change_notice"
@@ -88,6 +89,8 @@ def _row(
     sites: dict[str, str],
     today: dt.date,
     horizon_end: dt.date,
+    *,
+    records_from: dt.date | None = None,
 ) -> DeliverableRow:
     term = terms.get(d.key)
     return DeliverableRow(
@@ -106,8 +109,8 @@ def _row(
         note=d.note,
         attachment_name=d.attachment_name,
         attachment_path=(attachments_dir() / d.attachment_path) if d.attachment_path else None,
-        state=rules.state(d.due_date, d.delivered_on, today, horizon_end),
-        days_late=rules.late_days(d.due_date, d.delivered_on, today),
+        state=rules.state(d.due_date, d.delivered_on, today, horizon_end, records_from),
+        days_late=rules.late_days(d.due_date, d.delivered_on, today, records_from),
         demo=d.demo,
     )
 
@@ -140,7 +143,11 @@ def list_deliverables(
     if due_to:
         query = query.where(Deliverable.due_date <= due_to)
     query = query.order_by(Deliverable.due_date, Deliverable.key, Deliverable.site_code)
-    rows = [_row(d, terms, sites, today, horizon_end) for d in session.scalars(query)]
+    since = effective_records_from(contract)
+    rows = [
+        _row(d, terms, sites, today, horizon_end, records_from=since)
+        for d in session.scalars(query)
+    ]
     if states:
         rows = [r for r in rows if r.state in states]
     return rows

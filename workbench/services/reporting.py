@@ -40,6 +40,7 @@ from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
 from workbench.services._common import aware_now as _now
 from workbench.services._common import month_period, require_contract, week_period
+from workbench.services.records import effective_records_from
 
 if TYPE_CHECKING:
     from workbench.data.store import Store
@@ -69,6 +70,8 @@ class Dashboard:
     categories: dict[str, str]  # code -> name, in the contract's order
     demo: bool
     restore_target_minutes: int | None = None
+    # The day this team's records begin, when after the contract's first day.
+    records_from: dt.date | None = None
 
     @property
     def deliverables_overdue(self) -> int:
@@ -339,6 +342,7 @@ def dashboard(session: Session, now: dt.datetime | None = None) -> Dashboard:
         categories=_categories(session),
         demo=_demo_present(session),
         restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
+        records_from=effective_records_from(contract),
     )
 
 

@@ -14,6 +14,7 @@ from workbench.devices.qt import ScannerService
 from workbench.domain.timeutil import now
 from workbench.ui.assets.labels import print_labels
 from workbench.ui.scan_router import ScanRouter
+from workbench.ui.tray import ClockTray
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,6 +56,8 @@ class Wiring(QObject):
         self._clock.timeout.connect(self._tick)
         self._clock.start()
         self.ctx.events.dataChanged.connect(lambda _area: self.refresh_status())
+        # Warns of the clocks while the window is out of sight; the tooltip names the next.
+        self.tray = ClockTray(self.ctx, window)
         self._menus()
         assets = window.view("assets") if window.has_view("assets") else None
         if assets is None:

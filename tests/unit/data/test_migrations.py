@@ -34,12 +34,31 @@ def test_an_older_store_is_still_upgraded(db_path: Path) -> None:
             "audit_hash",
         ):
             conn.exec_driver_sql(f"ALTER TABLE signed_record DROP COLUMN {column}")
+        conn.exec_driver_sql("ALTER TABLE contract DROP COLUMN records_from")
     store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
     try:
         assert reopened.current_revision() == HEAD_REVISION
         with reopened.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() == 0
+    finally:
+        reopened.dispose()
+
+
+def test_a_0007_store_gains_the_records_day_unset(db_path: Path) -> None:
+    store = Store(f"sqlite:///{db_path}")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
+        conn.exec_driver_sql("ALTER TABLE contract DROP COLUMN records_from")
+    store.dispose()
+    reopened = Store(f"sqlite:///{db_path}")
+    try:
+        assert reopened.current_revision() == HEAD_REVISION
+        with reopened.engine.connect() as conn:
+            columns = {row[1]: row for row in conn.exec_driver_sql("PRAGMA table_info(contract)")}
+        # Nullable: unset, the store counts from the contract's first day, as before.
+        assert columns["records_from"][2] == "DATE"
+        assert columns["records_from"][3] == 0
     finally:
         reopened.dispose()
 

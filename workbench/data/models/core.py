@@ -42,6 +42,10 @@ class Contract(UuidPk, Timestamps, Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     terms: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     source_file: Mapped[str] = mapped_column(String(200), default="")
+    # The day from which this team keeps the records (a team that took over mid-contract):
+    # what fell due before it is "before the records began", not overdue. None: the
+    # contract's first day.
+    records_from: Mapped[dt.date | None] = mapped_column(Date, default=None)
 
     payments: Mapped[list[PaymentMilestone]] = relationship(
         back_populates="contract", order_by="PaymentMilestone.seq", cascade="all, delete-orphan"

@@ -15,6 +15,7 @@ from workbench.domain.timeutil import to_local
 from workbench.services._common import local_today, location_name, require_contract
 from workbench.services.inspections._helpers import _last_inspected
 from workbench.services.inspections.read_models import DueRow
+from workbench.services.records import effective_records_from
 
 
 def due_devices(
@@ -23,6 +24,7 @@ def due_devices(
     """Every asset in use with its inspection state on ``today`` (Beijing date)."""
     contract = require_contract(session)
     today = local_today(today)
+    since = effective_records_from(contract)
     last = _last_inspected(session)
     assets = list(
         session.scalars(
@@ -40,7 +42,7 @@ def due_devices(
             interval_days=asset.category.inspection_interval_days,
             last_inspected=to_local(at).date() if at else None,
         )
-        st = schedules.status(scheduled, today, contract.start_date)
+        st = schedules.status(scheduled, today, contract.start_date, since)
         if only_needing and not st.needs_inspection:
             continue
         rows.append(

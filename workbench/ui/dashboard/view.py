@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("workbench.ui.dashboard")
 
+# How many deliverables the list above the charts names before "… and N more": a longer
+# list would push the charts down until they lose their axes at 1366×768.
+DELIVERABLE_LINES = 4
+
 
 def money(value: Any) -> str:
     return f"¥{value:,.2f}"
@@ -184,7 +188,12 @@ class DashboardView(QWidget):
 
     def show_data(self, data: reporting.Dashboard) -> None:
         self.data = data
-        self.as_of.setText(self.tr("As of {time}").format(time=fmt_local(data.evaluated_at)))
+        as_of = self.tr("As of {time}").format(time=fmt_local(data.evaluated_at))
+        if data.records_from is not None:
+            as_of = self.tr("{as_of} · records kept from {date}").format(
+                as_of=as_of, date=data.records_from.isoformat()
+            )
+        self.as_of.setText(as_of)
         nd = data.next_deadline
         if nd is not None and nd.number:
             detail = self.tr("Next deadline: {number} {what} at {time}").format(
@@ -221,13 +230,14 @@ class DashboardView(QWidget):
             data.deliverables_overdue > 0,
         )
         lines = []
-        for d in data.deliverables[:8]:
+        for d in data.deliverables[:DELIVERABLE_LINES]:
             state = (
                 self.tr("overdue since {date}") if d.state == "overdue" else self.tr("due {date}")
             ).format(date=d.due_on.isoformat())
             lines.append(f"• {d.label} — {state}")
-        if len(data.deliverables) > 8:
-            lines.append(self.tr("… and {n} more").format(n=len(data.deliverables) - 8))
+        if len(data.deliverables) > DELIVERABLE_LINES:
+            more = len(data.deliverables) - DELIVERABLE_LINES
+            lines.append(self.tr("… and {n} more under Reports → Deliverables").format(n=more))
         self.deliverables.setText("\n".join(lines))
         self.deliverables.setVisible(bool(lines))
         self._draw_charts(data)

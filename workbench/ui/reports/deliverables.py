@@ -56,6 +56,7 @@ STATE_COLOURS = {
     rules.OVERDUE: "#b00020",
     rules.DUE: "#b35c00",
     rules.PLANNED: "#555555",
+    rules.BEFORE_RECORDS: "#8a8a8a",
 }
 STATE_FILTERS: dict[str, tuple[str, ...]] = {
     "": (),

@@ -161,6 +161,10 @@ class SettingsView(QWidget):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
             data_layout.addRow(label, text)
+        from workbench.ui.settings.records import RecordsStartEditor
+
+        self.records = RecordsStartEditor(ctx, data)
+        data_layout.addRow(self.tr("Records kept from"), self.records)
         welcome = QPushButton(self.tr("Show the welcome again…"))
         welcome.clicked.connect(self._welcome)
         data_layout.addRow(self.tr("First start"), welcome)

@@ -1,5 +1,5 @@
-"""The first-start welcome: where the data lives, the contract's inventory, the first
-engineer, the scanner, and the device labels.
+"""The first-start welcome: where the data lives, the contract's inventory, from when
+this team keeps the records, the first engineer, the scanner, and the device labels.
 
     wizard = WelcomeWizard(ctx, print_labels=window.print_all_labels, scanner=service)
     wizard.open()          # or exec(); opened at first start and again from 设置
@@ -37,6 +37,7 @@ from workbench import config, i18n
 from workbench.domain.messages import UserError
 from workbench.ui.common.context import AppContext
 from workbench.ui.common.display import database_location
+from workbench.ui.settings.records import RecordsPage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -498,12 +499,21 @@ class WelcomeWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish"))
         self.intro = IntroPage(ctx)
         self.inventory = InventoryPage(ctx)
+        self.records = RecordsPage(ctx)
         self.engineer = EngineerPage(ctx)
         self.scanner_page = ScannerPage(ctx, scanner)
         self.labels = LabelsPage(print_labels)
-        for page in (self.intro, self.inventory, self.engineer, self.scanner_page, self.labels):
+        for page in (
+            self.intro,
+            self.inventory,
+            self.records,
+            self.engineer,
+            self.scanner_page,
+            self.labels,
+        ):
             self.addPage(page)
         self.inventory.loaded.connect(lambda inv: self.engineer.set_existing(inv.engineers))
+        self.inventory.loaded.connect(lambda _inv: self.records.load())
         self.resize(640, 480)
         self.finished.connect(self._finish)
 
