@@ -155,6 +155,9 @@ class Contract:
     categories: tuple[Category, ...] = ()
     line_items: tuple[LineItem, ...] = ()
     assets: tuple[AssetSpec, ...] = field(default=())
+    # The contract's own words for the clauses that paper cites: (clause, text), e.g.
+    # ("八、1", "乙方应严格遵守提供服务的时限，…"). Quoted as written, never translated.
+    clauses: tuple[tuple[str, str], ...] = ()
 
     @property
     def devices(self) -> tuple[AssetSpec, ...]:
@@ -194,6 +197,7 @@ class Contract:
                 }
                 for d in self.deliverables
             ],
+            "clauses": dict(self.clauses),
         }
 
 
@@ -207,6 +211,12 @@ def sla_from_terms(terms: dict[str, Any]) -> SlaTerms:
             sla.get("late_entry_minutes", _STORED_SLA_WITHOUT_ENTRY["late_entry_minutes"])
         ),
     )
+
+
+def clauses_from_terms(terms: dict[str, Any]) -> dict[str, str]:
+    """The quoted clauses of stored terms (none in a store made before they were data)."""
+    raw = terms.get("clauses") or {}
+    return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
 
 
 def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
@@ -418,6 +428,18 @@ def _parse_payment_terms(data: dict[str, Any]) -> PaymentTerms | None:
     )
 
 
+def _parse_clauses(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    table = data.get("clauses", {})
+    if not isinstance(table, dict):
+        raise ContractDataError("clauses: expected a table of clause = text")
+    result = []
+    for key, text in table.items():
+        if not isinstance(text, str) or not text.strip():
+            raise ContractDataError(f"clauses.{key}: expected the clause's text")
+        result.append((str(key), text.strip()))
+    return tuple(result)
+
+
 def _parse_deliverables(data: dict[str, Any]) -> tuple[Deliverable, ...]:
     return tuple(
         Deliverable(
@@ -505,6 +527,7 @@ def parse_contract(data: dict[str, Any]) -> Contract:
         categories=categories,
         line_items=line_items,
         assets=assets,
+        clauses=_parse_clauses(data),
     )
     if contract.end < contract.start:
         raise ContractDataError("contract: end before start")
