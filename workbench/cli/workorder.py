@@ -136,6 +136,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=QT_TRANSLATE_NOOP("cli_help", "PDF file (default NUMBER.pdf)"),
     )
+    pdf.add_argument(
+        "--with-penalty",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "print the liquidated damages exposure (clause 八、1) on the order "
+            "(default: the setting, which is off)",
+        ),
+    )
     pdf.set_defaults(func=run_pdf)
 
 
@@ -300,10 +310,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_pdf(args: argparse.Namespace) -> int:
+    from workbench.config import Settings
     from workbench.services import workorders
 
+    show_penalty = args.with_penalty
+    if show_penalty is None:
+        show_penalty = Settings.load().workorder_penalty_on_paper
     with transaction(args, "cli") as session:
-        doc = workorders.document(session, args.number)
+        doc = workorders.document(session, args.number, show_penalty=show_penalty)
     from workbench.reports.workorder import workorder_pdf
 
     target = Path(args.output) if args.output else Path(f"{doc.number}.pdf")
