@@ -70,6 +70,14 @@
             <source>Invoice handed over (四、3)</source>
             <translation>已交付发票（四、3）</translation>
         </message>
+        <message>
+            <source>The time set by the client was missed: if the client holds it as not rectified in time, {rate} of the contract total (¥{amount}) is due and the client may terminate the contract ({clause}).</source>
+            <translation>未在甲方指定时间内完成：如甲方认定为未在指定时间内整改，应按合同总金额的 {rate}（¥{amount}）支付违约金，且甲方有权解除合同（{clause}）。</translation>
+        </message>
+        <message>
+            <source>The deadline set by the client must lie after the report.</source>
+            <translation>甲方指定时间须晚于报修时间。</translation>
+        </message>
     </context>
     <context>
         <name>SettingsView</name>
@@ -87,6 +95,10 @@
         <message>
             <source>print the liquidated damages exposure (clause 八、1) on the order (default: the setting, which is off)</source>
             <translation>在工单上打印违约金风险金额（合同八、1）（默认按设置，设置默认关闭）</translation>
+        </message>
+        <message>
+            <source>a deadline the client set (Beijing time): a clock of its own (clauses 五、5.2.3, 八、5)</source>
+            <translation>甲方指定的完成时间（北京时间）：单独计时（合同五、5.2.3，八、5）</translation>
         </message>
     </context>
     <context>
@@ -118,6 +130,47 @@
         <message>
             <source>Late by (h:mm)</source>
             <translation>超时时长（时:分）</translation>
+        </message>
+        <message>
+            <source>Deadline set by the client</source>
+            <translation>甲方指定时间</translation>
+        </message>
+        <message>
+            <source>Deadline set by the client (contract clause): {clause}</source>
+            <translation>甲方指定时间（合同条款）：{clause}</translation>
+        </message>
+        <message>
+            <source>Set by the client</source>
+            <translation>甲方指定</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewWorkOrderDialog</name>
+        <message>
+            <source>The client set a deadline</source>
+            <translation>甲方指定了完成时间</translation>
+        </message>
+        <message>
+            <source>Client's deadline</source>
+            <translation>甲方指定时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkOrderDetailPane</name>
+        <message>
+            <source>Client's deadline missed: exposure ¥{amount:,.2f} (clause 八、5)</source>
+            <translation>未在甲方指定时间内完成：违约金风险 ¥{amount:,.2f}（八、5）</translation>
+        </message>
+        <message>
+            <source>Not repaired by the client's deadline: the service period extends by {hours} h {minutes} min (clause 五、5.2.3).</source>
+            <translation>未能在甲方指定时间内修复：服务期相应顺延 {hours} 小时 {minutes} 分钟（五、5.2.3）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>workorders</name>
+        <message>
+            <source>Client's deadline</source>
+            <translation>甲方指定时间</translation>
         </message>
     </context>
 </TS>

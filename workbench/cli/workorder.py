@@ -81,6 +81,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default="hotline",
         help=QT_TRANSLATE_NOOP("cli_help", "how it came"),
     )
+    new.add_argument(
+        "--deadline",
+        metavar="ISO",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "a deadline the client set (Beijing time): a clock of its own "
+            "(clauses 五、5.2.3, 八、5)",
+        ),
+    )
     new.set_defaults(func=run_new)
 
     advance = commands.add_parser(
@@ -181,6 +190,7 @@ def run_new(args: argparse.Namespace) -> int:
     from workbench.services import workorders
 
     reported_at = _when(args.reported_at)
+    deadline = _when(args.deadline) if args.deadline else None
     with transaction(args, "cli") as session:
         row = workorders.create_work_order(
             session,
@@ -190,6 +200,7 @@ def run_new(args: argparse.Namespace) -> int:
             asset_codes=args.asset,
             reporter_name=args.reporter,
             reported_at=reported_at,
+            client_deadline=deadline,
         )
     print(row.number)
     return 0
@@ -268,6 +279,10 @@ def run_list(args: argparse.Namespace) -> int:
                     "penalty_cny": f"{r.penalty_cny:.2f}",
                     "penalty_worst_cny": f"{r.penalty_worst_cny:.2f}",
                     "termination_right": r.termination_right,
+                    # a deadline the client set (its clock is `late_by.client_deadline`)
+                    # and what missing it exposes under 八、5
+                    "client_deadline": _iso(r.client_deadline),
+                    "client_deadline_exposure_cny": f"{r.client_deadline_exposure_cny:.2f}",
                     # the clocks whose time was entered more than 10 min afterwards (补录)
                     "entered_late": list(late_entries.get(r.id, ())),
                     "demo": r.demo,

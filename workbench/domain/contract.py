@@ -35,6 +35,9 @@ _STORED_TERMS_WITHOUT_RULE = {
     "day_rule": WHOLE_DAYS,
     "day_rule_clause": "八、1",
     "over_cap_rule": "replaces_daily_once",
+    # Stored before 八、5 was a term: read as the contract's text is (20% of the total).
+    "rectification_rate": "0.20",
+    "rectification_clause": "八、5",
 }
 
 
@@ -57,6 +60,10 @@ class PenaltyTerms:
     day_rule: str  # WHOLE_DAYS | BEGUN_DAYS: how the configured penalty counts days
     day_rule_clause: str  # the clause the rule rests on ("八、1")
     over_cap_rule: str  # "replaces_daily_once"
+    # 八、5: not rectified within the time the client set (甲方指定的时间): this rate of
+    # the total (0: the file states none).
+    rectification_rate: Decimal = Decimal("0")
+    rectification_clause: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,6 +189,8 @@ class Contract:
                 "day_rule": self.penalties.day_rule,
                 "day_rule_clause": self.penalties.day_rule_clause,
                 "over_cap_rule": self.penalties.over_cap_rule,
+                "rectification_rate": str(self.penalties.rectification_rate),
+                "rectification_clause": self.penalties.rectification_clause,
             },
             "deliverables": [
                 {
@@ -235,6 +244,8 @@ def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
         day_rule=str(p["day_rule"]),
         day_rule_clause=str(p["day_rule_clause"]),
         over_cap_rule=str(p["over_cap_rule"]),
+        rectification_rate=Decimal(p["rectification_rate"]),
+        rectification_clause=str(p["rectification_clause"]),
     )
 
 
@@ -477,6 +488,8 @@ def _parse_penalties(pen: dict[str, Any]) -> PenaltyTerms:
         day_rule=_choice(pen, "day_rule", DAY_RULES, "penalties"),
         day_rule_clause=str(_req(pen, "day_rule_clause", "penalties")),
         over_cap_rule=_choice(pen, "over_cap_rule", OVER_CAP_RULES, "penalties"),
+        rectification_rate=_money(pen.get("rectification_rate", "0"), "penalties"),
+        rectification_clause=str(pen.get("rectification_clause", "")),
     )
 
 

@@ -143,6 +143,9 @@ class WorkOrderDoc:
     # extends because a contractor-caused fault missed it (None: no extension).
     client_deadline: dt.datetime | None = None
     service_extension: dt.timedelta | None = None
+    # 八、5 when the client's deadline was missed (printed only with ``show_penalty``).
+    client_deadline_exposure_cny: Decimal = Decimal("0.00")
+    client_deadline_note: Message | None = None
     # The contract's words for the clauses the order cites: (clause, text).
     clauses: tuple[tuple[str, str], ...] = ()
 

@@ -96,6 +96,7 @@ SLA_NAMES = {
     "response": QT_TRANSLATE_NOOP("documents", "Response"),
     "onsite": QT_TRANSLATE_NOOP("documents", "Engineer on site"),
     "restore": QT_TRANSLATE_NOOP("documents", "Service restored"),
+    "client_deadline": QT_TRANSLATE_NOOP("documents", "Deadline set by the client"),
 }
 SLA_ORDER = ("response", "onsite", "restore")
 
@@ -158,16 +159,32 @@ def _clause_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         QT_TRANSLATE_NOOP("documents", "Late service (contract clause): {clause}"),
         clause=_quoted(doc, t, "八、1"),
     )
-    return [Spacer(1, 1.5 * mm), para(limits, s.small), para(late, s.small)]
+    notes = [Spacer(1, 1.5 * mm), para(limits, s.small), para(late, s.small)]
+    if doc.client_deadline is not None:
+        notes.append(
+            para(
+                tr(
+                    t,
+                    QT_TRANSLATE_NOOP(
+                        "documents", "Deadline set by the client (contract clause): {clause}"
+                    ),
+                    clause=_quoted(doc, t, "八、5"),
+                ),
+                s.small,
+            )
+        )
+    return notes
 
 
 def _penalty_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
-    """The exposure of 八、1, only when the setting asks for it: the amount under the
-    contract's day rule and, labelled, under the strict reading (the worst case)."""
+    """The exposure, only when the setting asks for it: 八、1's amount under the
+    contract's day rule and, labelled, under the strict reading (the worst case), over the
+    contract's clocks; then 八、5's when a deadline the client set was missed."""
     if not doc.show_penalty:
         return []
     s = styles()
-    breaches = [line for line in doc.sla if line.state == "breached"]
+    breaches = [line for line in doc.sla if line.state == "breached" and line.key in SLA_ORDER]
+    story: list[Any] = []
     if not breaches:
         text = tr(
             t,
@@ -177,24 +194,28 @@ def _penalty_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
             ),
             amount=money(doc.penalty_cny),
         )
-        return [para(text, s.body)]
-    rule = Message(day_rule_label(doc.penalty_rule)).render(t) if doc.penalty_rule else ""
-    text = tr(
-        t,
-        QT_TRANSLATE_NOOP(
-            "documents",
-            "Liquidated damages exposure (八、1, {rule}): {amount}; {worst_label}: {worst}. "
-            "{count} time limit(s) breached, counted once for this order.",
-        ),
-        rule=rule,
-        amount=money(doc.penalty_cny),
-        worst_label=Message(day_rule_label(BEGUN_DAYS)).render(t),
-        worst=money(doc.penalty_worst_cny),
-        count=len(breaches),
-    )
-    story: list[Any] = [para(coloured(text, BAD_INK), s.body, markup=True)]
+        story.append(para(text, s.body))
+    else:
+        rule = Message(day_rule_label(doc.penalty_rule)).render(t) if doc.penalty_rule else ""
+        text = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Liquidated damages exposure (八、1, {rule}): {amount}; {worst_label}: {worst}. "
+                "{count} time limit(s) breached, counted once for this order.",
+            ),
+            rule=rule,
+            amount=money(doc.penalty_cny),
+            worst_label=Message(day_rule_label(BEGUN_DAYS)).render(t),
+            worst=money(doc.penalty_worst_cny),
+            count=len(breaches),
+        )
+        story.append(para(coloured(text, BAD_INK), s.body, markup=True))
     if doc.over_cap_note is not None:
         story.append(para(doc.over_cap_note.render(t), s.small))
+    if doc.client_deadline_note is not None:
+        note = doc.client_deadline_note.render(t)
+        story.append(para(coloured(note, BAD_INK), s.body, markup=True))
     return story
 
 
@@ -384,10 +405,15 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         if line is None:
             timeline.append(_untimed_step(name, _actual(t, doc, key, done)))
             continue
+        limit = (
+            minutes_text(t, line.target_minutes)
+            if line.key in SLA_ORDER
+            else tr(t, QT_TRANSLATE_NOOP("documents", "Set by the client"))
+        )
         timeline.append(
             [
                 _value(name),
-                _value(minutes_text(t, line.target_minutes)),
+                _value(limit),
                 _value(fmt_local(line.deadline)),
                 _value(
                     _actual(t, doc, key, done) or tr(t, QT_TRANSLATE_NOOP("documents", "Not yet"))

@@ -34,6 +34,7 @@ def test_an_older_store_is_still_upgraded(db_path: Path) -> None:
             "audit_hash",
         ):
             conn.exec_driver_sql(f"ALTER TABLE signed_record DROP COLUMN {column}")
+        conn.exec_driver_sql("ALTER TABLE work_order DROP COLUMN client_deadline")  # 0008
     store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
     try:
@@ -70,3 +71,20 @@ def test_opening_an_up_to_date_store_does_not_load_alembic(db_path: Path) -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == ""
+
+
+def test_0008_adds_the_client_deadline_to_a_0007_store(db_path: Path) -> None:
+    """Issue 18: a store at 0007 gains work_order.client_deadline (NULL: none set)."""
+    store = Store(f"sqlite:///{db_path}")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
+        conn.exec_driver_sql("ALTER TABLE work_order DROP COLUMN client_deadline")
+    store.dispose()
+    reopened = Store(f"sqlite:///{db_path}")
+    try:
+        assert reopened.current_revision() == HEAD_REVISION == "0008"
+        with reopened.engine.connect() as conn:
+            columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(work_order)")]
+        assert "client_deadline" in columns
+    finally:
+        reopened.dispose()

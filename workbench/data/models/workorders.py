@@ -74,6 +74,8 @@ class WorkOrder(UuidPk, Timestamps, Base):
     response_due: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     onsite_due: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     restore_due: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # A deadline the client set (甲方指定时间, 五、5.2.3 / 八、5): a clock of its own.
+    client_deadline: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     cause: Mapped[str] = mapped_column(Text, default="")
     resolution: Mapped[str] = mapped_column(Text, default="")
     # The contractor caused the fault: the fix is free and the service period extends.

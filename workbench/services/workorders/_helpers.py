@@ -18,6 +18,7 @@ from workbench.data.models.workorders import (
     WorkOrderAsset,
     WorkOrderEvent,
 )
+from workbench.domain import clocks as clock_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import PenaltyTerms, SlaTerms, penalties_from_terms, sla_from_terms
@@ -151,8 +152,21 @@ class _Clock:
         return cls(sla_from_terms(terms), penalties_from_terms(terms), total_cny)
 
     def worst_case(self, items: tuple[sla_rules.SlaItem, ...]) -> Decimal:
-        """The amount under the strict reading of 八.1 (every begun day counts)."""
-        return sla_rules.worst_case_penalty(items, self.total_cny, self.penalties).amount_cny
+        """The amount under the strict reading of 八.1 (every begun day counts), over the
+        contract's clocks only (a client deadline is 八.5's, see :meth:`client_deadline`)."""
+        contract_items = _contract_clocks(items)
+        return sla_rules.worst_case_penalty(
+            contract_items, self.total_cny, self.penalties
+        ).amount_cny
+
+    def client_deadline(self, items: tuple[sla_rules.SlaItem, ...]) -> Decimal:
+        """The exposure of 八.5 when a deadline the client set was missed."""
+        return clock_rules.client_deadline_exposure(items, self.total_cny, self.penalties)
+
+
+def _contract_clocks(items: tuple[sla_rules.SlaItem, ...]) -> tuple[sla_rules.SlaItem, ...]:
+    """The clocks of 一.6 / 五.5.2.2, whose lateness 八.1 counts in days."""
+    return tuple(item for item in items if item.key in sla_rules.SLA_KEYS)
 
 
 class _ContractCache:
@@ -199,6 +213,7 @@ def _evaluate_times(
     now: dt.datetime,
     at_risk_fraction: float,
     cancelled_at: dt.datetime | None = None,
+    client_deadline: dt.datetime | None = None,
 ) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
     """The clocks of one order at ``now`` and the penalty they carry.
 
@@ -206,20 +221,39 @@ def _evaluate_times(
     that stays missed, with its penalty (cancelling must not make a breach disappear);
     the clocks still running then simply end.
     """
-    if response_due is None or (status == "cancelled" and cancelled_at is None):
+    if status == "cancelled" and cancelled_at is None:
         return (), sla_rules.NO_PENALTY
-    items = sla_rules.evaluate(
-        clock.sla,
-        reported_at,
-        responded_at=responded_at,
-        onsite_at=onsite_at,
-        restored_at=restored_at,
-        now=now if cancelled_at is None else min(now, cancelled_at),
-        at_risk_fraction=at_risk_fraction,
-    )
+    until = now if cancelled_at is None else min(now, cancelled_at)
+    found: list[sla_rules.SlaItem] = []
+    if response_due is not None:
+        found.extend(
+            sla_rules.evaluate(
+                clock.sla,
+                reported_at,
+                responded_at=responded_at,
+                onsite_at=onsite_at,
+                restored_at=restored_at,
+                now=until,
+                at_risk_fraction=at_risk_fraction,
+            )
+        )
+    if client_deadline is not None:
+        # A deadline the client set (甲方指定时间): kept when the service was restored by it.
+        found.append(
+            sla_rules.deadline_item(
+                clock_rules.CLIENT_DEADLINE,
+                reported_at,
+                client_deadline,
+                done_at=restored_at,
+                now=until,
+                at_risk_fraction=at_risk_fraction,
+            )
+        )
+    items = tuple(found)
     if status == "cancelled":
         items = tuple(item for item in items if item.breach)
-    return items, sla_rules.penalty(items, clock.total_cny, clock.penalties)
+    penalty = sla_rules.penalty(_contract_clocks(items), clock.total_cny, clock.penalties)
+    return items, penalty
 
 
 def _evaluate(
@@ -236,6 +270,7 @@ def _evaluate(
         now=now,
         at_risk_fraction=at_risk_fraction,
         cancelled_at=order.cancelled_at,
+        client_deadline=order.client_deadline,
     )
 
 
@@ -278,6 +313,8 @@ def _row(
         demo=order.demo,
         evaluated_at=now,
         version=order.version,
+        client_deadline=order.client_deadline,
+        client_deadline_exposure_cny=clock.client_deadline(items),
     )
 
 

@@ -81,10 +81,10 @@ def detail(session: Session, number: str, now: dt.datetime | None = None) -> Wor
     contract = _ContractCache(session).get(order.contract_id)
     link = signing.link_of(session, RECORD_TYPE, order.id)
     # 五、5.2.3: the period extends only when the client set a deadline and the repair
-    # missed it (the store holds no client deadline yet: then never).
+    # missed it, by the time past it.
     extension = clocks.service_extension(
         contractor_caused=order.contractor_caused,
-        client_deadline=None,
+        client_deadline=order.client_deadline,
         restored_at=order.restored_at,
         now=now,
     )
@@ -153,8 +153,8 @@ def _work_log(d: WorkOrderDetail) -> tuple[LogLine, ...]:
 
 
 # The clauses a work order cites: the time limits (一、6, 五、5.2.2), the penalty for late
-# service (八、1) and the contractor-caused fault (五、5.2.3).
-CITED_CLAUSES = ("一、6", "五、5.2.2", "八、1", "五、5.2.3")
+# service (八、1), the contractor-caused fault (五、5.2.3) and a missed client deadline (八、5).
+CITED_CLAUSES = ("一、6", "五、5.2.2", "八、1", "五、5.2.3", "八、5")
 
 
 def document(
@@ -235,8 +235,14 @@ def document(
         over_cap_note=(
             sla_rules.over_cap_reading(clock.total_cny, clock.penalties) if over_cap else None
         ),
-        client_deadline=None,
+        client_deadline=r.client_deadline,
         service_extension=d.service_extension,
+        client_deadline_exposure_cny=r.client_deadline_exposure_cny,
+        client_deadline_note=(
+            clocks.client_deadline_reading(clock.total_cny, clock.penalties)
+            if r.client_deadline_exposure_cny > 0
+            else None
+        ),
         clauses=tuple((key, quoted[key]) for key in CITED_CLAUSES if key in quoted),
     )
 

@@ -55,8 +55,13 @@ def create_work_order(
     reported_at: dt.datetime | None = None,
     now: dt.datetime | None = None,
     demo: bool = False,
+    client_deadline: dt.datetime | None = None,
 ) -> WorkOrderRow:
-    """Report a new work order; its number is taken in this transaction."""
+    """Report a new work order; its number is taken in this transaction.
+
+    ``client_deadline``: a time the client set for the service (甲方指定时间), a clock of
+    its own beside the contract's (its breach exposes 八.5; for a contractor-caused fault
+    the time past it extends the service period, 五.5.2.3)."""
     now = aware_now(now)
     _check_choice(
         type, rules.TYPES, QT_TRANSLATE_NOOP("messages", "Unknown work order type {value}.")
@@ -82,6 +87,15 @@ def create_work_order(
     contract = require_contract(session)
     # 三、服务期限: no contract clock runs outside the service period (issue 18).
     ServicePeriod.of(contract.start_date, contract.end_date, LOCAL_TZ.key).check(reported_at)
+    if client_deadline is not None:
+        if client_deadline.tzinfo is None:
+            raise ValueError("naive datetime")
+        if client_deadline <= reported_at:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "The deadline set by the client must lie after the report."
+                )
+            )
     assets = _resolve_assets(session, asset_codes)
     if rules.sla_applies(type) and not assets:
         raise WorkbenchError(
@@ -114,6 +128,7 @@ def create_work_order(
         response_due=due["response"],
         onsite_due=due["onsite"],
         restore_due=due["restore"],
+        client_deadline=client_deadline,
         created_by=actor_of(session),
         demo=demo,
     )

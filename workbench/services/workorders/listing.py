@@ -147,6 +147,7 @@ _LIST_COLUMNS = (
     WorkOrder.contract_id,
     WorkOrder.demo,
     WorkOrder.version,
+    WorkOrder.client_deadline,
 )
 
 
@@ -250,6 +251,7 @@ def list_work_orders(
         contract_id,
         demo_,
         version,
+        client_deadline,
         *_sort_values,
     ) in lines:
         items, penalty = _evaluate_times(
@@ -263,6 +265,7 @@ def list_work_orders(
             now=now,
             at_risk_fraction=at_risk_fraction,
             cancelled_at=cancelled_at,
+            client_deadline=client_deadline,
         )
         codes, names = assets.get(order_id, no_assets)
         rows.append(
@@ -297,6 +300,8 @@ def list_work_orders(
                 demo=bool(demo_),
                 evaluated_at=now,
                 version=version,
+                client_deadline=client_deadline,
+                client_deadline_exposure_cny=clocks[contract_id].client_deadline(items),
             )
         )
     return WorkOrderPage(

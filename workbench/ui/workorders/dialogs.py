@@ -108,6 +108,7 @@ class NewWorkOrder:
     description: str
     engineer_id: str | None
     reported_at: dt.datetime
+    client_deadline: dt.datetime | None = None  # a time the client set (甲方指定时间)
 
     def kwargs(self) -> dict[str, Any]:
         return {
@@ -120,6 +121,7 @@ class NewWorkOrder:
             "description": self.description,
             "engineer_id": self.engineer_id,
             "reported_at": self.reported_at,
+            "client_deadline": self.client_deadline,
         }
 
 
@@ -165,6 +167,18 @@ class NewWorkOrderDialog(QDialog):
             self, engineers, current_engineer, nobody=self.tr("— nobody yet —")
         )
         self.reported_at = time_edit(self)
+        # A deadline the client set: optional, a clock of its own (五、5.2.3, 八、5).
+        self.has_deadline = QCheckBox(self.tr("The client set a deadline"), self)
+        self.deadline = QDateTimeEdit(self)
+        self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setTimeZone(_ZONE)
+        self.deadline.setDateTime(to_qdatetime(utc_now() + dt.timedelta(hours=2)))
+        self.deadline.setEnabled(False)
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_deadline)
+        deadline_row.addWidget(self.deadline, 1)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
@@ -181,6 +195,7 @@ class NewWorkOrderDialog(QDialog):
         form.addRow(self.tr("Priority"), self.priority_combo)
         form.addRow(self.tr("Engineer"), self.engineer)
         form.addRow(self.tr("Reported at"), self.reported_at)
+        form.addRow(self.tr("Client's deadline"), deadline_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -275,6 +290,9 @@ class NewWorkOrderDialog(QDialog):
             description=self.description.toPlainText().strip(),
             engineer_id=self.engineer.currentData(),
             reported_at=from_qdatetime(self.reported_at.dateTime()),
+            client_deadline=(
+                from_qdatetime(self.deadline.dateTime()) if self.has_deadline.isChecked() else None
+            ),
         )
 
     def _error(self, text: str) -> None:

@@ -1,0 +1,30 @@
+"""work orders: a deadline set by the client (甲方指定时间)
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-04
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+import workbench.data.models.base
+
+revision: str = "0008"
+down_revision: str | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+UtcDateTime = workbench.data.models.base.UtcDateTime
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("work_order", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("client_deadline", UtcDateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("work_order", schema=None) as batch_op:
+        batch_op.drop_column("client_deadline")
