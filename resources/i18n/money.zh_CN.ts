@@ -78,6 +78,14 @@
             <source>The deadline set by the client must lie after the report.</source>
             <translation>甲方指定时间须晚于报修时间。</translation>
         </message>
+        <message>
+            <source>Work order {number} is not an inspection finding.</source>
+            <translation>工单 {number} 不是巡检发现的问题。</translation>
+        </message>
+        <message>
+            <source>The rectification date must lie after the finding.</source>
+            <translation>整改日期须晚于发现时间。</translation>
+        </message>
     </context>
     <context>
         <name>SettingsView</name>
@@ -99,6 +107,18 @@
         <message>
             <source>a deadline the client set (Beijing time): a clock of its own (clauses 五、5.2.3, 八、5)</source>
             <translation>甲方指定的完成时间（北京时间）：单独计时（合同五、5.2.3，八、5）</translation>
+        </message>
+        <message>
+            <source>say what an inspection finding is: a fault affecting service (the restore clock runs) or not, with the rectification date agreed with the client</source>
+            <translation>认定巡检发现的问题：影响服务的故障（按恢复时限计时），或不影响服务并记录与甲方约定的整改日期</translation>
+        </message>
+        <message>
+            <source>a fault affecting service: the restore clock runs</source>
+            <translation>影响服务的故障：按恢复时限计时</translation>
+        </message>
+        <message>
+            <source>not affecting service: rectify by this time agreed with the client</source>
+            <translation>不影响服务：在与甲方约定的时间前完成整改</translation>
         </message>
     </context>
     <context>
@@ -143,6 +163,14 @@
             <source>Set by the client</source>
             <translation>甲方指定</translation>
         </message>
+        <message>
+            <source>Rectification date</source>
+            <translation>整改日期</translation>
+        </message>
+        <message>
+            <source>Agreed with the client</source>
+            <translation>与甲方约定</translation>
+        </message>
     </context>
     <context>
         <name>NewWorkOrderDialog</name>
@@ -165,12 +193,39 @@
             <source>Not repaired by the client's deadline: the service period extends by {hours} h {minutes} min (clause 五、5.2.3).</source>
             <translation>未能在甲方指定时间内修复：服务期相应顺延 {hours} 小时 {minutes} 分钟（五、5.2.3）。</translation>
         </message>
+        <message>
+            <source>Finding: affects service?…</source>
+            <translation>认定巡检问题…</translation>
+        </message>
     </context>
     <context>
         <name>workorders</name>
         <message>
             <source>Client's deadline</source>
             <translation>甲方指定时间</translation>
+        </message>
+        <message>
+            <source>Rectification date</source>
+            <translation>整改日期</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingDialog</name>
+        <message>
+            <source>Inspection finding</source>
+            <translation>巡检发现问题</translation>
+        </message>
+        <message>
+            <source>A fault affecting service: the restore time limit runs</source>
+            <translation>影响服务的故障：按恢复服务时限计时</translation>
+        </message>
+        <message>
+            <source>Not affecting service</source>
+            <translation>不影响服务</translation>
+        </message>
+        <message>
+            <source>Rectify by (agreed with the client)</source>
+            <translation>整改期限（与甲方约定）</translation>
         </message>
     </context>
 </TS>

@@ -1,4 +1,4 @@
-"""``workbench workorder list|new|advance|pdf``: work orders from the command line."""
+"""``workbench workorder list|new|advance|finding|pdf``: work orders from the command line."""
 
 from __future__ import annotations
 
@@ -131,6 +131,33 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     advance.set_defaults(func=run_advance)
 
+    finding = commands.add_parser(
+        "finding",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "say what an inspection finding is: a fault affecting service (the restore "
+            "clock runs) or not, with the rectification date agreed with the client",
+        ),
+    )
+    finding.add_argument(
+        "number", metavar="NUMBER", help=QT_TRANSLATE_NOOP("cli_help", "work order number")
+    )
+    what = finding.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--affects-service",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "a fault affecting service: the restore clock runs"),
+    )
+    what.add_argument(
+        "--rectify-by",
+        metavar="ISO",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "not affecting service: rectify by this time agreed with the client"
+        ),
+    )
+    finding.set_defaults(func=run_finding)
+
     pdf = commands.add_parser(
         "pdf", parents=[common], help=QT_TRANSLATE_NOOP("cli_help", "print a work order to PDF")
     )
@@ -231,6 +258,18 @@ def run_advance(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_finding(args: argparse.Namespace) -> int:
+    from workbench.services import workorders
+
+    rectify_by = _when(args.rectify_by) if args.rectify_by else None
+    with transaction(args, "cli") as session:
+        row = workorders.mark_finding(
+            session, args.number, affects_service=args.affects_service, rectify_by=rectify_by
+        )
+    print(row.number)
+    return 0
+
+
 def _iso(value: dt.datetime | None) -> str | None:
     """ISO 8601 with the offset, in Beijing time."""
     return to_local(value).isoformat() if value is not None else None
@@ -283,6 +322,10 @@ def run_list(args: argparse.Namespace) -> int:
                     # and what missing it exposes under 八、5
                     "client_deadline": _iso(r.client_deadline),
                     "client_deadline_exposure_cny": f"{r.client_deadline_exposure_cny:.2f}",
+                    # an inspection finding: a fault affecting service, or its
+                    # rectification date (clock `late_by.rectification`)
+                    "affects_service": r.affects_service,
+                    "rectify_by": _iso(r.rectify_by),
                     # the clocks whose time was entered more than 10 min afterwards (补录)
                     "entered_late": list(late_entries.get(r.id, ())),
                     "demo": r.demo,

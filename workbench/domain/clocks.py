@@ -141,10 +141,12 @@ CLIENT_DEADLINE_EXPOSURE = QT_TRANSLATE_NOOP(
 def client_deadline_exposure(
     items: tuple[SlaItem, ...], total_cny: Decimal, terms: PenaltyTerms
 ) -> Decimal:
-    """What 八、5 exposes when the clock of a deadline the client set is breached: the
+    """What 八、5 exposes when the clock of a deadline the client set (or of a
+    rectification date agreed with it: "未能在甲方指定的时间内整改") is breached: the
     rectification rate of the total, once for the order; 0.00 otherwise (kept or not set).
     It stands beside 八、1's daily amount, never added into it."""
-    breached = any(item.key == CLIENT_DEADLINE and item.breach for item in items)
+    fixed = (CLIENT_DEADLINE, RECTIFICATION)
+    breached = any(item.key in fixed and item.breach for item in items)
     if not breached:
         return Decimal("0.00")
     return (total_cny * terms.rectification_rate).quantize(FEN, ROUND_HALF_UP)

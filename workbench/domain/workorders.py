@@ -102,6 +102,7 @@ SLA_NAMES = {
     "onsite": QT_TRANSLATE_NOOP("workorders", "On-site arrival"),
     "restore": QT_TRANSLATE_NOOP("workorders", "Restore"),
     "client_deadline": QT_TRANSLATE_NOOP("workorders", "Client's deadline"),
+    "rectification": QT_TRANSLATE_NOOP("workorders", "Rectification date"),
 }
 SLA_STATE_NAMES = {
     "met": QT_TRANSLATE_NOOP("workorders", "Met"),
@@ -187,6 +188,10 @@ class WorkOrderRow:
     # ``client_deadline``) and what missing it exposes under 八.5 (0.00: kept or none).
     client_deadline: dt.datetime | None = None
     client_deadline_exposure_cny: Decimal = Decimal("0.00")
+    # An inspection finding marked as a fault affecting service (the restore clock runs),
+    # or the rectification date agreed with the client (clock ``rectification``).
+    affects_service: bool = False
+    rectify_by: dt.datetime | None = None
 
     @property
     def signed(self) -> bool:

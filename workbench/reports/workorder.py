@@ -97,6 +97,12 @@ SLA_NAMES = {
     "onsite": QT_TRANSLATE_NOOP("documents", "Engineer on site"),
     "restore": QT_TRANSLATE_NOOP("documents", "Service restored"),
     "client_deadline": QT_TRANSLATE_NOOP("documents", "Deadline set by the client"),
+    "rectification": QT_TRANSLATE_NOOP("documents", "Rectification date"),
+}
+# The limit of a clock with a fixed deadline, in the "Time limit" column.
+FIXED_LIMITS = {
+    "client_deadline": QT_TRANSLATE_NOOP("documents", "Set by the client"),
+    "rectification": QT_TRANSLATE_NOOP("documents", "Agreed with the client"),
 }
 SLA_ORDER = ("response", "onsite", "restore")
 
@@ -408,7 +414,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         limit = (
             minutes_text(t, line.target_minutes)
             if line.key in SLA_ORDER
-            else tr(t, QT_TRANSLATE_NOOP("documents", "Set by the client"))
+            else key_text(t, FIXED_LIMITS, line.key)
         )
         timeline.append(
             [

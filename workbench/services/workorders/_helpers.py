@@ -214,6 +214,9 @@ def _evaluate_times(
     at_risk_fraction: float,
     cancelled_at: dt.datetime | None = None,
     client_deadline: dt.datetime | None = None,
+    order_type: str = "fault",
+    affects_service: bool = False,
+    rectify_by: dt.datetime | None = None,
 ) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
     """The clocks of one order at ``now`` and the penalty they carry.
 
@@ -224,10 +227,22 @@ def _evaluate_times(
     if status == "cancelled" and cancelled_at is None:
         return (), sla_rules.NO_PENALTY
     until = now if cancelled_at is None else min(now, cancelled_at)
+    # Which clocks run (domain.clocks.clock_plan): a fault all three; an inspection finding
+    # the restore clock only when marked as affecting service, else its rectification date.
+    plan = clock_rules.clock_plan(
+        order_type,
+        affects_service=affects_service,
+        client_deadline=client_deadline,
+        rectify_by=rectify_by,
+    )
+    # Orders reported without a clock (imported history outside the service period, work
+    # without a contract time limit) have no deadlines stored: none of the three runs.
+    started = response_due is not None or order_type in clock_rules.FINDING_TYPES
     found: list[sla_rules.SlaItem] = []
-    if response_due is not None:
+    if started and plan.clocks:
         found.extend(
-            sla_rules.evaluate(
+            item
+            for item in sla_rules.evaluate(
                 clock.sla,
                 reported_at,
                 responded_at=responded_at,
@@ -236,14 +251,16 @@ def _evaluate_times(
                 now=until,
                 at_risk_fraction=at_risk_fraction,
             )
+            if item.key in plan.clocks
         )
-    if client_deadline is not None:
-        # A deadline the client set (甲方指定时间): kept when the service was restored by it.
+    for key, deadline in plan.deadlines.items():
+        # A deadline the client set (甲方指定时间) or a rectification date agreed with it:
+        # kept when the service was restored (the finding rectified) by then.
         found.append(
             sla_rules.deadline_item(
-                clock_rules.CLIENT_DEADLINE,
+                key,
                 reported_at,
-                client_deadline,
+                deadline,
                 done_at=restored_at,
                 now=until,
                 at_risk_fraction=at_risk_fraction,
@@ -271,6 +288,9 @@ def _evaluate(
         at_risk_fraction=at_risk_fraction,
         cancelled_at=order.cancelled_at,
         client_deadline=order.client_deadline,
+        order_type=order.type,
+        affects_service=order.affects_service,
+        rectify_by=order.rectify_by,
     )
 
 
@@ -315,6 +335,8 @@ def _row(
         version=order.version,
         client_deadline=order.client_deadline,
         client_deadline_exposure_cny=clock.client_deadline(items),
+        affects_service=order.affects_service,
+        rectify_by=order.rectify_by,
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.data.errors import check_row_version
 from workbench.data.models.workorders import WorkOrder, WorkOrderEvent
+from workbench.domain import clocks as clock_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import sla_from_terms
@@ -212,6 +213,43 @@ def update_work_order(
             # Only the link rows change: the order's own row is not updated, so its
             # version would stay and a concurrent edit of the devices would go unseen.
             order.version += 1
+    session.flush()
+    return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
+
+
+def mark_finding(
+    session: Session,
+    number: str,
+    *,
+    affects_service: bool,
+    rectify_by: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> WorkOrderRow:
+    """What an inspection finding is (domain.clocks.clock_plan): a fault affecting service,
+    so that the restore clock runs from when it was found; or not, with the rectification
+    date agreed with the client (``rectify_by``, a clock of its own; None: none agreed yet)."""
+    order = _order(session, number)
+    check_row_version(order.version, expected_version)
+    _require_editable(order)
+    if order.type not in clock_rules.FINDING_TYPES:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Work order {number} is not an inspection finding."),
+            number=order.number,
+        )
+    if affects_service:
+        rectify_by = None  # the restore clock runs instead of a rectification date
+    if rectify_by is not None:
+        if rectify_by.tzinfo is None:
+            raise ValueError("naive datetime")
+        if rectify_by <= order.reported_at:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "The rectification date must lie after the finding.")
+            )
+    if order.affects_service != affects_service:
+        order.affects_service = affects_service
+    if order.rectify_by != rectify_by:
+        order.rectify_by = rectify_by
     session.flush()
     return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
 

@@ -229,12 +229,15 @@ class WorkOrderDetailPane(QScrollArea):
             steps.addWidget(button)
         layout.addLayout(steps)
         actions = FlowLayout()
+        # An inspection finding: a fault affecting service, or a rectification date.
+        self.finding_button = QPushButton(self.tr("Finding: affects service?…"), body)
         self.sign_button = QPushButton(self.tr("Sign off…"), body)
         self.amend_button = QPushButton(self.tr("Amend…"), body)
         self.preview_button = QPushButton(self.tr("Print preview"), body)
         self.print_button = QPushButton(self.tr("Print…"), body)
         self.save_pdf_button = QPushButton(self.tr("Save as PDF…"), body)
         for button in (
+            self.finding_button,
             self.sign_button,
             self.amend_button,
             self.preview_button,
@@ -446,6 +449,7 @@ class WorkOrderDetailPane(QScrollArea):
         status = d.row.status
         for target, button in self.step_buttons.items():
             button.setVisible(target in d.allowed_moves)
+        self.finding_button.setVisible(d.row.type in clock_rules.FINDING_TYPES and d.editable)
         self.sign_button.setVisible(status in ("restored", "closed"))
         self.amend_button.setVisible(status == "signed")
         self.correct_log_button.setVisible(True)

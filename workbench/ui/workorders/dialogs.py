@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -389,6 +390,63 @@ class StepDialog(QDialog):
 
     def values(self) -> tuple[dt.datetime, str]:
         return from_qdatetime(self.at.dateTime()), self.note.text().strip()
+
+
+class FindingDialog(QDialog):
+    """What an inspection finding is: a fault affecting service (the restore clock runs
+    from when it was found) or not, with the rectification date agreed with the client."""
+
+    def __init__(
+        self,
+        found_at: dt.datetime,
+        affects_service: bool,
+        rectify_by: dt.datetime | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inspection finding"))
+        self.affects = QRadioButton(
+            self.tr("A fault affecting service: the restore time limit runs"), self
+        )
+        self.not_affects = QRadioButton(self.tr("Not affecting service"), self)
+        self.affects.setChecked(affects_service)
+        self.not_affects.setChecked(not affects_service)
+        self.has_date = QCheckBox(self.tr("Rectify by (agreed with the client)"), self)
+        self.rectify_by = QDateTimeEdit(self)
+        self.rectify_by.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.rectify_by.setCalendarPopup(True)
+        self.rectify_by.setTimeZone(_ZONE)
+        self.rectify_by.setMinimumDateTime(to_qdatetime(found_at + dt.timedelta(minutes=1)))
+        self.rectify_by.setDateTime(to_qdatetime(rectify_by or found_at + dt.timedelta(days=1)))
+        self.has_date.setChecked(rectify_by is not None)
+        for toggle in (self.not_affects.toggled, self.has_date.toggled):
+            toggle.connect(self._enable)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.rectify_by, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.affects)
+        layout.addWidget(self.not_affects)
+        layout.addLayout(date_row)
+        layout.addWidget(buttons)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.has_date.setEnabled(self.not_affects.isChecked())
+        self.rectify_by.setEnabled(self.not_affects.isChecked() and self.has_date.isChecked())
+
+    def values(self) -> tuple[bool, dt.datetime | None]:
+        """(affects service, the rectification date or None)."""
+        if self.affects.isChecked():
+            return True, None
+        if not self.has_date.isChecked():
+            return False, None
+        return False, from_qdatetime(self.rectify_by.dateTime())
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""work orders: a deadline set by the client (甲方指定时间)
+"""work orders: a deadline set by the client (甲方指定时间); inspection findings:
+whether the finding affects service, and the rectification date agreed with the client
 
 Revision ID: 0008
 Revises: 0007
@@ -23,8 +24,14 @@ UtcDateTime = workbench.data.models.base.UtcDateTime
 def upgrade() -> None:
     with op.batch_alter_table("work_order", schema=None) as batch_op:
         batch_op.add_column(sa.Column("client_deadline", UtcDateTime(timezone=True), nullable=True))
+        batch_op.add_column(
+            sa.Column("affects_service", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+        batch_op.add_column(sa.Column("rectify_by", UtcDateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("work_order", schema=None) as batch_op:
+        batch_op.drop_column("rectify_by")
+        batch_op.drop_column("affects_service")
         batch_op.drop_column("client_deadline")
