@@ -72,3 +72,17 @@ def test_the_reading_names_the_clause_and_amount() -> None:
     text = clocks.client_deadline_reading(TOTAL, TERMS).render()
     assert "20% of the contract total (¥221,000.00)" in text
     assert text.endswith("(八、5).")
+
+
+def test_assess_counts_only_the_contract_clocks_in_days_of_delay() -> None:
+    """A service request 2 days past the client's deadline: no 八、1 amount (it is not a
+    time limit of 一、6 / 五、5.2.2), only 八、5's exposure."""
+    plan = clocks.clock_plan("service_request", client_deadline=DEADLINE)
+    done = DEADLINE + dt.timedelta(days=2)
+    a = sla.assess(
+        CONTRACT.sla, TERMS, TOTAL, T0, responded_at=None, onsite_at=None, restored_at=done,
+        now=done, clocks=plan.clocks, deadlines_set=plan.deadlines,
+    )  # fmt: skip
+    assert a.breaches == ("client_deadline",)
+    assert a.penalty.amount_cny == a.worst_case.amount_cny == 0
+    assert clocks.client_deadline_exposure(a.clocks, TOTAL, TERMS) == Decimal("221000.00")
