@@ -128,6 +128,9 @@ class Settings:
     wedge_max_interval_ms: int = 35
     wedge_min_length: int = 4
     welcome_done: bool = False
+    # Print the penalty exposure of 八、1 on the work order (off: the signed order states
+    # the clocks' facts, deadlines, actual times and lateness, and no amount).
+    workorder_penalty_on_paper: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -95,3 +95,15 @@ def test_database_is_shown_as_its_file(qtbot, window, store):
         assert not any(t.startswith("sqlite:") for t in texts)
     else:
         assert store.safe_url in texts
+
+
+def test_penalty_on_work_order_paper_is_off_until_ticked(qtbot, window):
+    """Issue 18: the signed work order prints no amount unless the setting asks."""
+    view = window.show_view("settings")
+    assert Settings().workorder_penalty_on_paper is False
+    assert not view.penalty_on_paper.isChecked()
+    view.penalty_on_paper.setChecked(True)
+    assert Settings.load().workorder_penalty_on_paper is True
+    assert window.ctx.settings.workorder_penalty_on_paper is True
+    view.penalty_on_paper.setChecked(False)
+    assert Settings.load().workorder_penalty_on_paper is False

@@ -1,4 +1,4 @@
-"""``workbench workorder list|new|advance|pdf``: work orders from the command line."""
+"""``workbench workorder list|new|advance|finding|pdf``: work orders from the command line."""
 
 from __future__ import annotations
 
@@ -81,6 +81,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default="hotline",
         help=QT_TRANSLATE_NOOP("cli_help", "how it came"),
     )
+    new.add_argument(
+        "--deadline",
+        metavar="ISO",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "a deadline the client set (Beijing time): a clock of its own "
+            "(clauses 五、5.2.3, 八、5)",
+        ),
+    )
     new.set_defaults(func=run_new)
 
     advance = commands.add_parser(
@@ -122,6 +131,33 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     advance.set_defaults(func=run_advance)
 
+    finding = commands.add_parser(
+        "finding",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "say what an inspection finding is: a fault affecting service (the restore "
+            "clock runs) or not, with the rectification date agreed with the client",
+        ),
+    )
+    finding.add_argument(
+        "number", metavar="NUMBER", help=QT_TRANSLATE_NOOP("cli_help", "work order number")
+    )
+    what = finding.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--affects-service",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli_help", "a fault affecting service: the restore clock runs"),
+    )
+    what.add_argument(
+        "--rectify-by",
+        metavar="ISO",
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "not affecting service: rectify by this time agreed with the client"
+        ),
+    )
+    finding.set_defaults(func=run_finding)
+
     pdf = commands.add_parser(
         "pdf", parents=[common], help=QT_TRANSLATE_NOOP("cli_help", "print a work order to PDF")
     )
@@ -135,6 +171,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--output",
         metavar="FILE",
         help=QT_TRANSLATE_NOOP("cli_help", "PDF file (default NUMBER.pdf)"),
+    )
+    pdf.add_argument(
+        "--with-penalty",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "print the liquidated damages exposure (clause 八、1) on the order "
+            "(default: the setting, which is off)",
+        ),
     )
     pdf.set_defaults(func=run_pdf)
 
@@ -171,6 +217,7 @@ def run_new(args: argparse.Namespace) -> int:
     from workbench.services import workorders
 
     reported_at = _when(args.reported_at)
+    deadline = _when(args.deadline) if args.deadline else None
     with transaction(args, "cli") as session:
         row = workorders.create_work_order(
             session,
@@ -180,6 +227,7 @@ def run_new(args: argparse.Namespace) -> int:
             asset_codes=args.asset,
             reporter_name=args.reporter,
             reported_at=reported_at,
+            client_deadline=deadline,
         )
     print(row.number)
     return 0
@@ -207,6 +255,18 @@ def run_advance(args: argparse.Namespace) -> int:
             expected_version=expected,
         )
     print(f"{row.number} {row.status}")
+    return 0
+
+
+def run_finding(args: argparse.Namespace) -> int:
+    from workbench.services import workorders
+
+    rectify_by = _when(args.rectify_by) if args.rectify_by else None
+    with transaction(args, "cli") as session:
+        row = workorders.mark_finding(
+            session, args.number, affects_service=args.affects_service, rectify_by=rectify_by
+        )
+    print(row.number)
     return 0
 
 
@@ -258,6 +318,14 @@ def run_list(args: argparse.Namespace) -> int:
                     "penalty_cny": f"{r.penalty_cny:.2f}",
                     "penalty_worst_cny": f"{r.penalty_worst_cny:.2f}",
                     "termination_right": r.termination_right,
+                    # a deadline the client set (its clock is `late_by.client_deadline`)
+                    # and what missing it exposes under 八、5
+                    "client_deadline": _iso(r.client_deadline),
+                    "client_deadline_exposure_cny": f"{r.client_deadline_exposure_cny:.2f}",
+                    # an inspection finding: a fault affecting service, or its
+                    # rectification date (clock `late_by.rectification`)
+                    "affects_service": r.affects_service,
+                    "rectify_by": _iso(r.rectify_by),
                     # the clocks whose time was entered more than 10 min afterwards (补录)
                     "entered_late": list(late_entries.get(r.id, ())),
                     "demo": r.demo,
@@ -300,10 +368,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_pdf(args: argparse.Namespace) -> int:
+    from workbench.config import Settings
     from workbench.services import workorders
 
+    show_penalty = args.with_penalty
+    if show_penalty is None:
+        show_penalty = Settings.load().workorder_penalty_on_paper
     with transaction(args, "cli") as session:
-        doc = workorders.document(session, args.number)
+        doc = workorders.document(session, args.number, show_penalty=show_penalty)
     from workbench.reports.workorder import workorder_pdf
 
     target = Path(args.output) if args.output else Path(f"{doc.number}.pdf")

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
-from workbench.domain.messages import QT_TRANSLATE_NOOP
-from workbench.domain.sla import SLA_KEYS
+from workbench.domain.contract import PenaltyTerms
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.domain.sla import FEN, SLA_KEYS, SlaItem
 
 CLIENT_DEADLINE = "client_deadline"
 RECTIFICATION = "rectification"
@@ -125,3 +127,36 @@ def format_duration(length: dt.timedelta) -> str:
     """``h:mm`` (``50:03`` for 2 days 2 h 3 min); seconds are dropped, never rounded up."""
     minutes = int(length.total_seconds() // 60)
     return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+# 八、5 spelled out where a missed client deadline is shown; {rate} e.g. "20%", {amount}.
+CLIENT_DEADLINE_EXPOSURE = QT_TRANSLATE_NOOP(
+    "messages",
+    "The time set by the client was missed: if the client holds it as not rectified in "
+    "time, {rate} of the contract total (¥{amount}) is due and the client may terminate "
+    "the contract ({clause}).",
+)
+
+
+def client_deadline_exposure(
+    items: tuple[SlaItem, ...], total_cny: Decimal, terms: PenaltyTerms
+) -> Decimal:
+    """What 八、5 exposes when the clock of a deadline the client set (or of a
+    rectification date agreed with it: "未能在甲方指定的时间内整改") is breached: the
+    rectification rate of the total, once for the order; 0.00 otherwise (kept or not set).
+    It stands beside 八、1's daily amount, never added into it."""
+    fixed = (CLIENT_DEADLINE, RECTIFICATION)
+    breached = any(item.key in fixed and item.breach for item in items)
+    if not breached:
+        return Decimal("0.00")
+    return (total_cny * terms.rectification_rate).quantize(FEN, ROUND_HALF_UP)
+
+
+def client_deadline_reading(total_cny: Decimal, terms: PenaltyTerms) -> Message:
+    """:data:`CLIENT_DEADLINE_EXPOSURE` filled in, ready to translate and show."""
+    rate = (terms.rectification_rate * 100).normalize()
+    amount = (total_cny * terms.rectification_rate).quantize(FEN, ROUND_HALF_UP)
+    return Message(
+        CLIENT_DEADLINE_EXPOSURE,
+        {"rate": f"{rate:f}%", "amount": f"{amount:,.2f}", "clause": terms.rectification_clause},
+    )

@@ -35,6 +35,9 @@ _STORED_TERMS_WITHOUT_RULE = {
     "day_rule": WHOLE_DAYS,
     "day_rule_clause": "八、1",
     "over_cap_rule": "replaces_daily_once",
+    # Stored before 八、5 was a term: read as the contract's text is (20% of the total).
+    "rectification_rate": "0.20",
+    "rectification_clause": "八、5",
 }
 
 
@@ -57,6 +60,10 @@ class PenaltyTerms:
     day_rule: str  # WHOLE_DAYS | BEGUN_DAYS: how the configured penalty counts days
     day_rule_clause: str  # the clause the rule rests on ("八、1")
     over_cap_rule: str  # "replaces_daily_once"
+    # 八、5: not rectified within the time the client set (甲方指定的时间): this rate of
+    # the total (0: the file states none).
+    rectification_rate: Decimal = Decimal("0")
+    rectification_clause: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,9 @@ class Contract:
     categories: tuple[Category, ...] = ()
     line_items: tuple[LineItem, ...] = ()
     assets: tuple[AssetSpec, ...] = field(default=())
+    # The contract's own words for the clauses that paper cites: (clause, text), e.g.
+    # ("八、1", "乙方应严格遵守提供服务的时限，…"). Quoted as written, never translated.
+    clauses: tuple[tuple[str, str], ...] = ()
 
     @property
     def devices(self) -> tuple[AssetSpec, ...]:
@@ -179,6 +189,8 @@ class Contract:
                 "day_rule": self.penalties.day_rule,
                 "day_rule_clause": self.penalties.day_rule_clause,
                 "over_cap_rule": self.penalties.over_cap_rule,
+                "rectification_rate": str(self.penalties.rectification_rate),
+                "rectification_clause": self.penalties.rectification_clause,
             },
             "deliverables": [
                 {
@@ -194,6 +206,7 @@ class Contract:
                 }
                 for d in self.deliverables
             ],
+            "clauses": dict(self.clauses),
         }
 
 
@@ -207,6 +220,12 @@ def sla_from_terms(terms: dict[str, Any]) -> SlaTerms:
             sla.get("late_entry_minutes", _STORED_SLA_WITHOUT_ENTRY["late_entry_minutes"])
         ),
     )
+
+
+def clauses_from_terms(terms: dict[str, Any]) -> dict[str, str]:
+    """The quoted clauses of stored terms (none in a store made before they were data)."""
+    raw = terms.get("clauses") or {}
+    return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
 
 
 def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
@@ -225,6 +244,8 @@ def penalties_from_terms(terms: dict[str, Any]) -> PenaltyTerms:
         day_rule=str(p["day_rule"]),
         day_rule_clause=str(p["day_rule_clause"]),
         over_cap_rule=str(p["over_cap_rule"]),
+        rectification_rate=Decimal(p["rectification_rate"]),
+        rectification_clause=str(p["rectification_clause"]),
     )
 
 
@@ -418,6 +439,18 @@ def _parse_payment_terms(data: dict[str, Any]) -> PaymentTerms | None:
     )
 
 
+def _parse_clauses(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    table = data.get("clauses", {})
+    if not isinstance(table, dict):
+        raise ContractDataError("clauses: expected a table of clause = text")
+    result = []
+    for key, text in table.items():
+        if not isinstance(text, str) or not text.strip():
+            raise ContractDataError(f"clauses.{key}: expected the clause's text")
+        result.append((str(key), text.strip()))
+    return tuple(result)
+
+
 def _parse_deliverables(data: dict[str, Any]) -> tuple[Deliverable, ...]:
     return tuple(
         Deliverable(
@@ -455,6 +488,8 @@ def _parse_penalties(pen: dict[str, Any]) -> PenaltyTerms:
         day_rule=_choice(pen, "day_rule", DAY_RULES, "penalties"),
         day_rule_clause=str(_req(pen, "day_rule_clause", "penalties")),
         over_cap_rule=_choice(pen, "over_cap_rule", OVER_CAP_RULES, "penalties"),
+        rectification_rate=_money(pen.get("rectification_rate", "0"), "penalties"),
+        rectification_clause=str(pen.get("rectification_clause", "")),
     )
 
 
@@ -505,6 +540,7 @@ def parse_contract(data: dict[str, Any]) -> Contract:
         categories=categories,
         line_items=line_items,
         assets=assets,
+        clauses=_parse_clauses(data),
     )
     if contract.end < contract.start:
         raise ContractDataError("contract: end before start")

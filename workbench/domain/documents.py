@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from workbench.domain.messages import Message
+
 Point = tuple[float, float]
 Stroke = tuple[Point, ...]
 
@@ -129,6 +131,23 @@ class WorkOrderDoc:
     # workbench.domain.workorders.entered_late.
     entered_late: tuple[tuple[str, dt.datetime], ...] = ()
     head: HeadDoc | None = None  # the store's head when the paper was made
+    # The exposure of 八、1 (the work order prints it only when ``show_penalty``: the
+    # signed order states facts, and a signature is not an admission of an amount).
+    penalty_rule: str = ""  # the contract's day rule (``whole_days`` | ``begun_days``)
+    penalty_worst_cny: Decimal = Decimal("0.00")  # every begun day of delay counts
+    termination_right: bool = False  # over the cap under the contract's rule
+    termination_right_worst: bool = False  # over the cap under the strict reading
+    show_penalty: bool = False
+    over_cap_note: Message | None = None  # 八、1's over-cap reading, when it applies
+    # 五、5.2.3: a deadline the client set (甲方指定时间), and how far the service period
+    # extends because a contractor-caused fault missed it (None: no extension).
+    client_deadline: dt.datetime | None = None
+    service_extension: dt.timedelta | None = None
+    # 八、5 when the client's deadline was missed (printed only with ``show_penalty``).
+    client_deadline_exposure_cny: Decimal = Decimal("0.00")
+    client_deadline_note: Message | None = None
+    # The contract's words for the clauses the order cites: (clause, text).
+    clauses: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

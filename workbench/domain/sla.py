@@ -264,13 +264,18 @@ def worst_case_penalty(
 
 
 def assess_items(items: tuple[SlaItem, ...], total_cny: Decimal, terms: PenaltyTerms) -> Assessment:
-    """Penalties under the configured rule and the strict reading for these clocks."""
+    """Penalties under the configured rule and the strict reading for these clocks.
+
+    八、1 counts days of delay of the contract's time limits only (``SLA_KEYS``); a clock
+    with a fixed deadline (a client's deadline, a rectification date) is 八、5's, shown
+    beside it (``workbench.domain.clocks.client_deadline_exposure``), never in it."""
+    contract_items = tuple(item for item in items if item.key in SLA_KEYS)
     return Assessment(
         clocks=items,
         rule=terms.day_rule,
         rule_clause=terms.day_rule_clause,
-        penalty=penalty(items, total_cny, terms),
-        worst_case=worst_case_penalty(items, total_cny, terms),
+        penalty=penalty(contract_items, total_cny, terms),
+        worst_case=worst_case_penalty(contract_items, total_cny, terms),
     )
 
 

@@ -101,6 +101,8 @@ SLA_NAMES = {
     "response": QT_TRANSLATE_NOOP("workorders", "Response"),
     "onsite": QT_TRANSLATE_NOOP("workorders", "On-site arrival"),
     "restore": QT_TRANSLATE_NOOP("workorders", "Restore"),
+    "client_deadline": QT_TRANSLATE_NOOP("workorders", "Client's deadline"),
+    "rectification": QT_TRANSLATE_NOOP("workorders", "Rectification date"),
 }
 SLA_STATE_NAMES = {
     "met": QT_TRANSLATE_NOOP("workorders", "Met"),
@@ -182,6 +184,14 @@ class WorkOrderRow:
     # The row version read with it: an edit passes it back, and is refused when someone
     # else changed the order meanwhile.
     version: int
+    # A deadline the client set (甲方指定时间; its clock is in ``sla`` as
+    # ``client_deadline``) and what missing it exposes under 八.5 (0.00: kept or none).
+    client_deadline: dt.datetime | None = None
+    client_deadline_exposure_cny: Decimal = Decimal("0.00")
+    # An inspection finding marked as a fault affecting service (the restore clock runs),
+    # or the rectification date agreed with the client (clock ``rectification``).
+    affects_service: bool = False
+    rectify_by: dt.datetime | None = None
 
     @property
     def signed(self) -> bool:

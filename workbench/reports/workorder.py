@@ -1,11 +1,15 @@
 """The printed work order (运维服务工单): what the client representative signs.
 
 A4, one or more pages: the parties and contract number on every page; the order's facts;
-the devices; the contract's clock with each target and whether it was met (in words, not
-only in colour) and by how much it was missed; the penalty exposure; the work log, the
-cause and the result; amendments; both signatures as drawn; and, once signed, a QR code
-with the order number and its record hash so that the paper can be checked against the
-store by scanning it.
+the devices; the contract's clock with each target, its deadline, the actual time,
+whether it was met (in words, not only in colour) and how late (h:mm), citing the
+clauses in the contract's words (一、6 and 五、5.2.2 for the limits, 八、1 for penalties);
+the penalty amount only when a setting asks for it (a signature confirms facts, not an
+amount); the work log, the cause and the result (a contractor-caused fault: the
+free-repair duty, and the extension of the service period only when a deadline the
+client set was missed, 五、5.2.3); amendments; both signatures as drawn; and, once
+signed, a QR code with the order number and its record hash so that the paper can be
+checked against the store by scanning it.
 """
 
 from __future__ import annotations
@@ -17,8 +21,11 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
+from workbench.domain.clocks import EXTENSION_LINE, FREE_REPAIR_LINE
+from workbench.domain.contract import BEGUN_DAYS
 from workbench.domain.documents import LogLine, SlaLine, WorkOrderDoc
-from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.messages import QT_TRANSLATE_NOOP, Message
+from workbench.domain.sla import day_rule_label
 from workbench.domain.timeutil import fmt_local
 from workbench.reports.pdfkit import (
     BAD_INK,
@@ -89,6 +96,13 @@ SLA_NAMES = {
     "response": QT_TRANSLATE_NOOP("documents", "Response"),
     "onsite": QT_TRANSLATE_NOOP("documents", "Engineer on site"),
     "restore": QT_TRANSLATE_NOOP("documents", "Service restored"),
+    "client_deadline": QT_TRANSLATE_NOOP("documents", "Deadline set by the client"),
+    "rectification": QT_TRANSLATE_NOOP("documents", "Rectification date"),
+}
+# The limit of a clock with a fixed deadline, in the "Time limit" column.
+FIXED_LIMITS = {
+    "client_deadline": QT_TRANSLATE_NOOP("documents", "Set by the client"),
+    "rectification": QT_TRANSLATE_NOOP("documents", "Agreed with the client"),
 }
 SLA_ORDER = ("response", "onsite", "restore")
 
@@ -111,12 +125,104 @@ def sla_verdict(translate: Translate, line: SlaLine) -> str:
     return tr(translate, QT_TRANSLATE_NOOP("documents", "Pending"))
 
 
-def _late_by(translate: Translate, line: SlaLine) -> str:
+def hours_minutes(delta: dt.timedelta) -> str:
+    """How late as ``h:mm`` (``0:03``, ``24:00``, ``49:05``), rounded up to the minute:
+    a clock 30 s late shows ``0:01``, never ``0:00``."""
+    minutes = -(-int(delta.total_seconds()) // 60)
+    hours, mins = divmod(max(minutes, 0), 60)
+    return f"{hours}:{mins:02d}"
+
+
+def _late_by(line: SlaLine) -> str:
     if line.late_by is not None and line.late_by > dt.timedelta(0):
-        return duration(translate, line.late_by)
+        return hours_minutes(line.late_by)
     if line.state == "breached" and line.done_at is not None:
-        return duration(translate, line.done_at - line.deadline)
+        return hours_minutes(line.done_at - line.deadline)
     return "—"
+
+
+def _quoted(doc: WorkOrderDoc, t: Translate, clause: str) -> str:
+    """``八、1“…”``: the clause and the contract's words (the number alone when the store
+    was made before the words were data)."""
+    text = dict(doc.clauses).get(clause)
+    if text is None:
+        return clause
+    return tr(t, QT_TRANSLATE_NOOP("documents", "{clause} “{text}”"), clause=clause, text=text)
+
+
+def _clause_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    """What the time limits and the penalty for late service rest on, in the contract's
+    words: 一、6 and 五、5.2.2 for the limits, 八、1 for penalties."""
+    s = styles()
+    limits = tr(
+        t,
+        QT_TRANSLATE_NOOP("documents", "Time limits (contract clauses): {first}; {second}"),
+        first=_quoted(doc, t, "一、6"),
+        second=_quoted(doc, t, "五、5.2.2"),
+    )
+    late = tr(
+        t,
+        QT_TRANSLATE_NOOP("documents", "Late service (contract clause): {clause}"),
+        clause=_quoted(doc, t, "八、1"),
+    )
+    notes = [Spacer(1, 1.5 * mm), para(limits, s.small), para(late, s.small)]
+    if doc.client_deadline is not None:
+        notes.append(
+            para(
+                tr(
+                    t,
+                    QT_TRANSLATE_NOOP(
+                        "documents", "Deadline set by the client (contract clause): {clause}"
+                    ),
+                    clause=_quoted(doc, t, "八、5"),
+                ),
+                s.small,
+            )
+        )
+    return notes
+
+
+def _penalty_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    """The exposure, only when the setting asks for it: 八、1's amount under the
+    contract's day rule and, labelled, under the strict reading (the worst case), over the
+    contract's clocks; then 八、5's when a deadline the client set was missed."""
+    if not doc.show_penalty:
+        return []
+    s = styles()
+    breaches = [line for line in doc.sla if line.state == "breached" and line.key in SLA_ORDER]
+    story: list[Any] = []
+    if not breaches:
+        text = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Liquidated damages exposure (八、1): {amount}, no time limit breached.",
+            ),
+            amount=money(doc.penalty_cny),
+        )
+        story.append(para(text, s.body))
+    else:
+        rule = Message(day_rule_label(doc.penalty_rule)).render(t) if doc.penalty_rule else ""
+        text = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Liquidated damages exposure (八、1, {rule}): {amount}; {worst_label}: {worst}. "
+                "{count} time limit(s) breached, counted once for this order.",
+            ),
+            rule=rule,
+            amount=money(doc.penalty_cny),
+            worst_label=Message(day_rule_label(BEGUN_DAYS)).render(t),
+            worst=money(doc.penalty_worst_cny),
+            count=len(breaches),
+        )
+        story.append(para(coloured(text, BAD_INK), s.body, markup=True))
+    if doc.over_cap_note is not None:
+        story.append(para(doc.over_cap_note.render(t), s.small))
+    if doc.client_deadline_note is not None:
+        note = doc.client_deadline_note.render(t)
+        story.append(para(coloured(note, BAD_INK), s.body, markup=True))
+    return story
 
 
 def _field_grid(rows: list[list[Any]], width: float) -> Table:
@@ -281,7 +387,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
             QT_TRANSLATE_NOOP("documents", "Deadline"),
             QT_TRANSLATE_NOOP("documents", "Actual time"),
             QT_TRANSLATE_NOOP("documents", "Result"),
-            QT_TRANSLATE_NOOP("documents", "Late by"),
+            QT_TRANSLATE_NOOP("documents", "Late by (h:mm)"),
         )
     ]
     timeline.append(
@@ -305,49 +411,29 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         if line is None:
             timeline.append(_untimed_step(name, _actual(t, doc, key, done)))
             continue
+        limit = (
+            minutes_text(t, line.target_minutes)
+            if line.key in SLA_ORDER
+            else key_text(t, FIXED_LIMITS, line.key)
+        )
         timeline.append(
             [
                 _value(name),
-                _value(minutes_text(t, line.target_minutes)),
+                _value(limit),
                 _value(fmt_local(line.deadline)),
                 _value(
                     _actual(t, doc, key, done) or tr(t, QT_TRANSLATE_NOOP("documents", "Not yet"))
                 ),
                 para(sla_verdict(t, line), s.cell, markup=True),
-                _value(_late_by(t, line)),
+                _value(_late_by(line)),
             ]
         )
     timeline.append(
         _untimed_step(tr(t, QT_TRANSLATE_NOOP("documents", "Closed at")), fmt_local(doc.closed_at))
     )
     story.append(table(timeline, [27 * mm, 20 * mm, 32 * mm, 32 * mm, 27 * mm, width - 138 * mm]))
-    breaches = [line for line in doc.sla if line.state == "breached"]
-    if doc.penalty_cny > 0:
-        penalty = tr(
-            t,
-            QT_TRANSLATE_NOOP(
-                "documents",
-                "Liquidated damages exposure: {amount} (contract clause 8, late service; "
-                "{count} time limit(s) breached)",
-            ),
-            amount=money(doc.penalty_cny),
-            count=len(breaches),
-        )
-        story.append(para(coloured(penalty, BAD_INK), s.body, markup=True))
-    else:
-        story.append(
-            para(
-                tr(
-                    t,
-                    QT_TRANSLATE_NOOP(
-                        "documents",
-                        "Liquidated damages exposure: {amount} (no time limit breached)",
-                    ),
-                    amount=money(doc.penalty_cny),
-                ),
-                s.body,
-            )
-        )
+    story.extend(_clause_notes(doc, t))
+    story.extend(_penalty_notes(doc, t))
     return story
 
 
@@ -359,13 +445,22 @@ def _cause_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
         numbered_section(t, 4, QT_TRANSLATE_NOOP("documents", "{n}. Cause and resolution"))
     )
     if doc.contractor_caused:
-        caused = tr(
-            t,
-            QT_TRANSLATE_NOOP(
-                "documents",
-                "Yes: the repair is free of charge and the service period is extended accordingly",
-            ),
+        # 五、5.2.3: the duty to repair free of charge; the period extends only when the
+        # repair missed a deadline the client set, by the time past it.
+        caused = (
+            tr(t, QT_TRANSLATE_NOOP("documents", "Yes"))
+            + "\n"
+            + Message(FREE_REPAIR_LINE).render(t)
         )
+        if doc.client_deadline is not None and doc.service_extension is not None:
+            extension = Message(
+                EXTENSION_LINE,
+                {
+                    "deadline": fmt_local(doc.client_deadline),
+                    "length": duration(t, doc.service_extension),
+                },
+            ).render(t)
+            caused += "\n" + extension
     else:
         caused = tr(t, QT_TRANSLATE_NOOP("documents", "No"))
     story.append(

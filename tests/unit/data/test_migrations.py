@@ -34,7 +34,9 @@ def test_an_older_store_is_still_upgraded(db_path: Path) -> None:
             "audit_hash",
         ):
             conn.exec_driver_sql(f"ALTER TABLE signed_record DROP COLUMN {column}")
-        conn.exec_driver_sql("ALTER TABLE contract DROP COLUMN records_from")
+        conn.exec_driver_sql("ALTER TABLE contract DROP COLUMN records_from")  # 0008
+        for column in ("client_deadline", "affects_service", "rectify_by"):  # 0009
+            conn.exec_driver_sql(f"ALTER TABLE work_order DROP COLUMN {column}")
     store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
     try:
@@ -50,6 +52,8 @@ def test_a_0007_store_gains_the_records_day_unset(db_path: Path) -> None:
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
         conn.exec_driver_sql("ALTER TABLE contract DROP COLUMN records_from")
+        for column in ("client_deadline", "affects_service", "rectify_by"):  # 0009
+            conn.exec_driver_sql(f"ALTER TABLE work_order DROP COLUMN {column}")
     store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
     try:
@@ -89,3 +93,22 @@ def test_opening_an_up_to_date_store_does_not_load_alembic(db_path: Path) -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == ""
+
+
+def test_0009_adds_the_client_deadline_to_a_0008_store(db_path: Path) -> None:
+    """Issue 18: a store at 0008 gains work_order.client_deadline (NULL: none set) and the
+    finding's affects_service (false) and rectify_by."""
+    store = Store(f"sqlite:///{db_path}")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0008'")
+        for column in ("client_deadline", "affects_service", "rectify_by"):
+            conn.exec_driver_sql(f"ALTER TABLE work_order DROP COLUMN {column}")
+    store.dispose()
+    reopened = Store(f"sqlite:///{db_path}")
+    try:
+        assert reopened.current_revision() == HEAD_REVISION == "0009"
+        with reopened.engine.connect() as conn:
+            columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(work_order)")]
+        assert {"client_deadline", "affects_service", "rectify_by"} <= set(columns)
+    finally:
+        reopened.dispose()

@@ -58,8 +58,8 @@ def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) 
         terms = json.loads(terms) if isinstance(terms, str) else terms
         orders = conn.execute(
             text(
-                "SELECT number, status, reported_at, responded_at, onsite_at, restored_at, "
-                "response_due, onsite_due, restore_due FROM work_order "
+                "SELECT number, status, type, affects_service, reported_at, responded_at, "
+                "onsite_at, restored_at, response_due, onsite_due, restore_due FROM work_order "
                 "WHERE reported_at >= :s AND reported_at < :e"
             ),
             {"s": start.replace(tzinfo=None), "e": end.replace(tzinfo=None)},
@@ -87,8 +87,14 @@ def expected_month(store: Any, first: dt.date, last: dt.date, now: dt.datetime) 
         dues = list(map(_utc, (row.response_due, row.onsite_due, row.restore_due)))
         if status == "cancelled" or dues[0] is None:
             continue
-        clocked += 1
         done = [responded, onsite or restored, restored]
+        if row.type == "inspection_finding":
+            # Issue 18: an engineer's own finding runs no response or on-site clock, and
+            # the restore clock only when marked as a fault affecting service.
+            if not row.affects_service:
+                continue
+            done, dues = [restored], [dues[2]]
+        clocked += 1
         late = [
             (d - due)
             if d is not None and d > due

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -74,6 +75,12 @@ class WorkOrder(UuidPk, Timestamps, Base):
     response_due: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     onsite_due: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     restore_due: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # A deadline the client set (甲方指定时间, 五、5.2.3 / 八、5): a clock of its own.
+    client_deadline: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # An inspection finding: the engineer marked it a fault affecting service (then the
+    # restore clock runs), else the rectification date agreed with the client (if any).
+    affects_service: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    rectify_by: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     cause: Mapped[str] = mapped_column(Text, default="")
     resolution: Mapped[str] = mapped_column(Text, default="")
     # The contractor caused the fault: the fix is free and the service period extends.

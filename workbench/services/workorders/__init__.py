@@ -27,7 +27,12 @@ from workbench.services.workorders.documents import (
     qr_payload,
     row,
 )
-from workbench.services.workorders.lifecycle import advance, create_work_order, update_work_order
+from workbench.services.workorders.lifecycle import (
+    advance,
+    create_work_order,
+    mark_finding,
+    update_work_order,
+)
 from workbench.services.workorders.listing import (
     count_work_orders,
     entered_late,
@@ -90,6 +95,7 @@ __all__ = [
     "entered_late",
     "list_log",
     "list_work_orders",
+    "mark_finding",
     "next_deadline",
     "qr_payload",
     "row",

@@ -18,6 +18,7 @@ from workbench.data.models.workorders import (
     WorkOrderAsset,
     WorkOrderEvent,
 )
+from workbench.domain import clocks as clock_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import PenaltyTerms, SlaTerms, penalties_from_terms, sla_from_terms
@@ -151,8 +152,21 @@ class _Clock:
         return cls(sla_from_terms(terms), penalties_from_terms(terms), total_cny)
 
     def worst_case(self, items: tuple[sla_rules.SlaItem, ...]) -> Decimal:
-        """The amount under the strict reading of 八.1 (every begun day counts)."""
-        return sla_rules.worst_case_penalty(items, self.total_cny, self.penalties).amount_cny
+        """The amount under the strict reading of 八.1 (every begun day counts), over the
+        contract's clocks only (a client deadline is 八.5's, see :meth:`client_deadline`)."""
+        contract_items = _contract_clocks(items)
+        return sla_rules.worst_case_penalty(
+            contract_items, self.total_cny, self.penalties
+        ).amount_cny
+
+    def client_deadline(self, items: tuple[sla_rules.SlaItem, ...]) -> Decimal:
+        """The exposure of 八.5 when a deadline the client set was missed."""
+        return clock_rules.client_deadline_exposure(items, self.total_cny, self.penalties)
+
+
+def _contract_clocks(items: tuple[sla_rules.SlaItem, ...]) -> tuple[sla_rules.SlaItem, ...]:
+    """The clocks of 一.6 / 五.5.2.2, whose lateness 八.1 counts in days."""
+    return tuple(item for item in items if item.key in sla_rules.SLA_KEYS)
 
 
 class _ContractCache:
@@ -199,6 +213,10 @@ def _evaluate_times(
     now: dt.datetime,
     at_risk_fraction: float,
     cancelled_at: dt.datetime | None = None,
+    client_deadline: dt.datetime | None = None,
+    order_type: str = "fault",
+    affects_service: bool = False,
+    rectify_by: dt.datetime | None = None,
 ) -> tuple[tuple[sla_rules.SlaItem, ...], sla_rules.Penalty]:
     """The clocks of one order at ``now`` and the penalty they carry.
 
@@ -206,20 +224,53 @@ def _evaluate_times(
     that stays missed, with its penalty (cancelling must not make a breach disappear);
     the clocks still running then simply end.
     """
-    if response_due is None or (status == "cancelled" and cancelled_at is None):
+    if status == "cancelled" and cancelled_at is None:
         return (), sla_rules.NO_PENALTY
-    items = sla_rules.evaluate(
-        clock.sla,
-        reported_at,
-        responded_at=responded_at,
-        onsite_at=onsite_at,
-        restored_at=restored_at,
-        now=now if cancelled_at is None else min(now, cancelled_at),
-        at_risk_fraction=at_risk_fraction,
+    until = now if cancelled_at is None else min(now, cancelled_at)
+    # Which clocks run (domain.clocks.clock_plan): a fault all three; an inspection finding
+    # the restore clock only when marked as affecting service, else its rectification date.
+    plan = clock_rules.clock_plan(
+        order_type,
+        affects_service=affects_service,
+        client_deadline=client_deadline,
+        rectify_by=rectify_by,
     )
+    # Orders reported without a clock (imported history outside the service period, work
+    # without a contract time limit) have no deadlines stored: none of the three runs.
+    started = response_due is not None or order_type in clock_rules.FINDING_TYPES
+    found: list[sla_rules.SlaItem] = []
+    if started and plan.clocks:
+        found.extend(
+            item
+            for item in sla_rules.evaluate(
+                clock.sla,
+                reported_at,
+                responded_at=responded_at,
+                onsite_at=onsite_at,
+                restored_at=restored_at,
+                now=until,
+                at_risk_fraction=at_risk_fraction,
+            )
+            if item.key in plan.clocks
+        )
+    for key, deadline in plan.deadlines.items():
+        # A deadline the client set (甲方指定时间) or a rectification date agreed with it:
+        # kept when the service was restored (the finding rectified) by then.
+        found.append(
+            sla_rules.deadline_item(
+                key,
+                reported_at,
+                deadline,
+                done_at=restored_at,
+                now=until,
+                at_risk_fraction=at_risk_fraction,
+            )
+        )
+    items = tuple(found)
     if status == "cancelled":
         items = tuple(item for item in items if item.breach)
-    return items, sla_rules.penalty(items, clock.total_cny, clock.penalties)
+    penalty = sla_rules.penalty(_contract_clocks(items), clock.total_cny, clock.penalties)
+    return items, penalty
 
 
 def _evaluate(
@@ -236,6 +287,10 @@ def _evaluate(
         now=now,
         at_risk_fraction=at_risk_fraction,
         cancelled_at=order.cancelled_at,
+        client_deadline=order.client_deadline,
+        order_type=order.type,
+        affects_service=order.affects_service,
+        rectify_by=order.rectify_by,
     )
 
 
@@ -278,6 +333,10 @@ def _row(
         demo=order.demo,
         evaluated_at=now,
         version=order.version,
+        client_deadline=order.client_deadline,
+        client_deadline_exposure_cny=clock.client_deadline(items),
+        affects_service=order.affects_service,
+        rectify_by=order.rectify_by,
     )
 
 

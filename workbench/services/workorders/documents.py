@@ -9,7 +9,10 @@ from sqlalchemy.orm import Session
 
 from workbench.data.models import Contract
 from workbench.data.models.workorders import WorkOrder, WorkOrderAmendment, WorkOrderEvent
+from workbench.domain import clocks
+from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
+from workbench.domain.contract import clauses_from_terms
 from workbench.domain.documents import ContractHeader, LogLine, Party, SlaLine, WorkOrderDoc
 from workbench.domain.scancodes import record_payload
 from workbench.domain.workorders import WorkOrderRow
@@ -77,9 +80,14 @@ def detail(session: Session, number: str, now: dt.datetime | None = None) -> Wor
     order = _order(session, number)
     contract = _ContractCache(session).get(order.contract_id)
     link = signing.link_of(session, RECORD_TYPE, order.id)
-    extension = None
-    if order.contractor_caused and order.restored_at is not None:
-        extension = order.restored_at - order.reported_at
+    # 五、5.2.3: the period extends only when the client set a deadline and the repair
+    # missed it, by the time past it.
+    extension = clocks.service_extension(
+        contractor_caused=order.contractor_caused,
+        client_deadline=order.client_deadline,
+        restored_at=order.restored_at,
+        now=now,
+    )
     return WorkOrderDetail(
         row=_row(order, _Clock.of(contract.terms, contract.total_cny), now),
         contract_number=contract.number,
@@ -144,14 +152,33 @@ def _work_log(d: WorkOrderDetail) -> tuple[LogLine, ...]:
     return tuple(line for _at, _kind, line in sorted([*steps, *entries], key=lambda x: x[:2]))
 
 
-def document(session: Session, number: str, now: dt.datetime | None = None) -> WorkOrderDoc:
+# The clauses a work order cites: the time limits (一、6, 五、5.2.2), the penalty for late
+# service (八、1), the contractor-caused fault (五、5.2.3) and a missed client deadline (八、5).
+CITED_CLAUSES = ("一、6", "五、5.2.2", "八、1", "五、5.2.3", "八、5")
+
+
+def document(
+    session: Session,
+    number: str,
+    now: dt.datetime | None = None,
+    *,
+    show_penalty: bool = False,
+) -> WorkOrderDoc:
     """The printed work order's read model (for ``workbench.reports.workorder``), with the
-    store's head as it is now and the engineer's key fingerprint."""
+    store's head as it is now and the engineer's key fingerprint.
+
+    ``show_penalty`` (the setting ``workorder_penalty_on_paper``, off by default) prints
+    the exposure of 八、1; otherwise the paper states the clocks' facts only."""
     now = aware_now(now)
     d = detail(session, number, now=now)
     order = _order(session, number)
-    contract = _ContractCache(session).get(order.contract_id)
+    cache = _ContractCache(session)
+    contract = cache.get(order.contract_id)
+    clock = cache.clock(order.contract_id)
     r = d.row
+    worst = sla_rules.worst_case_penalty(r.sla, clock.total_cny, clock.penalties)
+    over_cap = r.termination_right or worst.termination_right
+    quoted = clauses_from_terms(contract.terms)
     amendment_lines = tuple(
         LogLine(
             at=a.created_at,
@@ -200,6 +227,23 @@ def document(session: Session, number: str, now: dt.datetime | None = None) -> W
         demo=r.demo,
         entered_late=rules.entered_late((e.to_status, e.at, e.recorded_at) for e in d.events),
         head=heads.head_doc(session),
+        penalty_rule=r.penalty_rule,
+        penalty_worst_cny=r.penalty_worst_cny,
+        termination_right=r.termination_right,
+        termination_right_worst=worst.termination_right,
+        show_penalty=show_penalty,
+        over_cap_note=(
+            sla_rules.over_cap_reading(clock.total_cny, clock.penalties) if over_cap else None
+        ),
+        client_deadline=r.client_deadline,
+        service_extension=d.service_extension,
+        client_deadline_exposure_cny=r.client_deadline_exposure_cny,
+        client_deadline_note=(
+            clocks.client_deadline_reading(clock.total_cny, clock.penalties)
+            if r.client_deadline_exposure_cny > 0
+            else None
+        ),
+        clauses=tuple((key, quoted[key]) for key in CITED_CLAUSES if key in quoted),
     )
 
 

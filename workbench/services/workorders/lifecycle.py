@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.data.errors import check_row_version
 from workbench.data.models.workorders import WorkOrder, WorkOrderEvent
+from workbench.domain import clocks as clock_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import sla_from_terms
@@ -55,8 +56,13 @@ def create_work_order(
     reported_at: dt.datetime | None = None,
     now: dt.datetime | None = None,
     demo: bool = False,
+    client_deadline: dt.datetime | None = None,
 ) -> WorkOrderRow:
-    """Report a new work order; its number is taken in this transaction."""
+    """Report a new work order; its number is taken in this transaction.
+
+    ``client_deadline``: a time the client set for the service (甲方指定时间), a clock of
+    its own beside the contract's (its breach exposes 八.5; for a contractor-caused fault
+    the time past it extends the service period, 五.5.2.3)."""
     now = aware_now(now)
     _check_choice(
         type, rules.TYPES, QT_TRANSLATE_NOOP("messages", "Unknown work order type {value}.")
@@ -82,6 +88,15 @@ def create_work_order(
     contract = require_contract(session)
     # 三、服务期限: no contract clock runs outside the service period (issue 18).
     ServicePeriod.of(contract.start_date, contract.end_date, LOCAL_TZ.key).check(reported_at)
+    if client_deadline is not None:
+        if client_deadline.tzinfo is None:
+            raise ValueError("naive datetime")
+        if client_deadline <= reported_at:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "The deadline set by the client must lie after the report."
+                )
+            )
     assets = _resolve_assets(session, asset_codes)
     if rules.sla_applies(type) and not assets:
         raise WorkbenchError(
@@ -114,6 +129,7 @@ def create_work_order(
         response_due=due["response"],
         onsite_due=due["onsite"],
         restore_due=due["restore"],
+        client_deadline=client_deadline,
         created_by=actor_of(session),
         demo=demo,
     )
@@ -197,6 +213,43 @@ def update_work_order(
             # Only the link rows change: the order's own row is not updated, so its
             # version would stay and a concurrent edit of the devices would go unseen.
             order.version += 1
+    session.flush()
+    return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
+
+
+def mark_finding(
+    session: Session,
+    number: str,
+    *,
+    affects_service: bool,
+    rectify_by: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> WorkOrderRow:
+    """What an inspection finding is (domain.clocks.clock_plan): a fault affecting service,
+    so that the restore clock runs from when it was found; or not, with the rectification
+    date agreed with the client (``rectify_by``, a clock of its own; None: none agreed yet)."""
+    order = _order(session, number)
+    check_row_version(order.version, expected_version)
+    _require_editable(order)
+    if order.type not in clock_rules.FINDING_TYPES:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "Work order {number} is not an inspection finding."),
+            number=order.number,
+        )
+    if affects_service:
+        rectify_by = None  # the restore clock runs instead of a rectification date
+    if rectify_by is not None:
+        if rectify_by.tzinfo is None:
+            raise ValueError("naive datetime")
+        if rectify_by <= order.reported_at:
+            raise WorkbenchError(
+                QT_TRANSLATE_NOOP("messages", "The rectification date must lie after the finding.")
+            )
+    if order.affects_service != affects_service:
+        order.affects_service = affects_service
+    if order.rectify_by != rectify_by:
+        order.rectify_by = rectify_by
     session.flush()
     return _row(order, _ContractCache(session).clock(order.contract_id), aware_now(now))
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.data.models import Asset, Engineer
 from workbench.data.models.workorders import WorkOrder, WorkOrderAsset, WorkOrderEvent
+from workbench.domain import clocks as clock_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.workorders import WorkOrderRow
@@ -41,13 +42,40 @@ def _breached_clause(now: dt.datetime) -> ColumnElement[bool]:
         )
         return or_(done > due, and_(done.is_(None), running_past))
 
+    finding = WorkOrder.type.in_(clock_rules.FINDING_TYPES)
     return and_(
         or_(WorkOrder.status != "cancelled", stopped.is_not(None)),
-        WorkOrder.response_due.is_not(None),
         or_(
-            late(WorkOrder.responded_at, WorkOrder.response_due),
-            late(onsite_done, WorkOrder.onsite_due),
-            late(WorkOrder.restored_at, WorkOrder.restore_due),
+            # The contract's three clocks (not for an inspection finding: domain.clocks).
+            and_(
+                ~finding,
+                WorkOrder.response_due.is_not(None),
+                or_(
+                    late(WorkOrder.responded_at, WorkOrder.response_due),
+                    late(onsite_done, WorkOrder.onsite_due),
+                    late(WorkOrder.restored_at, WorkOrder.restore_due),
+                ),
+            ),
+            # A finding marked as affecting service: the restore clock only.
+            and_(
+                finding,
+                WorkOrder.affects_service.is_(True),
+                WorkOrder.restore_due.is_not(None),
+                late(WorkOrder.restored_at, WorkOrder.restore_due),
+            ),
+            # A deadline the client set; a finding's rectification date (not when it
+            # affects service: then the restore clock runs instead). Each guarded by
+            # IS NOT NULL, so that "not breached" (NOT ...) never meets a NULL.
+            and_(
+                WorkOrder.client_deadline.is_not(None),
+                late(WorkOrder.restored_at, WorkOrder.client_deadline),
+            ),
+            and_(
+                finding,
+                WorkOrder.affects_service.is_(False),
+                WorkOrder.rectify_by.is_not(None),
+                late(WorkOrder.restored_at, WorkOrder.rectify_by),
+            ),
         ),
     )
 
@@ -147,6 +175,9 @@ _LIST_COLUMNS = (
     WorkOrder.contract_id,
     WorkOrder.demo,
     WorkOrder.version,
+    WorkOrder.client_deadline,
+    WorkOrder.affects_service,
+    WorkOrder.rectify_by,
 )
 
 
@@ -250,6 +281,9 @@ def list_work_orders(
         contract_id,
         demo_,
         version,
+        client_deadline,
+        affects_service,
+        rectify_by,
         *_sort_values,
     ) in lines:
         items, penalty = _evaluate_times(
@@ -263,6 +297,10 @@ def list_work_orders(
             now=now,
             at_risk_fraction=at_risk_fraction,
             cancelled_at=cancelled_at,
+            client_deadline=client_deadline,
+            order_type=type_,
+            affects_service=bool(affects_service),
+            rectify_by=rectify_by,
         )
         codes, names = assets.get(order_id, no_assets)
         rows.append(
@@ -297,6 +335,10 @@ def list_work_orders(
                 demo=bool(demo_),
                 evaluated_at=now,
                 version=version,
+                client_deadline=client_deadline,
+                client_deadline_exposure_cny=clocks[contract_id].client_deadline(items),
+                affects_service=bool(affects_service),
+                rectify_by=rectify_by,
             )
         )
     return WorkOrderPage(

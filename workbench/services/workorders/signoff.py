@@ -218,7 +218,7 @@ def work_order_content(session: Session, record_id: str) -> dict[str, Any]:
         .where(WorkOrderAsset.work_order_id == order.id)
         .order_by(WorkOrderAsset.position)
     )
-    return {
+    content: dict[str, Any] = {
         "record_type": RECORD_TYPE,
         "number": order.number,
         "contract": contract.number if contract else "",
@@ -268,6 +268,10 @@ def work_order_content(session: Session, record_id: str) -> dict[str, Any]:
         ],
         "signatures": signing.signatures_content(session, RECORD_TYPE, order.id),
     }
+    if order.client_deadline is not None:
+        # Only when set: the content (and hash) of orders without one stays as it was.
+        content["client_deadline"] = order.client_deadline
+    return content
 
 
 def _work_order_label(session: Session, record_id: str) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -106,6 +107,13 @@ class SettingsView(QWidget):
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Engineer at this laptop"), self.engineer)
+        # Off by default: the signed work order states the clocks' facts, not an amount.
+        self.penalty_on_paper = QCheckBox(
+            self.tr("Print the liquidated damages exposure (clause 八、1) on work orders")
+        )
+        self.penalty_on_paper.setChecked(ctx.settings.workorder_penalty_on_paper)
+        self.penalty_on_paper.toggled.connect(self._penalty_on_paper_changed)
+        form.addRow(self.tr("Work order paper"), self.penalty_on_paper)
 
         # -- engineers ----------------------------------------------------------------
         self.engineers = EngineersModel(self)
@@ -270,6 +278,10 @@ class SettingsView(QWidget):
 
     def _engineer_changed(self) -> None:
         self.ctx.settings.engineer = str(self.engineer.currentData() or "")
+        self._save()
+
+    def _penalty_on_paper_changed(self, checked: bool) -> None:
+        self.ctx.settings.workorder_penalty_on_paper = checked
         self._save()
 
     def _save(self) -> None:

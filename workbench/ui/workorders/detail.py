@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain import clocks as clock_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.documents import AssetLine
@@ -176,7 +177,9 @@ class WorkOrderDetailPane(QScrollArea):
         layout.addWidget(self.banner)
 
         clocks = QHBoxLayout()
-        self.clocks = {key: SlaClock(key, body) for key in sla_rules.SLA_KEYS}
+        # The contract's three clocks, and a deadline the client set (shown when set).
+        keys = (*sla_rules.SLA_KEYS, clock_rules.CLIENT_DEADLINE)
+        self.clocks = {key: SlaClock(key, body) for key in keys}
         for clock in self.clocks.values():
             clocks.addWidget(clock)
         layout.addLayout(clocks)
@@ -226,12 +229,15 @@ class WorkOrderDetailPane(QScrollArea):
             steps.addWidget(button)
         layout.addLayout(steps)
         actions = FlowLayout()
+        # An inspection finding: a fault affecting service, or a rectification date.
+        self.finding_button = QPushButton(self.tr("Finding: affects service?…"), body)
         self.sign_button = QPushButton(self.tr("Sign off…"), body)
         self.amend_button = QPushButton(self.tr("Amend…"), body)
         self.preview_button = QPushButton(self.tr("Print preview"), body)
         self.print_button = QPushButton(self.tr("Print…"), body)
         self.save_pdf_button = QPushButton(self.tr("Save as PDF…"), body)
         for button in (
+            self.finding_button,
             self.sign_button,
             self.amend_button,
             self.preview_button,
@@ -437,11 +443,13 @@ class WorkOrderDetailPane(QScrollArea):
         items = {item.key: item for item in sla}
         for key, clock in self.clocks.items():
             clock.show_item(items.get(key), now)
+            clock.setVisible(key in sla_rules.SLA_KEYS or key in items)
 
     def _show_buttons(self, d: WorkOrderDetail) -> None:
         status = d.row.status
         for target, button in self.step_buttons.items():
             button.setVisible(target in d.allowed_moves)
+        self.finding_button.setVisible(d.row.type in clock_rules.FINDING_TYPES and d.editable)
         self.sign_button.setVisible(status in ("restored", "closed"))
         self.amend_button.setVisible(status == "signed")
         self.correct_log_button.setVisible(True)
@@ -487,11 +495,27 @@ class WorkOrderDetailPane(QScrollArea):
                 text += self.tr(" — more than the cap: the client may terminate")
             self.penalty.setText(text)
             self.penalty.setStyleSheet("color: #a00000; font-weight: bold;")
-        elif d.service_extension is not None:
-            self.penalty.setText(self.tr("Caused by the contractor: the service period extends."))
-            self.penalty.setStyleSheet("")
         else:
             self.penalty.setText("")
+            self.penalty.setStyleSheet("")
+        lines = [self.penalty.text()] if self.penalty.text() else []
+        if r.client_deadline_exposure_cny > 0:
+            # 八、5: the client's deadline was missed (its clause named with the amount).
+            lines.append(
+                self.tr("Client's deadline missed: exposure ¥{amount:,.2f} (clause 八、5)").format(
+                    amount=r.client_deadline_exposure_cny
+                )
+            )
+            self.penalty.setStyleSheet("color: #a00000; font-weight: bold;")
+        if d.service_extension is not None:
+            hours, rest = divmod(int(d.service_extension.total_seconds()) // 60, 60)
+            lines.append(
+                self.tr(
+                    "Not repaired by the client's deadline: the service period extends by "
+                    "{hours} h {minutes} min (clause 五、5.2.3)."
+                ).format(hours=hours, minutes=rest)
+            )
+        self.penalty.setText("\n".join(lines))
         self.penalty.setVisible(bool(self.penalty.text()))
 
     def _show_timeline(self, d: WorkOrderDetail) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -108,6 +109,7 @@ class NewWorkOrder:
     description: str
     engineer_id: str | None
     reported_at: dt.datetime
+    client_deadline: dt.datetime | None = None  # a time the client set (甲方指定时间)
 
     def kwargs(self) -> dict[str, Any]:
         return {
@@ -120,6 +122,7 @@ class NewWorkOrder:
             "description": self.description,
             "engineer_id": self.engineer_id,
             "reported_at": self.reported_at,
+            "client_deadline": self.client_deadline,
         }
 
 
@@ -165,6 +168,18 @@ class NewWorkOrderDialog(QDialog):
             self, engineers, current_engineer, nobody=self.tr("— nobody yet —")
         )
         self.reported_at = time_edit(self)
+        # A deadline the client set: optional, a clock of its own (五、5.2.3, 八、5).
+        self.has_deadline = QCheckBox(self.tr("The client set a deadline"), self)
+        self.deadline = QDateTimeEdit(self)
+        self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setTimeZone(_ZONE)
+        self.deadline.setDateTime(to_qdatetime(utc_now() + dt.timedelta(hours=2)))
+        self.deadline.setEnabled(False)
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_deadline)
+        deadline_row.addWidget(self.deadline, 1)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
@@ -181,6 +196,7 @@ class NewWorkOrderDialog(QDialog):
         form.addRow(self.tr("Priority"), self.priority_combo)
         form.addRow(self.tr("Engineer"), self.engineer)
         form.addRow(self.tr("Reported at"), self.reported_at)
+        form.addRow(self.tr("Client's deadline"), deadline_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -275,6 +291,9 @@ class NewWorkOrderDialog(QDialog):
             description=self.description.toPlainText().strip(),
             engineer_id=self.engineer.currentData(),
             reported_at=from_qdatetime(self.reported_at.dateTime()),
+            client_deadline=(
+                from_qdatetime(self.deadline.dateTime()) if self.has_deadline.isChecked() else None
+            ),
         )
 
     def _error(self, text: str) -> None:
@@ -371,6 +390,63 @@ class StepDialog(QDialog):
 
     def values(self) -> tuple[dt.datetime, str]:
         return from_qdatetime(self.at.dateTime()), self.note.text().strip()
+
+
+class FindingDialog(QDialog):
+    """What an inspection finding is: a fault affecting service (the restore clock runs
+    from when it was found) or not, with the rectification date agreed with the client."""
+
+    def __init__(
+        self,
+        found_at: dt.datetime,
+        affects_service: bool,
+        rectify_by: dt.datetime | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inspection finding"))
+        self.affects = QRadioButton(
+            self.tr("A fault affecting service: the restore time limit runs"), self
+        )
+        self.not_affects = QRadioButton(self.tr("Not affecting service"), self)
+        self.affects.setChecked(affects_service)
+        self.not_affects.setChecked(not affects_service)
+        self.has_date = QCheckBox(self.tr("Rectify by (agreed with the client)"), self)
+        self.rectify_by = QDateTimeEdit(self)
+        self.rectify_by.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.rectify_by.setCalendarPopup(True)
+        self.rectify_by.setTimeZone(_ZONE)
+        self.rectify_by.setMinimumDateTime(to_qdatetime(found_at + dt.timedelta(minutes=1)))
+        self.rectify_by.setDateTime(to_qdatetime(rectify_by or found_at + dt.timedelta(days=1)))
+        self.has_date.setChecked(rectify_by is not None)
+        for toggle in (self.not_affects.toggled, self.has_date.toggled):
+            toggle.connect(self._enable)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.rectify_by, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.affects)
+        layout.addWidget(self.not_affects)
+        layout.addLayout(date_row)
+        layout.addWidget(buttons)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.has_date.setEnabled(self.not_affects.isChecked())
+        self.rectify_by.setEnabled(self.not_affects.isChecked() and self.has_date.isChecked())
+
+    def values(self) -> tuple[bool, dt.datetime | None]:
+        """(affects service, the rectification date or None)."""
+        if self.affects.isChecked():
+            return True, None
+        if not self.has_date.isChecked():
+            return False, None
+        return False, from_qdatetime(self.rectify_by.dateTime())
 
 
 @dataclass(frozen=True)

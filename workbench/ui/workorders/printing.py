@@ -35,11 +35,17 @@ if TYPE_CHECKING:
     from workbench.ui.common.context import AppContext
 
 
-def render_work_order_pdfs(session: Any, numbers: list[str]) -> list[bytes]:
-    """PDF bytes of each work order (a task: runs off the GUI thread)."""
+def render_work_order_pdfs(
+    session: Any, numbers: list[str], *, show_penalty: bool = False
+) -> list[bytes]:
+    """PDF bytes of each work order (a task: runs off the GUI thread); the penalty
+    exposure printed only when ``show_penalty`` (the setting, off by default)."""
     from workbench.reports.workorder import workorder_pdf
 
-    return [workorder_pdf(wo.document(session, n), i18n.translate) for n in numbers]
+    return [
+        workorder_pdf(wo.document(session, n, show_penalty=show_penalty), i18n.translate)
+        for n in numbers
+    ]
 
 
 class PeriodDialog(QDialog):
@@ -86,8 +92,10 @@ class WorkOrderPrinter(QObject):
         self.last_preview: printing.PdfPrintPreview | None = None
 
     def with_pdfs(self, numbers: list[str], use: Callable[[list[bytes]], None]) -> None:
+        show_penalty = self.ctx.settings.workorder_penalty_on_paper
+
         def job(session: Session) -> list[bytes]:
-            return render_work_order_pdfs(session, numbers)
+            return render_work_order_pdfs(session, numbers, show_penalty=show_penalty)
 
         self.owner.setCursor(Qt.CursorShape.BusyCursor)
 

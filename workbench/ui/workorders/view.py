@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import i18n
+from workbench.domain import clocks as clock_rules
 from workbench.domain import workorders as rules
 from workbench.domain.messages import UserError
 from workbench.domain.scancodes import AssetScan, classify
@@ -48,6 +49,7 @@ from workbench.ui.workorders.dialogs import (
     AmendDialog,
     AmendInput,
     AssetChoice,
+    FindingDialog,
     LogEntryDialog,
     NewWorkOrderDialog,
     StepDialog,
@@ -217,6 +219,7 @@ class WorkOrdersView(QWidget):
         d.save_button.clicked.connect(self.save_edits)
         d.sign_button.clicked.connect(self.sign_current)
         d.amend_button.clicked.connect(self.amend_current)
+        d.finding_button.clicked.connect(self.mark_current_finding)
         d.preview_button.clicked.connect(self.preview_current)
         d.print_button.clicked.connect(self.print_current)
         d.save_pdf_button.clicked.connect(self.save_current_pdf)
@@ -759,6 +762,35 @@ class WorkOrdersView(QWidget):
 
     def amend_current(self) -> None:
         _open_transient(self.amend_dialog())
+
+    def finding_dialog(self) -> FindingDialog | None:
+        """Mark the current inspection finding (its clocks follow, domain.clocks)."""
+        d = self.current_detail()
+        if d is None or d.row.type not in clock_rules.FINDING_TYPES or not d.editable:
+            return None
+        number, version = d.number, d.row.version
+        dialog = FindingDialog(d.row.reported_at, d.row.affects_service, d.row.rectify_by, self)
+
+        def accepted() -> None:
+            affects, rectify_by = dialog.values()
+
+            def job(session: Session) -> wo.WorkOrderDetail:
+                wo.mark_finding(
+                    session,
+                    number,
+                    affects_service=affects,
+                    rectify_by=rectify_by,
+                    expected_version=version,
+                )
+                return wo.detail(session, number)
+
+            self._write(job, on_error=self._reload_on_change(number))
+
+        dialog.accepted.connect(accepted)
+        return dialog
+
+    def mark_current_finding(self) -> None:
+        _open_transient(self.finding_dialog())
 
     # -- scanned paper --------------------------------------------------------------
     def open_record(self, number: str, record_hash: str | None = None) -> None:
