@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -112,3 +113,27 @@ def test_0009_adds_the_client_deadline_to_a_0008_store(db_path: Path) -> None:
         assert {"client_deadline", "affects_service", "rectify_by"} <= set(columns)
     finally:
         reopened.dispose()
+
+
+def test_a_store_with_history_is_upgraded_from_0007(demo_year_template: Path, tmp_path: Path):
+    """The upgrade path of a store in use: work orders with events, logs and signatures
+    pointing at them (foreign keys on). Batch mode's copy-and-drop of work_order failed
+    here; the signed records still verify after the upgrade."""
+    from tests.helpers.stores import copy_store
+    from workbench.services import verification
+
+    db = copy_store(demo_year_template, tmp_path / "in-use.sqlite3")
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0007'")
+        conn.execute("ALTER TABLE contract DROP COLUMN records_from")
+        for column in ("client_deadline", "affects_service", "rectify_by"):
+            conn.execute(f"ALTER TABLE work_order DROP COLUMN {column}")
+    conn.close()
+    store = Store(f"sqlite:///{db}")
+    try:
+        assert store.current_revision() == HEAD_REVISION
+        with store.read() as session:
+            report = verification.run_checks(session)
+            assert report.problems == [] and report.audit.ok and report.findings == []
+    finally:
+        store.dispose()

@@ -22,12 +22,16 @@ UtcDateTime = workbench.data.models.base.UtcDateTime
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("work_order", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("client_deadline", UtcDateTime(timezone=True), nullable=True))
-        batch_op.add_column(
-            sa.Column("affects_service", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(sa.Column("rectify_by", UtcDateTime(timezone=True), nullable=True))
+    # Plain ADD COLUMN, not batch mode: batch would copy work_order into a new table and
+    # DROP the old one, which SQLite refuses (foreign keys on) once any row points at it.
+    op.add_column(
+        "work_order", sa.Column("client_deadline", UtcDateTime(timezone=True), nullable=True)
+    )
+    op.add_column(
+        "work_order",
+        sa.Column("affects_service", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("work_order", sa.Column("rectify_by", UtcDateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
