@@ -9,16 +9,12 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +22,7 @@ from workbench.domain import deliverables as rules
 from workbench.domain.deliverables import DeliverableRow, PaymentRow
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services.deliverables import STAFF_CHANGE_MAX_LENGTH
+from workbench.ui.common.form_dialog import FormDialog
 
 
 def today() -> dt.date:
@@ -51,25 +48,7 @@ def date_edit(day: dt.date, *, latest: dt.date | None = None) -> QDateEdit:
     return edit
 
 
-class _Dialog(QDialog):
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-
-class DeliveryDialog(_Dialog):
+class DeliveryDialog(FormDialog):
     """The delivery of one deliverable: when, a note, the file handed over."""
 
     def __init__(self, row: DeliverableRow, parent: QWidget | None = None) -> None:
@@ -123,7 +102,7 @@ class DeliveryDialog(_Dialog):
         super().accept()
 
 
-class StaffChangeDialog(_Dialog):
+class StaffChangeDialog(FormDialog):
     """A planned staff change: its written request is due a month before."""
 
     def __init__(self, notice_days: int = 30, parent: QWidget | None = None) -> None:
@@ -158,7 +137,7 @@ class StaffChangeDialog(_Dialog):
         super().accept()
 
 
-class PaymentDialog(_Dialog):
+class PaymentDialog(FormDialog):
     """The invoice and the payment of one payment milestone."""
 
     def __init__(self, row: PaymentRow, parent: QWidget | None = None) -> None:

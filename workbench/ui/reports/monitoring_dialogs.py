@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from workbench.domain import deliverables as calendar
 from workbench.domain.monitoring import FINDINGS, ScanRow, WeekRow
 from workbench.services.asset_io import ImportRefused, RowProblem
 from workbench.services.monitoring import FINDING_NAMES
+from workbench.ui.common.form_dialog import FormDialog
 from workbench.ui.common.rows_model import Column, RowsModel
 from workbench.ui.reports.deliverables_dialogs import date_edit, pydate, qdate, today
 
@@ -52,26 +52,13 @@ def _count() -> QSpinBox:
     return box
 
 
-class _Dialog(QDialog):
+class _Dialog(FormDialog):
     def __init__(self, sites: Sequence[Site], parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.form = QFormLayout()
         self.site = QComboBox()
         for code, name, url in sites:
             self.site.addItem(f"{name} ({url})" if url else name, code)
         self.form.addRow(self.tr("Website"), self.site)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
 
     def site_code(self) -> str:
         return str(self.site.currentData() or "")

@@ -13,18 +13,15 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from workbench.domain import keys
 from workbench.services.engineers import CHANGE, FIRST, FORGOTTEN, EngineerRow, PinChange
+from workbench.ui.common.form_dialog import FormDialog
 
 
 def _pin_field(placeholder: str = "") -> QLineEdit:
@@ -36,7 +33,7 @@ def _pin_field(placeholder: str = "") -> QLineEdit:
     return field
 
 
-class _PinForm(QDialog):
+class _PinForm(FormDialog):
     """The new PIN twice, and the approving engineer with their PIN when needed."""
 
     def __init__(self, parent: QWidget | None, approvers: Sequence[EngineerRow]) -> None:
@@ -47,19 +44,6 @@ class _PinForm(QDialog):
         for row in approvers:
             self.approver.addItem(row.name, row.id)
         self.approver_pin = _pin_field(self.tr("their PIN"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.form = QFormLayout()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
 
     def _add_pin_rows(self) -> None:
         self.form.addRow(self.tr("Signing PIN"), self.pin)
