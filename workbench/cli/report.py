@@ -70,6 +70,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         required=True,
         help=QT_TRANSLATE_NOOP("cli_help", "folder to write"),
     )
+    p.add_argument(
+        "--with-penalty",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "print the liquidated damages exposure (clause 八、1) on the order "
+            "(default: the setting, which is off)",
+        ),
+    )
     p.set_defaults(func=run_acceptance)
 
 
@@ -96,8 +106,12 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def run_acceptance(args: argparse.Namespace) -> int:
+    from workbench.config import Settings
     from workbench.services import reporting
 
+    show_penalty = args.with_penalty
+    if show_penalty is None:
+        show_penalty = Settings.load().workorder_penalty_on_paper
     store = store_from(args)
     try:
         with store.transaction("cli") as session:
@@ -110,7 +124,7 @@ def run_acceptance(args: argparse.Namespace) -> int:
         started = dt.datetime.now(dt.UTC)
         try:
             result = reporting.write_acceptance_pack(
-                store, index, args.output, i18n.translate, progress
+                store, index, args.output, i18n.translate, progress, show_penalty=show_penalty
             )
         except OSError as exc:
             raise cannot_write(args.output, exc) from exc

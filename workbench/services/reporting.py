@@ -538,17 +538,21 @@ def write_acceptance_pack(
     folder: Path,
     translate: Translate,
     progress: Callable[[int, int, str], None] | None = None,
+    *,
+    show_penalty: bool = False,
 ) -> PackResult:
     """Write the year-end pack of ``index`` into ``folder`` (the CLI's and the 报表 view's).
 
     Each signed record is read in a snapshot of its own while the previous one is being
     drawn, so a pack of a whole year never holds one read open for its full length.
+    ``show_penalty``: the work orders print the 八、1 exposure, as the setting
+    ``workorder_penalty_on_paper`` asks for single orders (off by default).
     """
     from workbench.reports.acceptance import write_pack
 
     def load_work_order(number: str) -> WorkOrderDoc:
         with store.read() as session:
-            return wo.document(session, number)
+            return wo.document(session, number, show_penalty=show_penalty)
 
     def load_round(round_id: str) -> InspectionFormDoc:
         with store.read() as session:

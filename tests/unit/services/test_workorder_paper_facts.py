@@ -129,3 +129,27 @@ def test_pdf_from_the_cli_shows_the_json_figures_only_when_asked(
     off = ["--lang", "zh_CN", "workorder", "pdf", number, "-o", str(plain), "--no-with-penalty"]
     assert _cli(db_path, capsys, *off)[0] == 0
     assert "违约金风险" not in pdf_text(plain.read_bytes())
+
+
+def test_the_acceptance_pack_follows_the_penalty_choice(
+    sqlite_store: Store, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The year-end pack prints its signed orders as `workorder pdf` would: the amount
+    only with --with-penalty (or the setting)."""
+    from test_workorders_support import sign
+
+    engineer = make_engineer(sqlite_store)
+    number = _late_fault(sqlite_store, engineer.id, dt.timedelta(days=2, hours=3))
+    with sqlite_store.transaction("test") as s:
+        wo.update_work_order(s, number, resolution="回退配置后声音恢复", now=T0 + 3 * 1440 * MIN)
+    sign(sqlite_store, number, engineer.id, T0 + dt.timedelta(days=3, minutes=5))
+    sqlite_store.dispose()
+    texts = {}
+    for flag in ("--with-penalty", "--no-with-penalty"):
+        folder = tmp_path / flag.strip("-")
+        code, _out, err = _cli(db_path, capsys, "report", "acceptance", "-o", str(folder), flag)
+        assert code == 0, err
+        (pdf,) = [p for p in folder.rglob("*.pdf") if number in p.name]
+        texts[flag] = pdf_text(pdf.read_bytes()).replace("\n", "")
+    assert "¥6,630.00" in texts["--with-penalty"] and "¥9,945.00" in texts["--with-penalty"]
+    assert "¥" not in texts["--no-with-penalty"]

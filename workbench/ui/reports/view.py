@@ -70,8 +70,11 @@ def make_report(session: Any, kind: str, period: str) -> bytes:
     return monthly_pdf(reporting.monthly_report(session, period), i18n.translate)
 
 
-def make_pack(store: Any, folder: Path, progress: Progress | None = None) -> tuple[bytes, int]:
-    """Write the year-end pack into ``folder``; the index PDF and how many files."""
+def make_pack(
+    store: Any, folder: Path, progress: Progress | None = None, *, show_penalty: bool = False
+) -> tuple[bytes, int]:
+    """Write the year-end pack into ``folder``; the index PDF and how many files
+    (``show_penalty``: the setting ``workorder_penalty_on_paper``)."""
     from workbench.reports.acceptance import INDEX_NAME
     from workbench.services import reporting
 
@@ -82,7 +85,9 @@ def make_pack(store: Any, folder: Path, progress: Progress | None = None) -> tup
         if progress is not None:
             progress.report(done, total, name)
 
-    result = reporting.write_acceptance_pack(store, index, folder, i18n.translate, report)
+    result = reporting.write_acceptance_pack(
+        store, index, folder, i18n.translate, report, show_penalty=show_penalty
+    )
     return (folder / INDEX_NAME).read_bytes(), result.count
 
 
@@ -216,8 +221,10 @@ class ReportsView(QWidget):
             target = folder
             self.status.setText(self.tr("Writing the pack to {folder}…").format(folder=target))
 
+            show_penalty = self.ctx.settings.workorder_penalty_on_paper
+
             def run_pack(progress: Progress) -> tuple[bytes, int]:
-                return make_pack(store, target, progress)
+                return make_pack(store, target, progress, show_penalty=show_penalty)
 
             self._busy(True)
             self.ctx.tasks.run(
