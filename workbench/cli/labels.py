@@ -9,7 +9,7 @@ from typing import Any
 from workbench import i18n
 from workbench.cli.common import say, transaction, write_file
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
-from workbench.reports.labels import DEFAULT_LAYOUT, LAYOUTS
+from workbench.reports.label_layouts import DEFAULT_LAYOUT, LAYOUTS
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
