@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workbench.data.audit import acquire_write_lock
-from workbench.data.models import EngineerKey, Signature, SignedRecord
+from workbench.data.models import Engineer, EngineerKey, Signature, SignedRecord
 from workbench.data.models.audit import AuditLog
 from workbench.data.models.workorders import SequenceCounter
 from workbench.data.store import read_store_uuid
@@ -48,6 +48,9 @@ SignerOf = Callable[[Session, str], "str | None"]
 Strokes = Sequence[Sequence[Sequence[float]]]
 
 ROLES = ("engineer", "client")
+# The record type of a key registration (engineers.KEY_RECORD_TYPE; that module signs
+# through this one, so the name is repeated rather than imported).
+_KEY_RECORD_TYPE = "engineer_key"
 CHAIN_COUNTER = "signed_record"
 COORD_DIGITS = 4
 MAX_POINTS = 20_000
@@ -550,7 +553,7 @@ def _registration_problem(walk: _ChainWalk, row: SignedRecord, key: EngineerKey)
             or (approver.retired_at is not None and approver.retired_at <= row.signed_at)
         ):
             return "approval"
-        engineer = key_content_name(walk.session, key.engineer_id)
+        engineer = _engineer_name(walk.session, key.engineer_id)
         message = hashing.approval_message(
             store_uuid=key.store_uuid,
             engineer=engineer,
@@ -564,9 +567,7 @@ def _registration_problem(walk: _ChainWalk, row: SignedRecord, key: EngineerKey)
     return None
 
 
-def key_content_name(session: Session, engineer_id: str) -> str:
-    from workbench.data.models import Engineer
-
+def _engineer_name(session: Session, engineer_id: str) -> str:
     engineer = session.get(Engineer, engineer_id)
     return engineer.name if engineer is not None else ""
 
@@ -615,9 +616,6 @@ def _check_v2(walk: _ChainWalk, row: SignedRecord, kind: SignedKind | None) -> s
     ):
         return "signer"
     return None
-
-
-_KEY_RECORD_TYPE = "engineer_key"
 
 
 def verify_chain(session: Session) -> list[VerifyProblem]:

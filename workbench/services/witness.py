@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench import config
@@ -38,6 +38,7 @@ from workbench.data.models.audit import AuditLog
 from workbench.data.models.identity import StoreEvent
 from workbench.data.store import Store, read_store_uuid
 from workbench.domain.timeutil import now as utc_now
+from workbench.services import signing
 from workbench.services.integrity import Head, head
 
 log = logging.getLogger("workbench.services.witness")
@@ -131,9 +132,7 @@ def save(path: Path, stores: dict[str, Seen]) -> None:
 def seen_now(session: Session) -> Seen:
     """The store's state as the witness would record it."""
     current = head(session)
-    legacy = session.scalar(
-        select(func.count()).select_from(SignedRecord).where(SignedRecord.version == 1)
-    )
+    legacy = signing.count_legacy_links(session)
     found = {
         str(fp): str(public)
         for fp, public in session.execute(select(EngineerKey.fingerprint, EngineerKey.public_key))
@@ -143,7 +142,7 @@ def seen_now(session: Session) -> Seen:
         hash=current.hash,
         signed_seq=current.signed_seq,
         signed_hash=current.signed_hash,
-        legacy_links=legacy or 0,
+        legacy_links=legacy,
         keys=found,
         seen_at=utc_now().isoformat(timespec="seconds"),
     )
@@ -193,10 +192,7 @@ def compare(session: Session, seen: Seen | None) -> Check:
     found = dict(session.execute(select(EngineerKey.fingerprint, EngineerKey.public_key)).all())
     if any(found.get(fp) != public for fp, public in seen.keys.items()):
         return Check(KEYS, store_uuid, seen, current)
-    legacy = session.scalar(
-        select(func.count()).select_from(SignedRecord).where(SignedRecord.version == 1)
-    )
-    if (legacy or 0) > seen.legacy_links:
+    if signing.count_legacy_links(session) > seen.legacy_links:
         return Check(DOWNGRADE, store_uuid, seen, current)
     return Check(OK, store_uuid, seen, current)
 
