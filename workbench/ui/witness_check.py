@@ -29,7 +29,6 @@ log = logging.getLogger("workbench.ui.witness")
 
 def check_witness(parent: QWidget, ctx: AppContext) -> None:
     """Check the store against the witness off the GUI thread; warn when it fails."""
-    store = ctx.store
 
     def job(session: Session) -> witness.Check:
         result = witness.check(session)
@@ -46,7 +45,6 @@ def check_witness(parent: QWidget, ctx: AppContext) -> None:
         ctx.messages.exception(exc)
 
     ctx.read(parent, "witness", job, done, failed)
-    del store
 
 
 def warn(parent: QWidget, ctx: AppContext, result: witness.Check) -> QMessageBox:
