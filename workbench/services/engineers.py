@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, SessionTransaction
@@ -448,7 +448,7 @@ def keys_kdf() -> keys.KdfParams:
 
 def _raise_refused(
     engineer: Engineer, state: pins.PinState, policy: pins.LockoutPolicy = pins.DEFAULT_POLICY
-) -> None:
+) -> NoReturn:
     if state.locked_until is not None:
         raise WorkbenchError(
             QT_TRANSLATE_NOOP(
@@ -463,7 +463,7 @@ def _raise_refused(
     )
 
 
-def _refuse(session: Session, engineer: Engineer, now: dt.datetime) -> None:
+def _refuse(session: Session, engineer: Engineer, now: dt.datetime) -> NoReturn:
     """Count one wrong PIN (kept even when the caller's transaction rolls back), raise."""
     state = _apply_failure(engineer, now)
     session.flush()
@@ -539,7 +539,6 @@ def unlock(
         ) from exc
     if private is None:
         _refuse(session, engineer, now)
-        raise AssertionError("unreachable")  # _refuse raises
     _clear_failures(engineer)
     return SigningKey(engineer.id, engineer.name, key.id, key.fingerprint, private)
 
