@@ -129,23 +129,28 @@ def save(path: Path, stores: dict[str, Seen]) -> None:
         raise
 
 
-def seen_now(session: Session) -> Seen:
-    """The store's state as the witness would record it."""
+def _state(session: Session) -> tuple[Head, Seen]:
+    """The store's head, and its state as the witness would record it (one read of each)."""
     current = head(session)
-    legacy = signing.count_legacy_links(session)
     found = {
         str(fp): str(public)
         for fp, public in session.execute(select(EngineerKey.fingerprint, EngineerKey.public_key))
     }
-    return Seen(
+    seen = Seen(
         seq=current.seq,
         hash=current.hash,
         signed_seq=current.signed_seq,
         signed_hash=current.signed_hash,
-        legacy_links=legacy,
+        legacy_links=signing.count_legacy_links(session),
         keys=found,
         seen_at=utc_now().isoformat(timespec="seconds"),
     )
+    return current, seen
+
+
+def seen_now(session: Session) -> Seen:
+    """The store's state as the witness would record it."""
+    return _state(session)[1]
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,7 @@ class Check:
     current: Head
     missing_entries: int = 0
     missing_signed: int = 0
+    now: Seen | None = None  # the store's state as read for the check (what observe keeps)
 
     @property
     def ok(self) -> bool:
@@ -171,9 +177,9 @@ class Check:
 def compare(session: Session, seen: Seen | None) -> Check:
     """The store against ``seen`` (what a witness holds of it)."""
     store_uuid = read_store_uuid(session.connection()) or ""
-    current = head(session)
+    current, now = _state(session)
     if seen is None:
-        return Check(NEW, store_uuid, None, current)
+        return Check(NEW, store_uuid, None, current, now=now)
     if current.seq < seen.seq or current.signed_seq < seen.signed_seq:
         return Check(
             BEHIND,
@@ -182,19 +188,19 @@ def compare(session: Session, seen: Seen | None) -> Check:
             current,
             missing_entries=max(0, seen.seq - current.seq),
             missing_signed=max(0, seen.signed_seq - current.signed_seq),
+            now=now,
         )
     at_seen = session.scalar(select(AuditLog.hash).where(AuditLog.seq == seen.seq))
     seen_link = session.scalar(
         select(SignedRecord.chain_hash).where(SignedRecord.seq == seen.signed_seq)
     )
     if (seen.seq and at_seen != seen.hash) or (seen.signed_seq and seen_link != seen.signed_hash):
-        return Check(DIFFERS, store_uuid, seen, current)
-    found = dict(session.execute(select(EngineerKey.fingerprint, EngineerKey.public_key)).all())
-    if any(found.get(fp) != public for fp, public in seen.keys.items()):
-        return Check(KEYS, store_uuid, seen, current)
-    if signing.count_legacy_links(session) > seen.legacy_links:
-        return Check(DOWNGRADE, store_uuid, seen, current)
-    return Check(OK, store_uuid, seen, current)
+        return Check(DIFFERS, store_uuid, seen, current, now=now)
+    if any(now.keys.get(fp) != public for fp, public in seen.keys.items()):
+        return Check(KEYS, store_uuid, seen, current, now=now)
+    if now.legacy_links > seen.legacy_links:
+        return Check(DOWNGRADE, store_uuid, seen, current, now=now)
+    return Check(OK, store_uuid, seen, current, now=now)
 
 
 def check(session: Session, path: Path | None = None) -> Check:
@@ -219,7 +225,8 @@ def observe(session: Session, path: Path | None = None) -> Check:
     store_uuid = read_store_uuid(session.connection()) or ""
     result = compare(session, stores.get(store_uuid))
     if result.ok and store_uuid:
-        now_seen = seen_now(session)
+        now_seen = result.now
+        assert now_seen is not None  # compare() reads it for every status but DAMAGED
         previous = stores.get(store_uuid)
         if previous is None or previous.to_json() | {"seen_at": ""} != now_seen.to_json() | {
             "seen_at": ""
