@@ -6,6 +6,8 @@ rounds, reports, the engineer registration form) and by the checks of scanned pa
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy.orm import Session
 
 from workbench.domain.documents import HeadDoc, SignatureDoc
@@ -28,14 +30,7 @@ def signature_docs(session: Session, record_type: str, record_id: str) -> tuple[
     for row in signing.signatures_of(session, record_type, record_id):
         doc = signing.signature_doc(row)
         if doc.role == "engineer" and fingerprint:
-            doc = SignatureDoc(
-                role=doc.role,
-                signer_name=doc.signer_name,
-                signed_at=doc.signed_at,
-                strokes=doc.strokes,
-                aspect=doc.aspect,
-                key_fingerprint=fingerprint,
-            )
+            doc = dataclasses.replace(doc, key_fingerprint=fingerprint)
         docs.append(doc)
     return tuple(docs)
 
