@@ -33,7 +33,7 @@ from workbench.config import Settings
 from workbench.data.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-VIEWS = ("dashboard", "assets", "inspections", "workorders", "reports", "settings")
+VIEWS = ("dashboard", "assets", "inspections", "workorders", "reports", "registers", "settings")
 
 
 def _screen() -> QRect:
@@ -95,6 +95,12 @@ def test_every_view_fits(qtbot: QtBot, demo_window: Any, language: str) -> None:
         problems = _fits(view)
         if problems:
             found[name] = problems
+        for tab in range(view.tabs.count()) if name == "registers" else ():
+            view.tabs.setCurrentIndex(tab)  # every register's page
+            _settle(qtbot, demo_window)
+            problems = _fits(view)
+            if problems:
+                found[f"{name}/{view.tabs.tabText(tab)}"] = problems
     assert demo_window.width() <= SCREEN.width()
     assert demo_window.height() <= SCREEN.height()
     assert found == {}, f"{language} at {SCREEN.width()}×{SCREEN.height()}"

@@ -98,6 +98,12 @@ def walk(qtbot: Any, window: Any) -> list[tuple[str, str, str]]:
         qtbot.wait(50)
         for kind, text in visible_texts(view):
             found.append((key, kind, text))
+        for tab in range(view.tabs.count()) if key == "registers" else ():
+            view.tabs.setCurrentIndex(tab)  # each register's page is made when first shown
+            window.ctx.tasks.wait()
+            qtbot.wait(50)
+            for kind, text in visible_texts(view.tabs.widget(tab)):
+                found.append((f"{key}/{tab}", kind, text))
     for action in window.menuBar().actions():
         found.append(("menu", "QAction", action.text().replace("&", "")))
         if action.menu() is not None:

@@ -88,7 +88,7 @@ def run_weekly(args: argparse.Namespace) -> int:
     from workbench.services import reporting
 
     with transaction(args, "cli") as session:
-        report = reporting.weekly_report(session, args.week)
+        report = reporting.weekly_report(session, args.week, translate=i18n.translate)
     target = args.output or Path(f"weekly-{report.period.label}.pdf")
     write_output(target, weekly_pdf(report, i18n.translate))
     return 0
@@ -99,7 +99,7 @@ def run_monthly(args: argparse.Namespace) -> int:
     from workbench.services import reporting
 
     with transaction(args, "cli") as session:
-        report = reporting.monthly_report(session, args.month)
+        report = reporting.monthly_report(session, args.month, translate=i18n.translate)
     target = args.output or Path(f"monthly-{report.period.label}.pdf")
     write_output(target, monthly_pdf(report, i18n.translate))
     return 0

@@ -23,7 +23,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: ARG001 (lupdate 
 Translate = Callable[[str, str], str]
 
 
-def _identity(_context: str, text: str) -> str:
+def identity(_context: str, text: str) -> str:
     return text
 
 
@@ -35,7 +35,7 @@ class Message:
     template: str
     params: dict[str, Any] = field(default_factory=dict)
 
-    def render(self, translate: Translate = _identity) -> str:
+    def render(self, translate: Translate = identity) -> str:
         text = translate(CONTEXT, self.template)
         params = {
             key: value.render(translate) if isinstance(value, Message) else value
@@ -67,7 +67,7 @@ class UserError(Exception):
         self.message = message
         super().__init__(message.render())
 
-    def render(self, translate: Translate = _identity) -> str:
+    def render(self, translate: Translate = identity) -> str:
         return self.message.render(translate)
 
 

@@ -38,6 +38,7 @@ from workbench.domain.deliverables import (
 )
 from workbench.domain.documents import ContractHeader, HeadDoc
 from workbench.domain.monitoring import ScanRow, WeekRow
+from workbench.domain.registers import ReportSection
 from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
 
@@ -281,6 +282,7 @@ class PeriodReport:
     late_rate_per_day: Decimal = Decimal("0")
     demo: bool = False
     head: HeadDoc | None = None  # the store's head when the report was made
+    registers: tuple[ReportSection, ...] = ()  # the registers' own sections (登记簿)
 
     @property
     def breached_orders(self) -> tuple[WorkOrderRow, ...]:

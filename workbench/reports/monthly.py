@@ -39,6 +39,7 @@ from workbench.reports.tables import (
     orders_or_none,
     payments_table,
     period_pdf,
+    register_sections,
     remark,
     rounds_or_none,
     scans_table,
@@ -212,6 +213,8 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
         for e in report.work_log:
             data.append([small(fmt_local(e.at)), small(e.engineer_name), small(e.text)])
         story.append(table(data, [width * 0.2, width * 0.14, width * 0.66]))
+
+    register_sections(story, report.registers, 9 if report.work_log else 8)
 
     # The signature boxes never alone on the last page: the last rows or chart go with them.
     story = keep_tail(story, sign_off(translate, report.head, signs_head=True))

@@ -22,6 +22,7 @@ from workbench.domain import workorders as wo_rules
 from workbench.domain.deliverables import DeliverableRow, PaymentRow
 from workbench.domain.documents import HeadDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
+from workbench.domain.registers import ReportSection
 from workbench.domain.reporting import PeriodReport
 from workbench.domain.timeutil import fmt_local
 from workbench.domain.workorders import WorkOrderRow
@@ -571,3 +572,23 @@ def period_pdf(story: list[Any], translate: Translate, title: str, report: Perio
         head=report.head,
     )
     return build_pdf(story, info)
+
+
+def register_sections(
+    story: list[Any], sections: Sequence[ReportSection], first_number: int
+) -> int:
+    """Append the registers' sections (already translated) numbered from ``first_number``;
+    the next free number."""
+    number = first_number
+    for s in sections:
+        story.append(para(f"{number}. {s.title}", styles().section))
+        if s.rows:
+            head = [small(title) for title, _width in s.columns]
+            body = [[small(text) for text in row] for row in s.rows]
+            story.append(table([head, *body], [width * mm for _title, width in s.columns]))
+        elif s.empty:
+            story.append(note(s.empty))
+        if s.remark:
+            story.append(note(s.remark))
+        number += 1
+    return number

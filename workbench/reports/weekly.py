@@ -39,6 +39,7 @@ from workbench.reports.tables import (
     opening,
     orders_or_none,
     period_pdf,
+    register_sections,
     remark,
     rounds_or_none,
     scans_table,
@@ -162,5 +163,6 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
         section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables this week and next"))
     )
     story.append(deliverables_or_none(translate, report.deliverables))
+    register_sections(story, report.registers, 7)
     story = keep_tail(story, sign_off(translate, report.head))
     return period_pdf(story, translate, title, report)

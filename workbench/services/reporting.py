@@ -30,11 +30,12 @@ from workbench.domain.contract import penalties_from_terms, sla_from_terms
 from workbench.domain.deliverables import DeliverableRow
 from workbench.domain.documents import InspectionFormDoc, WorkOrderDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP, Translate, WorkbenchError
+from workbench.domain.messages import identity as _identity
 from workbench.domain.reporting import AcceptanceIndex, Period, PeriodReport, RoundLine
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import deliverables as deliverable_service
-from workbench.services import heads
+from workbench.services import heads, registers
 from workbench.services import inspections as inspection_service
 from workbench.services import monitoring as monitoring_service
 from workbench.services import workorders as wo
@@ -395,8 +396,13 @@ def _rounds_between(session: Session, start: dt.datetime, end: dt.datetime) -> l
     ]
 
 
-def _period_report(
-    session: Session, kind: str, period: Period, now: dt.datetime, contract: Contract
+def _period_report(  # noqa: PLR0917
+    session: Session,
+    kind: str,
+    period: Period,
+    now: dt.datetime,
+    contract: Contract,
+    translate: Translate,
 ) -> PeriodReport:
     today = now.astimezone(LOCAL_TZ).date()
     start, end = period.bounds
@@ -460,21 +466,33 @@ def _period_report(
         late_rate_per_day=penalties_from_terms(contract.terms).late_rate_per_day,
         demo=demo or _demo_present(session),
         head=heads.head_doc(session),
+        registers=registers.report_sections(session, period, translate, weekly=kind == "weekly"),
     )
 
 
-def monthly_report(session: Session, month: str, now: dt.datetime | None = None) -> PeriodReport:
-    """The 运维服务月报 of ``month`` (``2026-11``)."""
+def monthly_report(
+    session: Session,
+    month: str,
+    now: dt.datetime | None = None,
+    translate: Translate = _identity,
+) -> PeriodReport:
+    """The 运维服务月报 of ``month`` (``2026-11``); ``translate`` for the registers'
+    sections, which come translated."""
     now = _now(now)
     contract = _contract(session)
-    return _period_report(session, "monthly", month_period(month), now, contract)
+    return _period_report(session, "monthly", month_period(month), now, contract, translate)
 
 
-def weekly_report(session: Session, week: str, now: dt.datetime | None = None) -> PeriodReport:
+def weekly_report(
+    session: Session,
+    week: str,
+    now: dt.datetime | None = None,
+    translate: Translate = _identity,
+) -> PeriodReport:
     """The 安全服务周报 of ``week`` (``2026-W47``)."""
     now = _now(now)
     contract = _contract(session)
-    return _period_report(session, "weekly", week_period(week), now, contract)
+    return _period_report(session, "weekly", week_period(week), now, contract, translate)
 
 
 def acceptance_index(

@@ -44,6 +44,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("inspections", "workbench.ui.inspections.view", "InspectionsView"),
     ("workorders", "workbench.ui.workorders.view", "WorkOrdersView"),
     ("reports", "workbench.ui.reports.view", "ReportsView"),
+    ("registers", "workbench.ui.registers.view", "RegistersView"),
     ("settings", "workbench.ui.settings.view", "SettingsView"),
 )
 
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             "inspections": self.tr("Inspections"),
             "workorders": self.tr("Work orders"),
             "reports": self.tr("Reports"),
+            "registers": self.tr("Registers"),
             "settings": self.tr("Settings"),
         }[key]
 

@@ -122,7 +122,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.BackgroundRole and self._row_colours is not None:
             colours = self._row_colours(row)
-            return QBrush(QColor(colours[0])) if colours else None
+            return QBrush(QColor(colours[0])) if colours and colours[0] else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row) or None
         return None

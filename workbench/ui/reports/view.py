@@ -64,10 +64,14 @@ def make_report(session: Any, kind: str, period: str) -> bytes:
     if kind == "weekly":
         from workbench.reports.weekly import weekly_pdf
 
-        return weekly_pdf(reporting.weekly_report(session, period), i18n.translate)
+        return weekly_pdf(
+            reporting.weekly_report(session, period, translate=i18n.translate), i18n.translate
+        )
     from workbench.reports.monthly import monthly_pdf
 
-    return monthly_pdf(reporting.monthly_report(session, period), i18n.translate)
+    return monthly_pdf(
+        reporting.monthly_report(session, period, translate=i18n.translate), i18n.translate
+    )
 
 
 def make_pack(

@@ -1,0 +1,35 @@
+"""The registers of the contract's duties (登记簿), one service module each.
+
+:data:`SECTIONS` names the modules whose ``report_section(session, period, translate)``
+gives the weekly and monthly reports a section (:class:`ReportSection`, or None when the
+register has nothing to say for the period). A new register with a report section adds its
+module here; the reports print the sections in this order.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from workbench.domain.registers import ReportSection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from workbench.domain.messages import Translate
+    from workbench.domain.reporting import Period
+
+SECTIONS: list[str] = []
+
+
+def report_sections(
+    session: Session, period: Period, translate: Translate, *, weekly: bool
+) -> tuple[ReportSection, ...]:
+    """Every register's section for ``period`` (the weekly report: those marked weekly)."""
+    found: list[ReportSection] = []
+    for name in SECTIONS:
+        module = importlib.import_module(name)
+        section = module.report_section(session, period, translate)
+        if section is not None and (section.weekly or not weekly):
+            found.append(section)
+    return tuple(found)
