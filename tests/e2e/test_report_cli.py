@@ -150,3 +150,16 @@ def test_export_workorders_is_real_excel(db: Path, tmp_path: Path) -> None:
         == 0
     )
     assert next(c.value for c in openpyxl.load_workbook(out2).active[1]) == "巡检单号"
+
+
+def test_worklog_of_a_month_and_of_the_contract(db: Path, tmp_path: Path) -> None:
+    month = tmp_path / "wl.pdf"
+    args = ["report", "worklog", "--month", "2026-10", "-o", str(month), "--db", str(db)]
+    assert main([*args, "--lang", "en"]) == 0
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(month).pages).replace("\n", " ")
+    # Two orders, each reported, responded and restored: six lines.
+    assert text.count("WO-2026-") == 6 and "lists 6 lines" in text
+    whole = tmp_path / "all.pdf"
+    assert main(["report", "worklog", "-o", str(whole), "--db", str(db)]) == 0
+    assert whole.stat().st_size > 0
+    assert main(["report", "worklog", "--month", "2026-13", "--db", str(db)]) == 2

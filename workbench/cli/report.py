@@ -1,4 +1,4 @@
-"""``workbench report weekly|monthly|acceptance``: the reports as PDF files."""
+"""``workbench report weekly|monthly|worklog|acceptance``: the reports as PDF files."""
 
 from __future__ import annotations
 
@@ -54,6 +54,40 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=run_monthly)
 
     p = sub.add_parser(
+        "worklog",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP(
+            "cli_help", "the complete work log of a month or a period (clause 五、5.2.8)"
+        ),
+    )
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--month", help=QT_TRANSLATE_NOOP("cli_help", "month, e.g. 2026-11"))
+    when.add_argument(
+        "--from",
+        dest="first",
+        type=dt.date.fromisoformat,
+        metavar="DATE",
+        help=QT_TRANSLATE_NOOP("cli_help", "first day, e.g. 2026-03-01 (with --to)"),
+    )
+    p.add_argument(
+        "--to",
+        dest="last",
+        type=dt.date.fromisoformat,
+        metavar="DATE",
+        help=QT_TRANSLATE_NOOP("cli_help", "last day, included (default: the contract's end)"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "PDF file (default: worklog-PERIOD.pdf; the whole contract without a period)",
+        ),
+    )
+    p.set_defaults(func=run_worklog)
+
+    p = sub.add_parser(
         "acceptance",
         parents=[common],
         help=QT_TRANSLATE_NOOP("cli_help", "the year-end acceptance pack (a folder of PDFs)"),
@@ -102,6 +136,28 @@ def run_monthly(args: argparse.Namespace) -> int:
         report = reporting.monthly_report(session, args.month, translate=i18n.translate)
     target = args.output or Path(f"monthly-{report.period.label}.pdf")
     write_output(target, monthly_pdf(report, i18n.translate))
+    return 0
+
+
+def run_worklog(args: argparse.Namespace) -> int:
+    from workbench.domain.reporting import Period
+    from workbench.reports.worklog import worklog_pdf
+    from workbench.services import worklog_book
+    from workbench.services._common import month_period
+
+    with transaction(args, "cli") as session:
+        whole = worklog_book.contract_period(session)
+        if args.month:
+            period = month_period(args.month)
+        elif args.first or args.last:
+            first = args.first or whole.first
+            last = args.last or whole.last
+            period = Period(first, last, f"{first.isoformat()}_{last.isoformat()}")
+        else:
+            period = Period(whole.first, whole.last, "contract")
+        doc = worklog_book.work_log_document(session, period)
+    target = args.output or Path(f"worklog-{period.label}.pdf")
+    write_output(target, worklog_pdf(doc, i18n.translate))
     return 0
 
 

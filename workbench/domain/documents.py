@@ -230,3 +230,39 @@ class EngineerRegistrationDoc:
     store_uuid: str
     head: HeadDoc
     demo: bool = False
+
+
+@dataclass(frozen=True)
+class WorkLogItem:
+    """One line of the period's 工作日志 (五、5.2.8): a handling step or entry of a work
+    order (``kind`` "order"), a free entry ("free") or an inspection round ("round").
+
+    ``subject``: the order's or round's number; ``device``: the order's first device line
+    or the round's kind key; a round's ``checked``/``total`` devices and ``failures``."""
+
+    kind: str
+    line: LogLine
+    subject: str = ""
+    device: str = ""
+    checked: int = 0
+    total: int = 0
+    failures: int = 0
+    status: str = ""  # a round's status key
+
+
+@dataclass(frozen=True)
+class WorkLogDoc:
+    """The complete work log of a period as one document (五、5.2.8: every service item's
+    log, not only each work order's)."""
+
+    contract: ContractHeader
+    first: dt.date
+    last: dt.date
+    label: str
+    generated_at: dt.datetime
+    items: tuple[WorkLogItem, ...]
+    orders: int  # work orders with a line in the period
+    rounds: int
+    free_entries: int
+    demo: bool = False
+    head: HeadDoc | None = None

@@ -476,28 +476,30 @@ def _cause_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return story
 
 
+def entry_text(t: Translate, entry: LogLine) -> str:
+    """A log line's text: a handling step is named before its note, and a correction says
+    which entry it corrects."""
+    text = entry.text
+    if entry.step:
+        step = key_text(t, STATUS_NAMES, entry.step)
+        text = (
+            tr(t, QT_TRANSLATE_NOOP("documents", "{step}: {note}"), step=step, note=text)
+            if text
+            else step
+        )
+    if entry.amends is not None:
+        text = tr(
+            t,
+            QT_TRANSLATE_NOOP("documents", "[Corrects the entry of {time}] {text}"),
+            time=fmt_local(entry.amends),
+            text=text,
+        )
+    return text
+
+
 def _entry_rows(t: Translate, entries: Sequence[LogLine]) -> list[list[Any]]:
-    """Time, author and text of each entry; a handling step is named before its note, and a
-    correction says which entry it corrects."""
-    rows: list[list[Any]] = []
-    for entry in entries:
-        text = entry.text
-        if entry.step:
-            step = key_text(t, STATUS_NAMES, entry.step)
-            text = (
-                tr(t, QT_TRANSLATE_NOOP("documents", "{step}: {note}"), step=step, note=text)
-                if text
-                else step
-            )
-        if entry.amends is not None:
-            text = tr(
-                t,
-                QT_TRANSLATE_NOOP("documents", "[Corrects the entry of {time}] {text}"),
-                time=fmt_local(entry.amends),
-                text=text,
-            )
-        rows.append([_value(fmt_local(entry.at)), _value(entry.author), _value(text)])
-    return rows
+    """Time, author and text of each entry."""
+    return [[_value(fmt_local(e.at)), _value(e.author), _value(entry_text(t, e))] for e in entries]
 
 
 def _entries_table(t: Translate, text_header: str, rows: list[list[Any]]) -> Table:

@@ -92,6 +92,16 @@ def asset_line(asset: Asset) -> AssetLine:
     )
 
 
+def check_period(first: dt.date, last: dt.date) -> None:
+    """A period typed by the user ends on or after its first day."""
+    if last < first:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "The period ends ({last}) before it begins ({first})."),
+            first=first.isoformat(),
+            last=last.isoformat(),
+        )
+
+
 def month_period(label: str) -> Period:
     """The month ``2026-11``; anything else is refused for the user to correct."""
     try:

@@ -22,6 +22,7 @@ from workbench.domain.messages import QT_TRANSLATE_NOOP, Translate, WorkbenchErr
 from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import checklists as checklist_service
 from workbench.services import workorders as wo
+from workbench.services._common import check_period
 from workbench.services.reporting import orders_between
 from workbench.services.spreadsheets import as_text_cells
 
@@ -85,15 +86,6 @@ def _minutes(a: dt.datetime | None, b: dt.datetime | None) -> int | None:
     return round((b - a).total_seconds() / 60)
 
 
-def _check_period(first: dt.date, last: dt.date) -> None:
-    if last < first:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "The period ends ({last}) before it begins ({first})."),
-            first=first.isoformat(),
-            last=last.isoformat(),
-        )
-
-
 def work_order_rows(
     session: Session,
     first: dt.date,
@@ -102,7 +94,7 @@ def work_order_rows(
     now: dt.datetime | None = None,
 ) -> list[list[Any]]:
     """The export's rows of the orders reported ``first`` .. ``last``."""
-    _check_period(first, last)
+    check_period(first, last)
     now = now or dt.datetime.now(dt.UTC)
     start, end = figures.day_bounds(first, last)
     rows: list[list[Any]] = []
@@ -149,7 +141,7 @@ def work_order_rows(
 
 def inspection_rows(session: Session, first: dt.date, last: dt.date) -> list[list[Any]]:
     """The export's rows: every device inspection recorded ``first`` .. ``last``."""
-    _check_period(first, last)
+    check_period(first, last)
     start, end = figures.day_bounds(first, last)
     query = (
         select(DeviceInspection)

@@ -38,7 +38,7 @@ from workbench.ui.common.tasks import Progress
 log = logging.getLogger("workbench.ui.reports")
 
 PREVIEW_DPI = 80
-KINDS = ("weekly", "monthly", "acceptance")
+KINDS = ("weekly", "monthly", "worklog", "acceptance")
 
 
 def _periods(kind: str, today: dt.date) -> list[str]:
@@ -46,7 +46,7 @@ def _periods(kind: str, today: dt.date) -> list[str]:
     if kind == "weekly":
         monday = today - dt.timedelta(days=today.weekday())
         return [calendar.iso_week_label(monday - dt.timedelta(weeks=n)) for n in range(60)]
-    if kind == "monthly":
+    if kind in ("monthly", "worklog"):
         first = today.replace(day=1)
         result = []
         for _ in range(15):
@@ -67,6 +67,13 @@ def make_report(session: Any, kind: str, period: str) -> bytes:
         return weekly_pdf(
             reporting.weekly_report(session, period, translate=i18n.translate), i18n.translate
         )
+    if kind == "worklog":
+        from workbench.reports.worklog import worklog_pdf
+        from workbench.services import worklog_book
+        from workbench.services._common import month_period
+
+        doc = worklog_book.work_log_document(session, month_period(period))
+        return worklog_pdf(doc, i18n.translate)
     from workbench.reports.monthly import monthly_pdf
 
     return monthly_pdf(
@@ -114,6 +121,7 @@ class ReportsView(QWidget):
             (
                 self.tr("Weekly security service report"),
                 self.tr("Monthly operations report"),
+                self.tr("Work log of a month"),
                 self.tr("Year-end acceptance pack"),
             ),
             strict=True,
@@ -191,7 +199,7 @@ class ReportsView(QWidget):
         self.period.setEnabled(kind != "acceptance")
         if kind == "weekly" and self.period.count() > 1:
             self.period.setCurrentIndex(1)  # the week just finished
-        elif kind == "monthly" and self.period.count() > 1 and today.day < 10:
+        elif kind in ("monthly", "worklog") and self.period.count() > 1 and today.day < 10:
             self.period.setCurrentIndex(1)  # early in a month: last month's report
 
     def set_choice(self, kind: str, period: str = "") -> None:
