@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "workbench.cli.chain",
     "workbench.cli.report",
     "workbench.cli.export",
+    "workbench.cli.handback",
 )
 
 EXIT_USER_ERROR = 2

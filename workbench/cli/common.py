@@ -102,3 +102,17 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         print(line.rstrip())
         if index == 0:
             print("  ".join("-" * w for w in widths))
+
+
+def engineer_id(session: Session, name: str) -> str | None:
+    """The id of the engineer named ``name`` (None for no name); refused when none is."""
+    from workbench.services import engineers
+
+    if not name.strip():
+        return None
+    found = engineers.find_engineer(session, name.strip())
+    if found is None:
+        raise WorkbenchError(
+            QT_TRANSLATE_NOOP("messages", "No engineer named {name}."), name=name.strip()
+        )
+    return found.id

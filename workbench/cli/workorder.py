@@ -8,13 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import i18n
-from workbench.cli.common import print_json, print_table, transaction, write_output
+from workbench.cli.common import (
+    engineer_id,
+    print_json,
+    print_table,
+    transaction,
+    write_output,
+)
 from workbench.domain import workorders as rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP, WorkbenchError
 from workbench.domain.timeutil import LOCAL_TZ, fmt_local, to_local
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
 CONTEXT = "workorders"
 
@@ -200,19 +206,6 @@ def _when(text: str) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=LOCAL_TZ)
 
 
-def _engineer_id(session: Session, name: str) -> str | None:
-    from workbench.services import engineers
-
-    if not name.strip():
-        return None
-    found = engineers.find_engineer(session, name.strip())
-    if found is None:
-        raise WorkbenchError(
-            QT_TRANSLATE_NOOP("messages", "No engineer named {name}."), name=name.strip()
-        )
-    return found.id
-
-
 def run_new(args: argparse.Namespace) -> int:
     from workbench.services import workorders
 
@@ -238,7 +231,7 @@ def run_advance(args: argparse.Namespace) -> int:
 
     at = _when(args.at)
     with transaction(args, "cli") as session:
-        engineer_id = _engineer_id(session, args.engineer)
+        engineer = engineer_id(session, args.engineer)
         expected = args.expected_version
         if args.step == "close" and (args.cause or args.resolution):
             changes = {k: v for k in ("cause", "resolution") if (v := getattr(args, k))}
@@ -251,7 +244,7 @@ def run_advance(args: argparse.Namespace) -> int:
             args.number,
             STEPS[args.step],
             at=at,
-            engineer_id=engineer_id,
+            engineer_id=engineer,
             expected_version=expected,
         )
     print(f"{row.number} {row.status}")

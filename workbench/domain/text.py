@@ -29,3 +29,10 @@ def escape_controls(value: str, *, keep_breaks: bool = False) -> str:
         else char.encode("unicode_escape").decode()
         for char in value
     )
+
+
+def size_text(size: int) -> str:
+    """A file's size as people read it: "1.2 MB", "3 KB" (at least 1 KB)."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"

@@ -3,7 +3,8 @@
 :data:`SECTIONS` names the modules whose ``report_section(session, period, translate)``
 gives the weekly and monthly reports a section (:class:`ReportSection`, or None when the
 register has nothing to say for the period). A new register with a report section adds its
-module here; the reports print the sections in this order.
+module here; the reports print the sections in this order. :data:`EXPORTS` names each
+register's whole-register Excel export, which the hand-back pack includes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
     from workbench.domain.reporting import Period
 
 SECTIONS: list[str] = []
+
+# (module, file name) of each register whose ``export_xlsx(session, path) -> int`` writes
+# the whole register: the hand-back pack (七、5) exports every one of them.
+EXPORTS: list[tuple[str, str]] = []
 
 
 def report_sections(

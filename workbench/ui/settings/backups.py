@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from workbench import config, i18n
 from workbench.domain.messages import UserError
+from workbench.domain.text import size_text
 from workbench.domain.timeutil import fmt_local
 from workbench.services import backups as backup_service
 from workbench.services.backups import BackupEntry, RestoreOutcome
@@ -49,12 +50,6 @@ log = logging.getLogger("workbench.ui.backups")
 
 # Areas told to reload after a restore ("all" for the views that know it).
 RELOAD_AREAS = ("all", "workorders", "inspections", "engineers")
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
 
 
 class BackupsPanel(QGroupBox):
