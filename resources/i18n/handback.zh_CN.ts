@@ -205,4 +205,102 @@
             <translation>移交资料中的数据库备份无法打开；未销毁任何数据。</translation>
         </message>
     </context>
+    <context>
+        <name>HandbackDialog</name>
+        <message>
+            <source>Contract end: hand back and destroy</source>
+            <translation>合同结束：移交与销毁</translation>
+        </message>
+        <message>
+            <source>Clause 七、5: when the contract ends, Party A may ask for its information back and for the contractor's copies to be destroyed. Step 1 writes everything into a folder to hand over (signed records, registers, work log, attachments, a database backup). Step 2, after both sides sign, destroys this laptop's copy and writes the record of it into that folder.</source>
+            <translation>合同七、5：合同解除或终止时，甲方可要求乙方返还或销毁保密信息。第一步将全部资料写入一个用于移交的文件夹（已签字记录、登记簿、工作日志、附件、数据库备份）；第二步在双方签字后销毁本机副本，并将销毁记录写入该文件夹。</translation>
+        </message>
+        <message>
+            <source>An empty folder, e.g. on the USB drive to hand over</source>
+            <translation>一个空文件夹，例如用于移交的 U 盘上</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>1. Export the hand-back pack</source>
+            <translation>第一步：导出移交资料</translation>
+        </message>
+        <message>
+            <source>Open the folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+        <message>
+            <source>2. Sign and destroy this laptop's copy…</source>
+            <translation>第二步：签字并销毁本机副本…</translation>
+        </message>
+        <message>
+            <source>Folder for the hand-back pack</source>
+            <translation>移交资料文件夹</translation>
+        </message>
+        <message>
+            <source>Choose a folder first.</source>
+            <translation>请先选择文件夹。</translation>
+        </message>
+        <message>
+            <source>Writing the pack to {folder}…</source>
+            <translation>正在写入移交资料到 {folder}…</translation>
+        </message>
+        <message>
+            <source>Pack written: {count} files, {size}, in {folder}.</source>
+            <translation>移交资料已写入 {folder}：共 {count} 个文件，{size}。</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>…… 另有 {count} 个</translation>
+        </message>
+        <message>
+            <source>Destroy this laptop's copy</source>
+            <translation>销毁本机副本</translation>
+        </message>
+        <message>
+            <source>The pack in {folder} is whole. After both sides sign, these {count} files are overwritten and deleted; this cannot be undone, and the workbench then quits:</source>
+            <translation>{folder} 中的移交资料完整。双方签字后，以下 {count} 个文件将被覆盖并删除；此操作无法撤销，随后工作台将退出：</translation>
+        </message>
+        <message>
+            <source>Sign and destroy…</source>
+            <translation>签字并销毁…</translation>
+        </message>
+        <message>
+            <source>Sign the hand-back</source>
+            <translation>移交签字</translation>
+        </message>
+        <message>
+            <source>The engineer signs with PIN; Party A's representative signs for receiving the pack. The laptop's copy is destroyed right after.</source>
+            <translation>运维工程师以签字密码签字；甲方代表签字确认接收资料。签字后立即销毁本机副本。</translation>
+        </message>
+        <message>
+            <source>Destroying this laptop's copy…</source>
+            <translation>正在销毁本机副本…</translation>
+        </message>
+        <message>
+            <source>Destroyed {done} files; {failed} could not be destroyed (see the record). The record is {path}. The workbench quits now.</source>
+            <translation>已销毁 {done} 个文件；{failed} 个未能销毁（见记录）。记录见 {path}。工作台现在退出。</translation>
+        </message>
+        <message>
+            <source>Hand-back done</source>
+            <translation>移交完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsView</name>
+        <message>
+            <source>Hand back and destroy…</source>
+            <translation>移交与销毁…</translation>
+        </message>
+        <message>
+            <source>At the contract's end (clause 七、5): export everything, then destroy</source>
+            <translation>合同结束时（合同七、5）：导出全部资料，然后销毁本机数据</translation>
+        </message>
+        <message>
+            <source>Contract end</source>
+            <translation>合同结束</translation>
+        </message>
+    </context>
 </TS>

@@ -176,6 +176,12 @@ class SettingsView(QWidget):
         welcome = QPushButton(self.tr("Show the welcome again…"))
         welcome.clicked.connect(self._welcome)
         data_layout.addRow(self.tr("First start"), welcome)
+        handback = QPushButton(self.tr("Hand back and destroy…"))
+        handback.setToolTip(
+            self.tr("At the contract's end (clause 七、5): export everything, then destroy")
+        )
+        handback.clicked.connect(self.open_handback)
+        data_layout.addRow(self.tr("Contract end"), handback)
         self.data_layout = data_layout
 
         content = QWidget()
@@ -296,6 +302,14 @@ class SettingsView(QWidget):
         wiring = getattr(self.window(), "wiring", None)
         if wiring is not None:
             wiring.open_scanner_settings()
+
+    def open_handback(self) -> QWidget:
+        from workbench.ui.settings.handback import HandbackDialog
+
+        dialog = HandbackDialog(self.ctx, self)
+        self.handback_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _welcome(self) -> None:
         wiring = getattr(self.window(), "wiring", None)
