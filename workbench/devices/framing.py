@@ -190,12 +190,22 @@ class FrameDecoder:
     def poll(self, now: float) -> list[Scan]:
         return [e for e in self.poll_events(now) if isinstance(e, Scan)]
 
-    def feed_events(self, data: bytes, now: float) -> list[Scan | Rejection]:
-        """Like :meth:`feed`, with the rejections among the scans, in stream order."""
+    def feed_events(
+        self, data: bytes, now: float, *, buffered: bool = False
+    ) -> list[Scan | Rejection]:
+        """Like :meth:`feed`, with the rejections among the scans, in stream order.
+
+        ``buffered`` says the bytes were already waiting when the read began: they
+        arrived while the reader was busy, so no silence before them was observed and
+        the inter-character timeout is not applied to the gap (a loaded machine must
+        not cut a scan in two). A real silence is seen by the empty reads of
+        :meth:`poll_events` in between.
+        """
         events: list[Scan | Rejection] = []
         if not data:
             return self.poll_events(now)
-        self._check_quiet(now, events)
+        if not buffered:
+            self._check_quiet(now, events)
         self._last = now
         for byte in data:
             self._byte(byte, events)

@@ -358,7 +358,7 @@ class SerialScanner:
             now = time.monotonic()
             if data:
                 self._call(self._on_data, data)
-                events = decoder.feed_events(data, now)
+                events = decoder.feed_events(data, now, buffered=waiting > 0)
             else:
                 events = decoder.poll_events(now)
             for event in events:

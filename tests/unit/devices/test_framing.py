@@ -127,6 +127,18 @@ def test_partial_code_timed_out_by_the_next_read() -> None:
     assert codes(decoder.feed(b"XF-VC-03\r", 0.5)) == ["XF-VC-03"]
 
 
+def test_bytes_buffered_while_the_reader_was_busy_continue_the_frame() -> None:
+    """A stalled reader is not a silent line: buffered bytes join the open frame."""
+    decoder = FrameDecoder(FramingConfig(timeout=0.2))
+    assert decoder.feed_events(b"X", 0.0) == []
+    events = decoder.feed_events(b"F-KIOSK-99\r", 0.9, buffered=True)
+    assert codes([e for e in events if isinstance(e, Scan)]) == ["XF-KIOSK-99"]
+    assert len(events) == 1
+    # the timeout still runs from the buffered bytes on
+    decoder.feed_events(b"XF-VC", 1.0, buffered=True)
+    assert decoder.poll(1.3) == [] and not decoder.pending
+
+
 def test_partial_code_flushed_in_flush_mode() -> None:
     decoder = FrameDecoder(FramingConfig(timeout=0.2, timeout_mode="flush"))
     assert decoder.feed(b"XF-KIOSK-01", 0.0) == []

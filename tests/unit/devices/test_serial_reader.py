@@ -241,6 +241,43 @@ def test_port_held_by_another_program_is_an_error_until_released(
     assert rec.next_scan().code == "XF-KIOSK-01"
 
 
+def test_a_stalled_reader_does_not_cut_a_scan(pty_pair: PtyPair) -> None:
+    """The rest of a scan arrives while the reader is busy far past the timeout.
+
+    As on a loaded machine: the first byte is read alone, the thread is held (here by
+    its own data callback) for four times the inter-character timeout while the rest
+    lands in the port's buffer. The line was never silent, so the scan is whole.
+    """
+    got: queue.Queue[str] = queue.Queue()
+    rejected: list[object] = []
+    held = threading.Event()
+
+    def on_data(data: bytes) -> None:
+        if not held.is_set():
+            held.set()
+            pty_pair.write(b"F-KIOSK-99\r")
+            time.sleep(0.4)
+
+    reader = SerialScanner(
+        PortConfig(pty_pair.port),
+        FramingConfig(timeout=0.1),
+        on_scan=lambda scan: got.put(scan.code),
+        on_data=on_data,
+        on_reject=rejected.append,
+    )
+    reader.start()
+    try:
+        deadline = time.monotonic() + WAIT
+        while reader.state is not ReaderState.CONNECTED:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        pty_pair.write(b"X")
+        assert got.get(timeout=WAIT) == "XF-KIOSK-99"
+        assert held.is_set() and rejected == []
+    finally:
+        assert reader.stop()
+
+
 def test_a_failing_callback_does_not_stop_the_reader(pty_pair: PtyPair) -> None:
     got: queue.Queue[str] = queue.Queue()
 
