@@ -171,6 +171,14 @@
             <source>Agreed with the client</source>
             <translation>与甲方约定</translation>
         </message>
+        <message>
+            <source>{name} ({clause}): {done} done of at least {minimum} in the contract year; at a steady pace {pace} by the end of this period. The count is due at the year's end.</source>
+            <translation>{name}（{clause}）：服务年度内至少 {minimum} 次，已完成 {done} 次；按均匀进度截至本期末应约 {pace} 次。次数按年度考核，至年度结束时到期。</translation>
+        </message>
+        <message>
+            <source>Vulnerability scans this week</source>
+            <translation>本周漏洞扫描</translation>
+        </message>
     </context>
     <context>
         <name>NewWorkOrderDialog</name>
@@ -226,6 +234,13 @@
         <message>
             <source>Rectify by (agreed with the client)</source>
             <translation>整改期限（与甲方约定）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeliverablesPanel</name>
+        <message>
+            <source>{name}: {delivered} of at least {minimum} this year (at a steady pace {pace} by today)</source>
+            <translation>{name}：本年度至少 {minimum} 次，已完成 {delivered} 次（按均匀进度截至今日应约 {pace} 次）</translation>
         </message>
     </context>
 </TS>

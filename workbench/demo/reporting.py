@@ -52,6 +52,29 @@ def fill_reporting(session: Session, rng: random.Random, context: DemoContext) -
         row.delivered_by = "demo"
         row.note = "已提交甲方（演示数据）"
         row.demo = True
+    # A yearly count (一、2) is due at the year's end; the demo team works at a steady pace
+    # (the k-th of N done by the k-th N-th of the year) and is a little ahead of it.
+    counts = {
+        t.key: t.minimum
+        for t in calendar.terms_from(contract.terms or {})
+        if t.every == "year" and t.minimum
+    }
+    days = (contract.end_date - contract.start_date).days + 1
+    counted = session.scalars(
+        select(Deliverable).where(
+            Deliverable.contract_id == contract.id, Deliverable.key.in_(counts)
+        )
+    ).all()
+    for row in counted:
+        count = counts[row.key]
+        on_pace = contract.start_date + dt.timedelta(days=days * row.seq // count - 1)
+        delivered = on_pace - dt.timedelta(days=rng.randint(3, 12))
+        if delivered > last_day or delivered < start:
+            continue
+        row.delivered_on = delivered
+        row.delivered_by = "demo"
+        row.note = "已发布（演示数据）"
+        row.demo = True
     for payment in contract.payments:
         if payment.due_date is not None and payment.due_date <= last_day:
             payment.invoice_issued_on = payment.due_date - dt.timedelta(days=20)

@@ -7,8 +7,10 @@ module turns them into dated obligations over the contract period:
   that Friday (the 安全服务周报 is handed over at the end of the working week);
 * ``every = "month"``: one per calendar month of the period (one per site when
   ``per_site``), due on the month's last day;
-* ``every = "year"`` with ``minimum = N``: N tasks spread evenly over the period, the
-  k-th due at the end of the k-th N-th of it (24 a year: about two a month);
+* ``every = "year"`` with ``minimum = N``: a count for the year, not a schedule (一、2:
+  "全年至少 24 次发布任务"): N tasks, each due at the period's end, so none is late before
+  the year is over. Progress shows the **pace** beside the count (:func:`pace`: how many a
+  steady rate would have done by today), which is information, never a breach;
 * ``notice_days = D``: no schedule; each announced event (a staff change on a date) owes
   a written notice D days before it.
 
@@ -155,12 +157,18 @@ def schedule(
                     result.append(Obligation(term.key, month_label(first), site, last, seq))
         elif term.every == "year":
             count = term.minimum or 1
-            days = (end - start).days + 1
             for k in range(1, count + 1):
-                due = start + dt.timedelta(days=(days * k) // count - 1)
-                result.append(Obligation(term.key, f"{k:02d}/{count:02d}", "", due, k))
+                result.append(Obligation(term.key, f"{k:02d}/{count:02d}", "", end, k))
     result.sort(key=lambda o: (o.due_on, o.key, o.site))
     return result
+
+
+def pace(minimum: int, start: dt.date, end: dt.date, today: dt.date) -> int:
+    """How many of a yearly count a steady rate would have done by the end of ``today``
+    (0 before ``start``, ``minimum`` from ``end`` on): the pace shown beside the count."""
+    days = (end - start).days + 1
+    elapsed = min(max((today - start).days + 1, 0), days)
+    return minimum * elapsed // days
 
 
 def notice_due(event_on: dt.date, notice_days: int) -> dt.date:
@@ -269,3 +277,5 @@ class DeliverableSummary:
     delivered: int
     delivered_late: int
     overdue: int
+    minimum: int | None = None  # a yearly count (一、2): at least this many in the year
+    on_pace: int | None = None  # of the count, how many a steady rate has done by today

@@ -283,6 +283,8 @@ class PeriodReport:
     demo: bool = False
     head: HeadDoc | None = None  # the store's head when the report was made
     registers: tuple[ReportSection, ...] = ()  # the registers' own sections (登记簿)
+    # the yearly counts (一、2) as of the period's end: done, the count, the pace
+    quotas: tuple[DeliverableSummary, ...] = ()
 
     @property
     def breached_orders(self) -> tuple[WorkOrderRow, ...]:

@@ -39,6 +39,7 @@ from workbench.reports.tables import (
     orders_or_none,
     payments_table,
     period_pdf,
+    quota_remarks,
     register_sections,
     remark,
     rounds_or_none,
@@ -191,6 +192,7 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
 
     story.append(section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables and payments")))
     story.append(deliverables_or_none(translate, report.deliverables))
+    story.extend(quota_remarks(translate, report.quotas))
     story.append(Spacer(1, 3 * mm))
     story.append(payments_table(translate, report.payments))
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 from workbench.domain import deliverables as calendar
 from workbench.domain import reporting as figures
 from workbench.domain import workorders as wo_rules
-from workbench.domain.deliverables import DeliverableRow, PaymentRow
+from workbench.domain.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.domain.documents import HeadDoc
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.registers import ReportSection
@@ -478,6 +478,32 @@ def deliverables_or_none(translate: Translate, rows: Sequence[DeliverableRow]) -
     if not rows:
         return remark(translate, QT_TRANSLATE_NOOP("documents", "Nothing due."))
     return deliverables_table(translate, rows)
+
+
+def quota_remarks(translate: Translate, quotas: Sequence[DeliverableSummary]) -> list[Any]:
+    """A line per yearly count (一、2): done so far, the count, and the pace, never "overdue"
+    before the year's end (the contract sets a count for the year, not a schedule)."""
+    lines = []
+    for q in quotas:
+        if q.minimum is None:
+            continue
+        lines.append(
+            remark(
+                translate,
+                QT_TRANSLATE_NOOP(
+                    "documents",
+                    "{name} ({clause}): {done} done of at least {minimum} in the contract "
+                    "year; at a steady pace {pace} by the end of this period. The count is "
+                    "due at the year's end.",
+                ),
+                name=q.name,
+                clause=q.clause,
+                done=q.delivered,
+                minimum=q.minimum,
+                pace=q.on_pace if q.on_pace is not None else "—",
+            )
+        )
+    return lines
 
 
 def _head_block(translate: Translate, head: HeadDoc, signs_head: bool) -> Any:

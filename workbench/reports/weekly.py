@@ -39,6 +39,7 @@ from workbench.reports.tables import (
     opening,
     orders_or_none,
     period_pdf,
+    quota_remarks,
     register_sections,
     remark,
     rounds_or_none,
@@ -147,7 +148,7 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
     for w in notes:
         story.append(note(f"{w.site_name}：{w.note}"))
     story.append(
-        section(translate, 3, QT_TRANSLATE_NOOP("documents", "Vulnerability scans this month"))
+        section(translate, 3, QT_TRANSLATE_NOOP("documents", "Vulnerability scans this week"))
     )
     story.append(scans_table(translate, report))
     story.append(
@@ -163,6 +164,7 @@ def weekly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
         section(translate, 6, QT_TRANSLATE_NOOP("documents", "Deliverables this week and next"))
     )
     story.append(deliverables_or_none(translate, report.deliverables))
+    story.extend(quota_remarks(translate, report.quotas))
     register_sections(story, report.registers, 7)
     story = keep_tail(story, sign_off(translate, report.head))
     return period_pdf(story, translate, title, report)

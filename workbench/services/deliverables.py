@@ -10,10 +10,11 @@ notices are added one by one, when a change is planned. Payment milestones are t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workbench.config import attachments_dir
@@ -27,6 +28,8 @@ from workbench.services._common import local_today as _today
 from workbench.services._common import require_contract as _contract
 from workbench.services.attachments import store_attachment
 from workbench.services.records import effective_records_from
+
+log = logging.getLogger("workbench.deliverables")
 
 ATTACHMENT_FOLDER = "deliverables"
 STAFF_CHANGE_KEY = "staff_change_notice"
@@ -50,21 +53,36 @@ def _site_names(session: Session) -> dict[str, str]:
 
 
 def sync_schedule(session: Session, contract: Contract | None = None) -> int:
-    """Create the rows of every scheduled obligation not yet in the store; returns how many."""
+    """Create the rows of every scheduled obligation not yet in the store; returns how many.
+
+    A row whose due date the schedule now reads otherwise (a store made before the yearly
+    count was read as due at the year's end, 一、2) takes the schedule's date: the due date
+    is the contract's, never typed.
+    """
     contract = contract or _contract(session)
     terms = rules.terms_from(contract.terms or {})
     names = {t.key: t.name for t in terms}
     have = {
-        (row[0], row[1], row[2])
+        (row.key, row.period, row.site_code): (row.id, row.due_date)
         for row in session.execute(
-            select(Deliverable.key, Deliverable.period, Deliverable.site_code).where(
-                Deliverable.contract_id == contract.id
-            )
+            select(
+                Deliverable.id,
+                Deliverable.key,
+                Deliverable.period,
+                Deliverable.site_code,
+                Deliverable.due_date,
+            ).where(Deliverable.contract_id == contract.id)
         )
     }
-    created = 0
+    created = moved = 0
     for ob in rules.schedule(terms, contract.start_date, contract.end_date, _site_codes(session)):
-        if (ob.key, ob.period, ob.site) in have:
+        known = have.get((ob.key, ob.period, ob.site))
+        if known is not None:
+            if known[1] != ob.due_on:
+                session.execute(
+                    update(Deliverable).where(Deliverable.id == known[0]).values(due_date=ob.due_on)
+                )
+                moved += 1
             continue
         session.add(
             Deliverable(
@@ -78,6 +96,8 @@ def sync_schedule(session: Session, contract: Contract | None = None) -> int:
             )
         )
         created += 1
+    if moved:
+        log.info("deliverables: %d due dates follow the schedule again", moved)
     if created:
         session.flush()
     return created
@@ -168,11 +188,21 @@ def summary(session: Session, today: dt.date | None = None) -> list[DeliverableS
                 clause=term.clause,
                 total=len(mine),
                 due_so_far=sum(1 for r in mine if r.due_on <= today),
-                delivered=sum(1 for r in mine if r.delivered_on is not None),
+                delivered=sum(
+                    1 for r in mine if r.delivered_on is not None and r.delivered_on <= today
+                ),
                 delivered_late=sum(
-                    1 for r in mine if r.delivered_on is not None and r.delivered_on > r.due_on
+                    1
+                    for r in mine
+                    if r.delivered_on is not None and r.due_on < r.delivered_on <= today
                 ),
                 overdue=sum(1 for r in mine if r.state == rules.OVERDUE),
+                minimum=term.minimum if term.every == "year" else None,
+                on_pace=(
+                    rules.pace(term.minimum, contract.start_date, contract.end_date, today)
+                    if term.every == "year" and term.minimum
+                    else None
+                ),
             )
         )
     return result

@@ -245,13 +245,24 @@ def list_weeks(
 
 
 def list_scans(
-    session: Session, first_month: str | None = None, last_month: str | None = None
+    session: Session,
+    first_month: str | None = None,
+    last_month: str | None = None,
+    *,
+    scanned_from: dt.date | None = None,
+    scanned_to: dt.date | None = None,
 ) -> list[ScanRow]:
+    """The scans of the months ``first_month`` .. ``last_month`` ("2026-11"), and/or made
+    on the days ``scanned_from`` .. ``scanned_to``."""
     query = select(VulnerabilityScan).join(Asset, Asset.id == VulnerabilityScan.asset_id)
     if first_month:
         query = query.where(VulnerabilityScan.month >= first_month)
     if last_month:
         query = query.where(VulnerabilityScan.month <= last_month)
+    if scanned_from:
+        query = query.where(VulnerabilityScan.scanned_on >= scanned_from)
+    if scanned_to:
+        query = query.where(VulnerabilityScan.scanned_on <= scanned_to)
     query = query.order_by(VulnerabilityScan.month, Asset.code)
     return [_scan_row(r) for r in session.scalars(query)]
 

@@ -421,8 +421,10 @@ def _period_report(  # noqa: PLR0917
             session, due_from=period.first, due_to=period.last, today=today, horizon_end=today
         )
     else:
-        month = calendar.month_label(period.last)
-        scans = monitoring_service.list_scans(session, month, month)
+        # Only the scans made in the week: a report lists events inside its period.
+        scans = monitoring_service.list_scans(
+            session, scanned_from=period.first, scanned_to=period.last
+        )
         deliverables = deliverable_service.list_deliverables(
             session,
             due_from=period.first,
@@ -467,6 +469,11 @@ def _period_report(  # noqa: PLR0917
         demo=demo or _demo_present(session),
         head=heads.head_doc(session),
         registers=registers.report_sections(session, period, translate, weekly=kind == "weekly"),
+        quotas=tuple(
+            q
+            for q in deliverable_service.summary(session, min(period.last, today))
+            if q.minimum is not None
+        ),
     )
 
 

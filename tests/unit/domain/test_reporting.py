@@ -30,7 +30,7 @@ def test_the_contract_year_owes_52_weekly_60_scans_and_24_publications():
     assert {o.site for o in by_key["scan"]} == set(SITES)
     assert by_key["scan"][0].due_on == dt.date(2026, 3, 31)
     assert len(by_key["pub"]) == 24
-    assert by_key["pub"][-1].due_on == END
+    assert {o.due_on for o in by_key["pub"]} == {END}  # a count for the year (一、2)
     assert not [o for o in obligations if o.key == "staff"]
 
 

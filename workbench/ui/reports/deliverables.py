@@ -258,9 +258,20 @@ class DeliverablesPanel(QWidget):
         for item in data.summary:
             if item.total == 0:
                 continue
-            text = self.tr("{name}: {delivered} of {due} due so far delivered").format(
-                name=item.name, delivered=item.delivered, due=item.due_so_far
-            )
+            if item.minimum is not None:  # a yearly count (一、2): progress and pace
+                text = self.tr(
+                    "{name}: {delivered} of at least {minimum} this year (at a steady pace "
+                    "{pace} by today)"
+                ).format(
+                    name=item.name,
+                    delivered=item.delivered,
+                    minimum=item.minimum,
+                    pace=item.on_pace if item.on_pace is not None else "—",
+                )
+            else:
+                text = self.tr("{name}: {delivered} of {due} due so far delivered").format(
+                    name=item.name, delivered=item.delivered, due=item.due_so_far
+                )
             if item.overdue:
                 text += "<span style='color:#b00020'>{}</span>".format(
                     self.tr(", {n} overdue").format(n=item.overdue)
