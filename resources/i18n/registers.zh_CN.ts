@@ -103,4 +103,407 @@
             <translation>已导出 {count} 条记录到 {file}</translation>
         </message>
     </context>
+    <context>
+        <name>ExcusesPage</name>
+        <message>
+            <source>Attach evidence…</source>
+            <translation>附证据…</translation>
+        </message>
+        <message>
+            <source>Client confirms…</source>
+            <translation>甲方确认…</translation>
+        </message>
+        <message>
+            <source>The engineer (PIN) and the client's representative sign the excuse</source>
+            <translation>工程师（签字密码）与甲方代表签字确认免责</translation>
+        </message>
+        <message>
+            <source>Work order</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报修时间</translation>
+        </message>
+        <message>
+            <source>Breaches</source>
+            <translation>超时项</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <source>(none yet)</source>
+            <translation>（尚无）</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Penalty (CNY)</source>
+            <translation>违约金（元）</translation>
+        </message>
+        <message>
+            <source>Strict reading: CNY {amount}</source>
+            <translation>从严计算：{amount} 元</translation>
+        </message>
+        <message>
+            <source>An order with a breach; the order cannot change after the claim.</source>
+            <translation>须为有超时的工单；登记后不可更换工单。</translation>
+        </message>
+        <message>
+            <source>What happened, and why the contractor could not be on time</source>
+            <translation>发生了什么，乙方为何无法按时完成</translation>
+        </message>
+        <message>
+            <source>Cause from</source>
+            <translation>原因开始</translation>
+        </message>
+        <message>
+            <source>Cause until</source>
+            <translation>原因结束</translation>
+        </message>
+        <message>
+            <source>Client notified</source>
+            <translation>通知甲方时间</translation>
+        </message>
+        <message>
+            <source>十: the other party is told at once; proof follows within 7 working days.</source>
+            <translation>第十条：应立即通知对方，并在 7 个工作日内提供证明。</translation>
+        </message>
+        <message>
+            <source>Evidence for {number}</source>
+            <translation>{number} 的证据</translation>
+        </message>
+        <message>
+            <source>Documents and photos (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;All files (*)</source>
+            <translation>文档与照片 (*.pdf *.jpg *.jpeg *.png *.docx *.doc);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Attach the evidence before the client confirms the excuse.</source>
+            <translation>请先附上证据，再由甲方确认免责。</translation>
+        </message>
+        <message>
+            <source>Evidence missing</source>
+            <translation>缺少证据</translation>
+        </message>
+        <message>
+            <source>Client confirms the excuse of {number}</source>
+            <translation>甲方确认 {number} 免责</translation>
+        </message>
+        <message>
+            <source>Party A's representative confirms that the delay of {number} ({kind}) was not the contractor's doing: {reason}
+Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the excuse cannot change.</source>
+            <translation>甲方代表确认 {number} 的延误（{kind}）非乙方原因：{reason}
+签字后该超时不计违约金（按八、1 为 {amount} 元），免责记录不可再修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli_help</name>
+        <message>
+            <source>the settlement statement as JSON: each payment less the liquidated damages (clauses 四、2, 八、1, 八、5, 十)</source>
+            <translation>结算单（JSON）：每笔付款扣除违约金后的金额（四、2，八、1，八、5，十）</translation>
+        </message>
+        <message>
+            <source>also the charges of one month, e.g. 2026-10</source>
+            <translation>并列出某月的扣款，例如 2026-10</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents</name>
+        <message>
+            <source>Contract total (四、1)</source>
+            <translation>合同总价（四、1）</translation>
+        </message>
+        <message>
+            <source>Settlement statement (结算单)</source>
+            <translation>结算单</translation>
+        </message>
+        <message>
+            <source>excused (十, 八、1)</source>
+            <translation>已免责（十、八、1）</translation>
+        </message>
+        <message>
+            <source>paid</source>
+            <translation>已付款</translation>
+        </message>
+        <message>
+            <source>due date</source>
+            <translation>约定日期</translation>
+        </message>
+        <message>
+            <source>contract end</source>
+            <translation>合同期满</translation>
+        </message>
+        <message>
+            <source>八、1 (contract rule)</source>
+            <translation>八、1
+（合同口径）</translation>
+        </message>
+        <message>
+            <source>八、1 worst case</source>
+            <translation>八、1
+（从严）</translation>
+        </message>
+        <message>
+            <source>八、5</source>
+            <translation>八、5</translation>
+        </message>
+        <message>
+            <source>Excused ({kind}): not charged {amount}</source>
+            <translation>已免责（{kind}）：不计 {amount}</translation>
+        </message>
+        <message>
+            <source>Service period extended {length} (五、5.2.3)</source>
+            <translation>服务期顺延 {length}（五、5.2.3）</translation>
+        </message>
+        <message>
+            <source>Termination right (八、1)</source>
+            <translation>甲方有权解除合同（八、1）</translation>
+        </message>
+        <message>
+            <source>Amount due</source>
+            <translation>应付金额</translation>
+        </message>
+        <message>
+            <source>Orders reported</source>
+            <translation>计入的报修期间</translation>
+        </message>
+        <message>
+            <source>Damages (contract rule)</source>
+            <translation>违约金
+（合同口径）</translation>
+        </message>
+        <message>
+            <source>Damages (worst case)</source>
+            <translation>违约金
+（从严）</translation>
+        </message>
+        <message>
+            <source>Excused</source>
+            <translation>已免责</translation>
+        </message>
+        <message>
+            <source>Extension (h:mm)</source>
+            <translation>顺延
+（时:分）</translation>
+        </message>
+        <message>
+            <source>Net payable</source>
+            <translation>应付净额</translation>
+        </message>
+        <message>
+            <source>Net (worst case)</source>
+            <translation>净额
+（从严）</translation>
+        </message>
+        <message>
+            <source>{first} – {last} ({basis})</source>
+            <translation>{first} – {last}（{basis}）</translation>
+        </message>
+        <message>
+            <source>+ {amount} carried in</source>
+            <translation>+ 结转 {amount}</translation>
+        </message>
+        <message>
+            <source>Orders reported in {month}: {charged} charged, {excused} excused. Damages {amount} under the contract's rule, {worst} in the worst case (of which 八、5: {client}); excused, not charged: {excused_amount}; service period extension: {extension}. Set off against payment {payments}.</source>
+            <translation>{month} 报修的工单：计违约金 {charged} 张，免责 {excused} 张。违约金按合同口径 {amount}，从严 {worst}（其中八、5：{client}）；已免责不计：{excused_amount}；服务期顺延：{extension}。在第 {payments} 笔付款中抵扣。</translation>
+        </message>
+        <message>
+            <source>Excused ({kind}, {clause}): {reason}. Confirmed by Party A's representative {client} on {date}; the breach carries no penalty.</source>
+            <translation>免责（{kind}，{clause}）：{reason}。甲方代表 {client} 于 {date} 签字确认；该超时不计违约金。</translation>
+        </message>
+        <message>
+            <source>Excuse claimed ({kind}, {clause}): {reason}. Not yet confirmed by Party A.</source>
+            <translation>已申请免责（{kind}，{clause}）：{reason}。甲方尚未确认。</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>Choose the kind of excuse.</source>
+            <translation>请选择免责类别。</translation>
+        </message>
+        <message>
+            <source>Say why the delay is excused (at least {count} characters).</source>
+            <translation>请说明免责理由（至少 {count} 个字）。</translation>
+        </message>
+        <message>
+            <source>Contract total ¥{total} (四、1), paid in {count} payments (四、2). Liquidated damages for late service (八、1): {rate} of the total per day of delay, ¥{daily} a day; days counted as {rule} ({clause}).</source>
+            <translation>合同总价 ¥{total}（四、1），分 {count} 笔支付（四、2）。延期服务违约金（八、1）：每延期一日按合同总价的 {rate}，即每日 ¥{daily}；日数按{rule}计（{clause}）。</translation>
+        </message>
+        <message>
+            <source>A rectification or a deadline set by Party A that is missed (八、5): {rate} of the total (¥{amount}).</source>
+            <translation>未在甲方指定时间内整改或完成（八、5）：合同总价的 {rate}（¥{amount}）。</translation>
+        </message>
+        <message>
+            <source>How this statement reads the contract, which does not say how damages are paid: they are set off against the payment whose period holds the order's report date; a payment's period ends on the day it was paid, else on its due date, else on the contract's last day, and what a payment cannot absorb is carried to the next. Breaches Party A confirmed as excused (十, 八、1) are listed apart and not charged. The worst case counts every begun day of delay as a day.</source>
+            <translation>本结算单的口径（合同未约定违约金的支付方式）：违约金在报修日期所属付款期的付款中抵扣；付款期截止于实际付款日，未付款的截止于约定日期，无约定日期的截止于合同期满；某笔付款不足抵扣的部分结转至下一笔。经甲方确认免责的超时（十、八、1）单独列出，不计违约金。“从严”按每个开始的延期日计一日。</translation>
+        </message>
+        <message>
+            <source>This excuse no longer exists.</source>
+            <translation>该免责记录已不存在。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>The cause cannot end before it began.</source>
+            <translation>原因结束时间不能早于开始时间。</translation>
+        </message>
+        <message>
+            <source>The client confirmed this excuse: it is signed and cannot change.</source>
+            <translation>甲方已确认该免责：已签字，不可修改。</translation>
+        </message>
+        <message>
+            <source>Work order {number} not found.</source>
+            <translation>未找到工单 {number}。</translation>
+        </message>
+        <message>
+            <source>Work order {number} has no breach: there is nothing to excuse.</source>
+            <translation>工单 {number} 没有超时，无需免责。</translation>
+        </message>
+        <message>
+            <source>Work order {number} already has an excuse.</source>
+            <translation>工单 {number} 已登记免责。</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>Attach the evidence before the client confirms the excuse.</source>
+            <translation>请先附上证据，再由甲方确认免责。</translation>
+        </message>
+        <message>
+            <source>Client representative</source>
+            <translation>甲方代表</translation>
+        </message>
+    </context>
+    <context>
+        <name>registers</name>
+        <message>
+            <source>Force majeure</source>
+            <translation>不可抗力</translation>
+        </message>
+        <message>
+            <source>Cause on the client's side</source>
+            <translation>甲方原因</translation>
+        </message>
+        <message>
+            <source>Third party's outage</source>
+            <translation>第三方故障</translation>
+        </message>
+        <message>
+            <source>Claimed, awaiting the client</source>
+            <translation>已申请，待甲方确认</translation>
+        </message>
+        <message>
+            <source>Confirmed by the client</source>
+            <translation>甲方已确认</translation>
+        </message>
+        <message>
+            <source>Work order</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报修时间</translation>
+        </message>
+        <message>
+            <source>Breaches</source>
+            <translation>超时项</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Clause</source>
+            <translation>条款</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Cause from</source>
+            <translation>原因开始</translation>
+        </message>
+        <message>
+            <source>Cause until</source>
+            <translation>原因结束</translation>
+        </message>
+        <message>
+            <source>Client notified</source>
+            <translation>通知甲方时间</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <source>Evidence SHA-256</source>
+            <translation>证据 SHA-256</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>确认时间</translation>
+        </message>
+        <message>
+            <source>Client representative</source>
+            <translation>甲方代表</translation>
+        </message>
+        <message>
+            <source>Penalty excused (CNY)</source>
+            <translation>免除违约金（元）</translation>
+        </message>
+        <message>
+            <source>Strict reading (CNY)</source>
+            <translation>从严计算（元）</translation>
+        </message>
+        <message>
+            <source>八、5 exposure excused (CNY)</source>
+            <translation>免除八、5 违约金（元）</translation>
+        </message>
+        <message>
+            <source>Excused delays</source>
+            <translation>免责登记</translation>
+        </message>
+        <message>
+            <source>Excused delays (十, 八、1)</source>
+            <translation>免责登记（十、八、1）</translation>
+        </message>
+        <message>
+            <source>Excused (CNY)</source>
+            <translation>免除（元）</translation>
+        </message>
+        <message>
+            <source>An excused breach stays on its order; once the client confirms the excuse with a signature it carries no penalty. Confirmed this period: {count}, CNY {amount} not charged.</source>
+            <translation>免责的超时仍记在工单上；甲方签字确认后不计违约金。本期已确认 {count} 项，不计 {amount} 元。</translation>
+        </message>
+        <message>
+            <source>No excused delay was claimed for an order of this period.</source>
+            <translation>本期工单无免责登记。</translation>
+        </message>
+        <message>
+            <source>claimed already</source>
+            <translation>已登记</translation>
+        </message>
+    </context>
 </TS>

@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench import i18n
-from workbench.cli.common import cannot_write, say, store_from, transaction, write_output
+from workbench.cli.common import (
+    cannot_write,
+    print_json,
+    say,
+    store_from,
+    transaction,
+    write_output,
+)
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 
 
@@ -88,6 +95,21 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=run_worklog)
 
     p = sub.add_parser(
+        "settlement",
+        parents=[common],
+        help=QT_TRANSLATE_NOOP(
+            "cli_help",
+            "the settlement statement as JSON: each payment less the liquidated damages "
+            "(clauses 四、2, 八、1, 八、5, 十)",
+        ),
+    )
+    p.add_argument(
+        "--month",
+        help=QT_TRANSLATE_NOOP("cli_help", "also the charges of one month, e.g. 2026-10"),
+    )
+    p.set_defaults(func=run_settlement)
+
+    p = sub.add_parser(
         "acceptance",
         parents=[common],
         help=QT_TRANSLATE_NOOP("cli_help", "the year-end acceptance pack (a folder of PDFs)"),
@@ -136,6 +158,19 @@ def run_monthly(args: argparse.Namespace) -> int:
         report = reporting.monthly_report(session, args.month, translate=i18n.translate)
     target = args.output or Path(f"monthly-{report.period.label}.pdf")
     write_output(target, monthly_pdf(report, i18n.translate))
+    return 0
+
+
+def run_settlement(args: argparse.Namespace) -> int:
+    from workbench.services import settlement
+
+    with transaction(args, "cli") as session:
+        if args.month:
+            whole, month = settlement.month_statement(session, args.month)
+            data = settlement.statement_json(whole, month)
+        else:
+            data = settlement.statement_json(settlement.statement(session)[0])
+    print_json(data)
     return 0
 
 

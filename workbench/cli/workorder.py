@@ -321,6 +321,16 @@ def run_list(args: argparse.Namespace) -> int:
                     "rectify_by": _iso(r.rectify_by),
                     # the clocks whose time was entered more than 10 min afterwards (补录)
                     "entered_late": list(late_entries.get(r.id, ())),
+                    # a confirmed excuse (十 / 八、1): the breaches stay, the amounts above
+                    # are zero and what they would have been is here
+                    "excused": None
+                    if r.excused is None
+                    else {
+                        "kind": r.excused.kind,
+                        "penalty_cny": f"{r.excused.penalty_cny:.2f}",
+                        "penalty_worst_cny": f"{r.excused.penalty_worst_cny:.2f}",
+                        "client_deadline_exposure_cny": f"{r.excused.client_deadline_cny:.2f}",
+                    },
                     "demo": r.demo,
                     # the row version: `workorder advance --expected-version` takes it
                     "version": r.version,

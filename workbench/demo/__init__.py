@@ -5,7 +5,8 @@ signatures and amendments of the contract from its start up to ``until`` (defaul
 most the contract's end), then the other parts of the year in the order of
 :data:`FILLERS`: the inspection rounds first (they open and handle the findings among the
 history's work orders), then the reporting area (monitoring weeks, vulnerability scans,
-deliverables handed over, payments). The same seed and ``until`` give the same history.
+deliverables handed over, payments), then the registers (excused delays). The same
+seed and ``until`` give the same history.
 Every row it adds is marked ``demo``.
 
 The application's layers never import this package: ``workbench init --demo``, the
@@ -18,7 +19,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from workbench.demo import inspections, reporting
+from workbench.demo import inspections, registers, reporting
 from workbench.demo.history import DEFAULT_SEED as DEFAULT_SEED
 from workbench.demo.history import DEMO_NOTICE as DEMO_NOTICE
 from workbench.demo.history import DemoFiller, fill_history
@@ -29,6 +30,7 @@ from workbench.demo.history import DemoResult as DemoResult
 FILLERS: tuple[tuple[str, DemoFiller], ...] = (
     ("workbench.services.demo_inspections.fill_inspections", inspections.fill_inspections),
     ("workbench.services.reporting._demo_filler", reporting.fill_reporting),
+    ("workbench.demo.registers", registers.fill_registers),
 )
 
 

@@ -100,6 +100,20 @@ class LogLine:
 
 
 @dataclass(frozen=True)
+class ExcuseDoc:
+    """An excuse claimed on a work order (免责, 十 / 八、1): ``kind`` a domain key, the
+    label a template of :mod:`workbench.domain.excuses`; confirmed when the client signed."""
+
+    kind: str
+    kind_label: str
+    clause: str
+    reason: str
+    confirmed: bool
+    client_name: str = ""
+    confirmed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
 class WorkOrderDoc:
     contract: ContractHeader
     number: str
@@ -148,6 +162,8 @@ class WorkOrderDoc:
     client_deadline_note: Message | None = None
     # The contract's words for the clauses the order cites: (clause, text).
     clauses: tuple[tuple[str, str], ...] = ()
+    # An excuse claimed on the order (a confirmed one: the breach carries no penalty).
+    excuse: ExcuseDoc | None = None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from workbench.domain.deliverables import (
 from workbench.domain.documents import ContractHeader, HeadDoc
 from workbench.domain.monitoring import ScanRow, WeekRow
 from workbench.domain.registers import ReportSection
+from workbench.domain.settlement import MonthSettlement, Settlement
 from workbench.domain.timeutil import LOCAL_TZ, local_midnight
 from workbench.domain.workorders import LogEntryView, WorkOrderRow
 
@@ -285,6 +286,9 @@ class PeriodReport:
     registers: tuple[ReportSection, ...] = ()  # the registers' own sections (登记簿)
     # the yearly counts (一、2) as of the period's end: done, the count, the pace
     quotas: tuple[DeliverableSummary, ...] = ()
+    # the settlement statement (结算单): every payment, and this month's charges
+    settlement: Settlement | None = None
+    month_settlement: MonthSettlement | None = None
 
     @property
     def breached_orders(self) -> tuple[WorkOrderRow, ...]:
@@ -312,3 +316,4 @@ class AcceptanceIndex:
     restore_target_minutes: int | None = None
     demo: bool = False
     head: HeadDoc | None = None  # the store's head when the index was made
+    settlement: Settlement | None = None  # the settlement statement of every payment

@@ -34,10 +34,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from workbench.domain import sla as sla_rules
 from workbench.domain.messages import QT_TRANSLATE_NOOP
 from workbench.domain.timeutil import LOCAL_TZ
+
+if TYPE_CHECKING:
+    from workbench.domain.excuses import Excused
 
 TYPES = ("fault", "inspection_finding", "service_request", "hardening", "key_period")
 CHANNELS = ("hotline", "onsite", "inspection", "monitoring")
@@ -192,6 +196,9 @@ class WorkOrderRow:
     # or the rectification date agreed with the client (clock ``rectification``).
     affects_service: bool = False
     rectify_by: dt.datetime | None = None
+    # A confirmed excuse (免责, 十 / 八、1): the breaches stay, the amounts above are zero
+    # and what they would have been is here (see workbench.domain.excuses).
+    excused: Excused | None = None
 
     @property
     def signed(self) -> bool:

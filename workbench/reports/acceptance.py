@@ -46,10 +46,12 @@ from workbench.reports.tables import (
     chart_images,
     deliverables_table,
     inspections_figure,
+    note,
     opening,
     payments_table,
     remark,
     section,
+    settlement_story,
     sign_off,
     sla_figures,
 )
@@ -125,6 +127,10 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         return tr(translate, text)
 
     rows = [
+        (
+            t(QT_TRANSLATE_NOOP("documents", "Contract total (四、1)")),
+            money(index.contract.total_cny),
+        ),
         *sla_figures(translate, s, index.restore),
         (
             t(QT_TRANSLATE_NOOP("documents", "Penalty exposure (contract year)")),
@@ -148,17 +154,26 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
             time=fmt_local(index.generated_at),
         )
     )
+    if index.settlement is not None:
+        # The penalty basis: the clauses, the rates and the day rule the amounts rest on.
+        for line in index.settlement.basis[:-1]:
+            story.append(note(line.render(translate)))
     story.append(section(translate, 2, QT_TRANSLATE_NOOP("documents", "Deliverables")))
     story.append(_summary_table(translate, index))
     story.append(Spacer(1, 8))
     story.append(payments_table(translate, index.payments))
-    story.append(section(translate, 3, QT_TRANSLATE_NOOP("documents", "SLA record")))
+    if index.settlement is not None:
+        story.append(
+            section(translate, 3, QT_TRANSLATE_NOOP("documents", "Settlement statement (结算单)"))
+        )
+        story.extend(settlement_story(translate, index.settlement))
+    story.append(section(translate, 4, QT_TRANSLATE_NOOP("documents", "SLA record")))
     story.append(breaches_or_none(translate, index.breached_orders))
     story.extend(
         chart_images(translate, index.series, index.categories, index.restore_target_minutes)
     )
     story.append(
-        section(translate, 4, QT_TRANSLATE_NOOP("documents", "Signed records in this pack"))
+        section(translate, 5, QT_TRANSLATE_NOOP("documents", "Signed records in this pack"))
     )
     story.append(
         remark(
@@ -180,7 +195,7 @@ def acceptance_index_pdf(index: AcceptanceIndex, translate: Translate = identity
         story.append(_records_table([n for _id, n in index.signed_rounds]))
     story.append(sign_off(translate, index.head))
     story.append(PageBreak())
-    story.append(section(translate, 5, QT_TRANSLATE_NOOP("documents", "Every deliverable")))
+    story.append(section(translate, 6, QT_TRANSLATE_NOOP("documents", "Every deliverable")))
     story.append(deliverables_table(translate, index.deliverable_rows))
     info = PageInfo(
         title=title,

@@ -45,6 +45,7 @@ from workbench.reports.tables import (
     rounds_or_none,
     scans_table,
     section,
+    settlement_story,
     sign_off,
     sla_figures,
     small,
@@ -196,13 +197,19 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
     story.append(Spacer(1, 3 * mm))
     story.append(payments_table(translate, report.payments))
 
-    story.append(section(translate, 7, QT_TRANSLATE_NOOP("documents", "Charts (contract year)")))
+    if report.settlement is not None:
+        story.append(
+            section(translate, 7, QT_TRANSLATE_NOOP("documents", "Settlement statement (结算单)"))
+        )
+        story.extend(settlement_story(translate, report.settlement, report.month_settlement))
+
+    story.append(section(translate, 8, QT_TRANSLATE_NOOP("documents", "Charts (contract year)")))
     story.extend(
         chart_images(translate, report.series, report.categories, report.restore_target_minutes)
     )
 
     if report.work_log:
-        story.append(section(translate, 8, QT_TRANSLATE_NOOP("documents", "Other work")))
+        story.append(section(translate, 9, QT_TRANSLATE_NOOP("documents", "Other work")))
         width = content_width()
         data: list[list[Any]] = [
             header_cells(
@@ -216,7 +223,7 @@ def monthly_pdf(report: PeriodReport, translate: Translate = identity) -> bytes:
             data.append([small(fmt_local(e.at)), small(e.engineer_name), small(e.text)])
         story.append(table(data, [width * 0.2, width * 0.14, width * 0.66]))
 
-    register_sections(story, report.registers, 9 if report.work_log else 8)
+    register_sections(story, report.registers, 10 if report.work_log else 9)
 
     # The signature boxes never alone on the last page: the last rows or chart go with them.
     story = keep_tail(story, sign_off(translate, report.head, signs_head=True))

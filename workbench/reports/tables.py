@@ -9,6 +9,7 @@ and the acceptance index are put together from them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -16,8 +17,11 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 
+from workbench.domain import clocks as clock_rules
 from workbench.domain import deliverables as calendar
+from workbench.domain import excuses as excuse_rules
 from workbench.domain import reporting as figures
+from workbench.domain import settlement as settlement_rules
 from workbench.domain import workorders as wo_rules
 from workbench.domain.deliverables import DeliverableRow, DeliverableSummary, PaymentRow
 from workbench.domain.documents import HeadDoc
@@ -250,7 +254,14 @@ def breaches_table(translate: Translate, rows: Sequence[WorkOrderRow]) -> Any:
                     )
                 ),
                 centre(str(r.days_late)),
-                right(money(r.penalty_cny)),
+                right(
+                    money(r.penalty_cny)
+                    + (
+                        "\n" + tr(translate, QT_TRANSLATE_NOOP("documents", "Excused"))
+                        if r.excused is not None
+                        else ""
+                    )
+                ),
             ]
         )
     total = sum((r.penalty_cny for r in rows), Decimal("0.00"))
@@ -618,3 +629,179 @@ def register_sections(
             story.append(note(s.remark))
         number += 1
     return number
+
+
+# -- the settlement statement (结算单) -------------------------------------------------------
+
+_CUTOFF_BASIS = {
+    "paid": QT_TRANSLATE_NOOP("documents", "paid"),
+    "due": QT_TRANSLATE_NOOP("documents", "due date"),
+    "contract_end": QT_TRANSLATE_NOOP("documents", "contract end"),
+}
+
+
+def _hours(length: dt.timedelta | None) -> str:
+    return "" if length is None or not length else clock_rules.format_duration(length)
+
+
+def settlement_orders_table(translate: Translate, charges: settlement_rules.Charges) -> Any:
+    """The orders a statement counts: each breach (excused apart) and extension."""
+    width = content_width()
+    data: list[list[Any]] = [
+        header_cells(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "Work order no."),
+            QT_TRANSLATE_NOOP("documents", "Reported at"),
+            QT_TRANSLATE_NOOP("documents", "Overdue targets"),
+            QT_TRANSLATE_NOOP("documents", "Late by (h:mm)"),
+            QT_TRANSLATE_NOOP("documents", "八、1 (contract rule)"),
+            QT_TRANSLATE_NOOP("documents", "八、1 worst case"),
+            QT_TRANSLATE_NOOP("documents", "八、5"),
+            QT_TRANSLATE_NOOP("documents", "Note"),
+        )
+    ]
+    for o in charges.orders:
+        notes = []
+        if o.excused is not None:
+            notes.append(
+                tr(
+                    translate,
+                    QT_TRANSLATE_NOOP("documents", "Excused ({kind}): not charged {amount}"),
+                    kind=_t(translate, "registers", excuse_rules.KIND_LABELS[o.excused.kind]),
+                    amount=money(o.excused.penalty_cny + o.excused.client_deadline_cny),
+                )
+            )
+        if o.extension:
+            notes.append(
+                tr(
+                    translate,
+                    QT_TRANSLATE_NOOP("documents", "Service period extended {length} (五、5.2.3)"),
+                    length=_hours(o.extension),
+                )
+            )
+        if o.termination_right:
+            notes.append(tr(translate, QT_TRANSLATE_NOOP("documents", "Termination right (八、1)")))
+        data.append(
+            [
+                small(o.number),
+                small(fmt_local(o.reported_at)),
+                small(
+                    "、".join(
+                        _t(translate, "workorders", wo_rules.SLA_NAMES.get(k, k))
+                        for k in o.breaches
+                    )
+                ),
+                centre(_hours(o.late_by)),
+                right(money(o.penalty_cny)),
+                right(money(o.penalty_worst_cny)),
+                right(money(o.client_deadline_cny)),
+                small("；".join(notes)),
+            ]
+        )
+    fractions = (0.13, 0.14, 0.11, 0.09, 0.11, 0.11, 0.09, 0.22)
+    return table(data, [width * f for f in fractions])
+
+
+def settlement_payments_table(translate: Translate, whole: settlement_rules.Settlement) -> Any:
+    """Each payment: amount, its period, the damages set off, excused, extension, net."""
+    width = content_width()
+    data: list[list[Any]] = [
+        header_cells(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "No."),
+            QT_TRANSLATE_NOOP("documents", "Amount due"),
+            QT_TRANSLATE_NOOP("documents", "Orders reported"),
+            QT_TRANSLATE_NOOP("documents", "Damages (contract rule)"),
+            QT_TRANSLATE_NOOP("documents", "Damages (worst case)"),
+            QT_TRANSLATE_NOOP("documents", "Excused"),
+            QT_TRANSLATE_NOOP("documents", "Extension (h:mm)"),
+            QT_TRANSLATE_NOOP("documents", "Net payable"),
+            QT_TRANSLATE_NOOP("documents", "Net (worst case)"),
+        )
+    ]
+    for p in whole.payments:
+        period = tr(
+            translate,
+            QT_TRANSLATE_NOOP("documents", "{first} – {last} ({basis})"),
+            first=p.period_from.isoformat(),
+            last=p.period_to.isoformat(),
+            basis=tr(translate, _CUTOFF_BASIS[p.cutoff_basis]),
+        )
+        damages = money(p.charges.deduction_cny)
+        if p.carried_in_cny:
+            damages += "\n" + tr(
+                translate,
+                QT_TRANSLATE_NOOP("documents", "+ {amount} carried in"),
+                amount=money(p.carried_in_cny),
+            )
+        data.append(
+            [
+                centre(str(p.payment.seq)),
+                right(money(p.payment.amount_cny)),
+                small(period),
+                right(damages),
+                right(money(p.charges.deduction_worst_cny)),
+                right(money(p.charges.excused_cny)),
+                centre(_hours(p.charges.extension) or "—"),
+                right(money(p.net_cny)),
+                right(money(p.net_worst_cny)),
+            ]
+        )
+    data.append(
+        [
+            "",
+            right(money(whole.amount_cny)),
+            cell(tr(translate, QT_TRANSLATE_NOOP("documents", "Total"))),
+            right(money(whole.deduction_cny)),
+            right(money(whole.deduction_worst_cny)),
+            right(money(whole.excused_cny)),
+            "",
+            right(money(whole.net_cny)),
+            right(money(whole.net_worst_cny)),
+        ]
+    )
+    fractions = (0.06, 0.13, 0.15, 0.11, 0.11, 0.09, 0.09, 0.13, 0.13)
+    return table(
+        data,
+        [width * f for f in fractions],
+        extra=[("BACKGROUND", (0, -1), (-1, -1), (0.96, 0.96, 0.96))],
+    )
+
+
+def settlement_story(
+    translate: Translate,
+    whole: settlement_rules.Settlement,
+    month: settlement_rules.MonthSettlement | None = None,
+) -> list[Any]:
+    """The statement: the month's charges (when given), every payment, the basis."""
+    story: list[Any] = []
+    if month is not None:
+        c = month.charges
+        story.append(
+            remark(
+                translate,
+                QT_TRANSLATE_NOOP(
+                    "documents",
+                    "Orders reported in {month}: {charged} charged, {excused} excused. "
+                    "Damages {amount} under the contract's rule, {worst} in the worst case "
+                    "(of which 八、5: {client}); excused, not charged: {excused_amount}; "
+                    "service period extension: {extension}. Set off against payment {payments}.",
+                ),
+                month=month.month,
+                charged=len(c.charged),
+                excused=len(c.excused),
+                amount=money(c.deduction_cny),
+                worst=money(c.deduction_worst_cny),
+                client=money(c.client_deadline_cny),
+                excused_amount=money(c.excused_cny),
+                extension=_hours(c.extension) or "0:00",
+                payments="、".join(str(p.payment.seq) for p in month.payments) or "—",
+            )
+        )
+        if c.orders:
+            story.append(settlement_orders_table(translate, c))
+        story.append(Spacer(1, 3 * mm))
+    story.append(settlement_payments_table(translate, whole))
+    for line in whole.basis:
+        story.append(note(line.render(translate)))
+    return story

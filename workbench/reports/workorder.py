@@ -182,6 +182,42 @@ def _clause_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     return notes
 
 
+def _excuse_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
+    """An excuse claimed on the order (十 / 八、1): the kind, the reason and whether the
+    client confirmed it; a confirmed one frees the breach of any penalty."""
+    e = doc.excuse
+    if e is None:
+        return []
+    s = styles()
+    kind = t("registers", e.kind_label)
+    if e.confirmed:
+        text = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Excused ({kind}, {clause}): {reason}. Confirmed by Party A's representative "
+                "{client} on {date}; the breach carries no penalty.",
+            ),
+            kind=kind,
+            clause=e.clause,
+            reason=e.reason,
+            client=e.client_name,
+            date=fmt_local(e.confirmed_at)[:10],
+        )
+    else:
+        text = tr(
+            t,
+            QT_TRANSLATE_NOOP(
+                "documents",
+                "Excuse claimed ({kind}, {clause}): {reason}. Not yet confirmed by Party A.",
+            ),
+            kind=kind,
+            clause=e.clause,
+            reason=e.reason,
+        )
+    return [para(text, s.body)]
+
+
 def _penalty_notes(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     """The exposure, only when the setting asks for it: 八、1's amount under the
     contract's day rule and, labelled, under the strict reading (the worst case), over the
@@ -433,6 +469,7 @@ def _timeline_section(doc: WorkOrderDoc, t: Translate) -> list[Any]:
     )
     story.append(table(timeline, [27 * mm, 20 * mm, 32 * mm, 32 * mm, 27 * mm, width - 138 * mm]))
     story.extend(_clause_notes(doc, t))
+    story.extend(_excuse_notes(doc, t))
     story.extend(_penalty_notes(doc, t))
     return story
 

@@ -151,7 +151,7 @@ def export_pack(
     for module_name, file_name in registers.EXPORTS:
         module = __import__(module_name, fromlist=["export_xlsx"])
         with store.read() as session:
-            module.export_xlsx(session, lists / file_name)
+            module.export_xlsx(session, lists / file_name, translate)
         step(file_name)
     # 3. The complete work log of the contract.
     with store.read() as session:

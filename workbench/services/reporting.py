@@ -25,6 +25,7 @@ from workbench.data.models.inspections import DeviceInspection
 from workbench.domain import deliverables as calendar
 from workbench.domain import reporting as figures
 from workbench.domain import schedules
+from workbench.domain import settlement as settlement_rules
 from workbench.domain import workorders as wo_rules
 from workbench.domain.contract import penalties_from_terms, sla_from_terms
 from workbench.domain.deliverables import DeliverableRow
@@ -438,6 +439,13 @@ def _period_report(  # noqa: PLR0917
         if e.work_order_number is None and not e.amended
     ]
     demo = any(r.demo for r in rows) or any(d.demo for d in deliverables)
+    whole = month = None
+    if kind == "monthly":
+        from workbench.services import settlement
+
+        # The statement counts the whole service period's orders, evaluated now.
+        whole, counted = settlement.statement(session, now)
+        month = settlement_rules.month_settlement(whole, counted, period.first, period.last)
     return PeriodReport(
         kind=kind,
         contract=wo.contract_header(contract),
@@ -474,6 +482,8 @@ def _period_report(  # noqa: PLR0917
             for q in deliverable_service.summary(session, min(period.last, today))
             if q.minimum is not None
         ),
+        settlement=whole,
+        month_settlement=month,
     )
 
 
@@ -508,6 +518,7 @@ def acceptance_index(
     """The year-end pack's index and the signed records it must hold."""
     from workbench.data.models.inspections import InspectionRound
     from workbench.data.models.workorders import WorkOrder
+    from workbench.services import settlement
 
     now = _now(now)
     contract = _contract(session, contract_number)
@@ -554,6 +565,7 @@ def acceptance_index(
         restore_target_minutes=sla_from_terms(contract.terms).restore_minutes,
         demo=_demo_present(session),
         head=heads.head_doc(session),
+        settlement=settlement.statement(session, now, year_orders)[0],
     )
 
 

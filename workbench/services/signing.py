@@ -84,6 +84,7 @@ def signed_kinds() -> Mapping[str, SignedKind]:
     # Imported here, not at the top: these modules sign their records through this one.
     from workbench.services import engineers
     from workbench.services.inspections import signoff as rounds
+    from workbench.services.registers import excuses
     from workbench.services.workorders import signoff as orders
 
     kinds = (
@@ -91,6 +92,7 @@ def signed_kinds() -> Mapping[str, SignedKind]:
         orders.SIGNED_WORK_ORDER,
         orders.SIGNED_AMENDMENT,
         rounds.SIGNED_ROUND,
+        excuses.SIGNED_EXCUSE,
     )
     return {kind.record_type: kind for kind in kinds}
 

@@ -1,6 +1,13 @@
 """Every table of the store. Importing this package registers them all on ``Base``."""
 
-from workbench.data.models import audit, identity, inspections, reporting, workorders
+from workbench.data.models import (
+    audit,
+    identity,
+    inspections,
+    registers,
+    reporting,
+    workorders,
+)
 from workbench.data.models.base import Base, UtcDateTime, new_uuid, utcnow
 from workbench.data.models.core import (
     ASSET_STATUSES,
@@ -32,6 +39,7 @@ __all__ = [
     "identity",
     "inspections",
     "new_uuid",
+    "registers",
     "reporting",
     "utcnow",
     "workorders",

@@ -20,11 +20,13 @@ if TYPE_CHECKING:
     from workbench.domain.messages import Translate
     from workbench.domain.reporting import Period
 
-SECTIONS: list[str] = []
+SECTIONS: list[str] = ["workbench.services.registers.excuses"]
 
-# (module, file name) of each register whose ``export_xlsx(session, path) -> int`` writes
-# the whole register: the hand-back pack (七、5) exports every one of them.
-EXPORTS: list[tuple[str, str]] = []
+# (module, file name) of each register whose ``export_xlsx(session, path, translate) ->
+# int`` writes the whole register: the hand-back pack (七、5) exports every one of them.
+EXPORTS: list[tuple[str, str]] = [
+    ("workbench.services.registers.excuses", "免责登记.xlsx"),
+]
 
 
 def report_sections(

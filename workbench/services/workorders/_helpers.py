@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from workbench.data.models import Asset, Contract
 from workbench.data.models.workorders import (
@@ -19,6 +19,7 @@ from workbench.data.models.workorders import (
     WorkOrderEvent,
 )
 from workbench.domain import clocks as clock_rules
+from workbench.domain import excuses as excuse_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import PenaltyTerms, SlaTerms, penalties_from_terms, sla_from_terms
@@ -294,11 +295,46 @@ def _evaluate(
     )
 
 
+def confirmed_excuses(session: Session, order_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The (kind, reason) of each of these orders' excuses the client confirmed (十, 八、1)."""
+    from workbench.data.models.registers import Excuse
+
+    wanted = sorted(set(order_ids))
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(wanted), 500):  # SQLite's bound parameters
+        for order_id, kind, reason in session.execute(
+            select(Excuse.work_order_id, Excuse.kind, Excuse.reason).where(
+                Excuse.work_order_id.in_(wanted[start : start + 500]),
+                Excuse.status == excuse_rules.CONFIRMED,
+            )
+        ):
+            found[order_id] = (kind, reason)
+    return found
+
+
+def with_excuse(row: WorkOrderRow, excuse: tuple[str, str] | None) -> WorkOrderRow:
+    """``row`` with its confirmed excuse applied (its breaches kept, no amount)."""
+    if excuse is None:
+        return row
+    return excuse_rules.excuse_row(row, *excuse)[0]
+
+
 def _row(
     order: WorkOrder,
     clock: _Clock,
     now: dt.datetime,
     at_risk_fraction: float = sla_rules.DEFAULT_AT_RISK_FRACTION,
+) -> WorkOrderRow:
+    session = object_session(order)
+    excuse = confirmed_excuses(session, [order.id]).get(order.id) if session else None
+    return with_excuse(_plain_row(order, clock, now, at_risk_fraction), excuse)
+
+
+def _plain_row(
+    order: WorkOrder,
+    clock: _Clock,
+    now: dt.datetime,
+    at_risk_fraction: float,
 ) -> WorkOrderRow:
     items, penalty = _evaluate(order, clock, now, at_risk_fraction)
     assets = [link.asset for link in order.asset_links]

@@ -10,10 +10,18 @@ from sqlalchemy.orm import Session
 from workbench.data.models import Contract
 from workbench.data.models.workorders import WorkOrder, WorkOrderAmendment, WorkOrderEvent
 from workbench.domain import clocks
+from workbench.domain import excuses as excuse_rules
 from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.contract import clauses_from_terms
-from workbench.domain.documents import ContractHeader, LogLine, Party, SlaLine, WorkOrderDoc
+from workbench.domain.documents import (
+    ContractHeader,
+    ExcuseDoc,
+    LogLine,
+    Party,
+    SlaLine,
+    WorkOrderDoc,
+)
 from workbench.domain.scancodes import record_payload
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services import heads, signing
@@ -244,6 +252,24 @@ def document(
             else None
         ),
         clauses=tuple((key, quoted[key]) for key in CITED_CLAUSES if key in quoted),
+        excuse=_excuse_doc(session, order),
+    )
+
+
+def _excuse_doc(session: Session, order: WorkOrder) -> ExcuseDoc | None:
+    from workbench.data.models.registers import Excuse
+
+    excuse = session.scalar(select(Excuse).where(Excuse.work_order_id == order.id))
+    if excuse is None:
+        return None
+    return ExcuseDoc(
+        kind=excuse.kind,
+        kind_label=excuse_rules.KIND_LABELS.get(excuse.kind, excuse.kind),
+        clause=excuse_rules.KIND_CLAUSES.get(excuse.kind, ""),
+        reason=excuse.reason,
+        confirmed=excuse.status == excuse_rules.CONFIRMED,
+        client_name=excuse.client_name,
+        confirmed_at=excuse.confirmed_at,
     )
 
 

@@ -16,7 +16,12 @@ from workbench.domain import sla as sla_rules
 from workbench.domain import workorders as rules
 from workbench.domain.workorders import WorkOrderRow
 from workbench.services._common import aware_now
-from workbench.services.workorders._helpers import _ContractCache, _evaluate_times
+from workbench.services.workorders._helpers import (
+    _ContractCache,
+    _evaluate_times,
+    confirmed_excuses,
+    with_excuse,
+)
 from workbench.services.workorders.read_models import (
     SORT_KEYS,
     UpcomingDeadline,
@@ -257,6 +262,7 @@ def list_work_orders(
     width = len(_LIST_COLUMNS)
     assets = _assets_of(session, [line[0] for line in lines])
     clocks = _ContractCache(session).clocks({line.contract_id for line in lines})
+    excuses = confirmed_excuses(session, [line[0] for line in lines])
     no_assets: tuple[list[str], list[str]] = ([], [])
     rows = []
     for (
@@ -303,44 +309,43 @@ def list_work_orders(
             rectify_by=rectify_by,
         )
         codes, names = assets.get(order_id, no_assets)
-        rows.append(
-            WorkOrderRow(
-                id=order_id,
-                number=number,
-                type=type_,
-                status=status_,
-                priority=priority,
-                channel=channel,
-                asset_codes=tuple(codes),
-                asset_names=tuple(names),
-                description=description,
-                reporter_name=reporter_name,
-                engineer_id=engineer_id_,
-                engineer_name=engineer_name,
-                reported_at=reported_at,
-                responded_at=responded_at,
-                onsite_at=onsite_at,
-                restored_at=restored_at,
-                closed_at=closed_at,
-                signed_at=signed_at,
-                cancelled_at=cancelled_at,
-                sla=items,
-                breaches=sla_rules.breaches(items),
-                days_late=penalty.days_late,
-                penalty_cny=penalty.amount_cny,
-                penalty_worst_cny=clocks[contract_id].worst_case(items),
-                penalty_rule=clocks[contract_id].penalties.day_rule,
-                termination_right=penalty.termination_right,
-                next_deadline=sla_rules.next_deadline(items),
-                demo=bool(demo_),
-                evaluated_at=now,
-                version=version,
-                client_deadline=client_deadline,
-                client_deadline_exposure_cny=clocks[contract_id].client_deadline(items),
-                affects_service=bool(affects_service),
-                rectify_by=rectify_by,
-            )
+        row = WorkOrderRow(
+            id=order_id,
+            number=number,
+            type=type_,
+            status=status_,
+            priority=priority,
+            channel=channel,
+            asset_codes=tuple(codes),
+            asset_names=tuple(names),
+            description=description,
+            reporter_name=reporter_name,
+            engineer_id=engineer_id_,
+            engineer_name=engineer_name,
+            reported_at=reported_at,
+            responded_at=responded_at,
+            onsite_at=onsite_at,
+            restored_at=restored_at,
+            closed_at=closed_at,
+            signed_at=signed_at,
+            cancelled_at=cancelled_at,
+            sla=items,
+            breaches=sla_rules.breaches(items),
+            days_late=penalty.days_late,
+            penalty_cny=penalty.amount_cny,
+            penalty_worst_cny=clocks[contract_id].worst_case(items),
+            penalty_rule=clocks[contract_id].penalties.day_rule,
+            termination_right=penalty.termination_right,
+            next_deadline=sla_rules.next_deadline(items),
+            demo=bool(demo_),
+            evaluated_at=now,
+            version=version,
+            client_deadline=client_deadline,
+            client_deadline_exposure_cny=clocks[contract_id].client_deadline(items),
+            affects_service=bool(affects_service),
+            rectify_by=rectify_by,
         )
+        rows.append(with_excuse(row, excuses.get(order_id)))
     return WorkOrderPage(
         rows=tuple(rows),
         total=total,

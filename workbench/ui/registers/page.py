@@ -411,7 +411,7 @@ class RegisterPage(QWidget, Generic[R]):
 
     # -- the register's own actions ------------------------------------------------------
     def add_action(
-        self, label: str, handler: Callable[..., None], *, needs_row: bool = True
+        self, label: str, handler: Callable[..., object], *, needs_row: bool = True
     ) -> QPushButton:
         """A button beside 删除…; with ``needs_row`` it acts on (and needs) the selected row."""
         button = QPushButton(label)
@@ -424,7 +424,7 @@ class RegisterPage(QWidget, Generic[R]):
         self._update_buttons()
         return button
 
-    def _with_selected(self, handler: Callable[[R], None]) -> None:
+    def _with_selected(self, handler: Callable[[R], object]) -> None:
         row = self.selected()
         if row is not None:
             handler(row)

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from workbench.ui.registers.page import RegisterPage
 
 # (module, class) of each register's page, in the order of the tabs.
-PAGES: list[tuple[str, str]] = []
+PAGES: list[tuple[str, str]] = [
+    ("workbench.ui.registers.excuses", "ExcusesPage"),
+]
 
 
 def page_titles() -> list[str]:
