@@ -248,12 +248,12 @@ Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the 
         <message>
             <source>八、1 (contract rule)</source>
             <translation>八、1
-（合同口径）</translation>
+合同口径</translation>
         </message>
         <message>
             <source>八、1 worst case</source>
             <translation>八、1
-（从严）</translation>
+从严</translation>
         </message>
         <message>
             <source>八、5</source>
@@ -277,17 +277,17 @@ Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the 
         </message>
         <message>
             <source>Orders reported</source>
-            <translation>计入的报修期间</translation>
+            <translation>计入期间</translation>
         </message>
         <message>
             <source>Damages (contract rule)</source>
             <translation>违约金
-（合同口径）</translation>
+合同口径</translation>
         </message>
         <message>
             <source>Damages (worst case)</source>
             <translation>违约金
-（从严）</translation>
+从严</translation>
         </message>
         <message>
             <source>Excused</source>
@@ -296,7 +296,7 @@ Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the 
         <message>
             <source>Extension (h:mm)</source>
             <translation>顺延
-（时:分）</translation>
+时:分</translation>
         </message>
         <message>
             <source>Net payable</source>
@@ -305,7 +305,7 @@ Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the 
         <message>
             <source>Net (worst case)</source>
             <translation>净额
-（从严）</translation>
+从严</translation>
         </message>
         <message>
             <source>{first} – {last} ({basis})</source>
@@ -326,6 +326,11 @@ Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the 
         <message>
             <source>Excuse claimed ({kind}, {clause}): {reason}. Not yet confirmed by Party A.</source>
             <translation>已申请免责（{kind}，{clause}）：{reason}。甲方尚未确认。</translation>
+        </message>
+        <message>
+            <source>Late (h:mm)</source>
+            <translation>超时
+时:分</translation>
         </message>
     </context>
     <context>
@@ -389,6 +394,62 @@ Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the 
         <message>
             <source>Client representative</source>
             <translation>甲方代表</translation>
+        </message>
+        <message>
+            <source>The fix cannot be due before the finding.</source>
+            <translation>约定修复日期不能早于发现日期。</translation>
+        </message>
+        <message>
+            <source>The fix cannot come before the finding.</source>
+            <translation>修复日期不能早于发现日期。</translation>
+        </message>
+        <message>
+            <source>A rescan comes after the fix: give the fix's date first.</source>
+            <translation>复扫在修复之后：请先填写修复日期。</translation>
+        </message>
+        <message>
+            <source>The finding is not fixed: it cannot be closed.</source>
+            <translation>该漏洞尚未修复，不能关闭。</translation>
+        </message>
+        <message>
+            <source>A fixed finding closes only after a clean rescan before the site goes back live (一、5): record the rescan first.</source>
+            <translation>已修复的漏洞须在站点重新上线前复扫通过后才能关闭（一、5）：请先登记复扫结果。</translation>
+        </message>
+        <message>
+            <source>The finding cannot close before its rescan.</source>
+            <translation>关闭日期不能早于复扫日期。</translation>
+        </message>
+        <message>
+            <source>This finding no longer exists.</source>
+            <translation>该漏洞记录已不存在。</translation>
+        </message>
+        <message>
+            <source>Choose one of the monitored sites.</source>
+            <translation>请选择一个监测站点。</translation>
+        </message>
+        <message>
+            <source>Name the finding.</source>
+            <translation>请填写漏洞名称。</translation>
+        </message>
+        <message>
+            <source>Choose the severity.</source>
+            <translation>请选择漏洞等级。</translation>
+        </message>
+        <message>
+            <source>Give the day it was found.</source>
+            <translation>请填写发现日期。</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>漏洞</translation>
+        </message>
+        <message>
+            <source>Rescan report</source>
+            <translation>复扫报告</translation>
+        </message>
+        <message>
+            <source>The finding is closed: it is kept as it was closed.</source>
+            <translation>该漏洞已关闭，记录按关闭时保留，不可修改。</translation>
         </message>
     </context>
     <context>
@@ -504,6 +565,221 @@ Once signed, the breach carries no penalty (CNY {amount} under 八、1) and the 
         <message>
             <source>claimed already</source>
             <translation>已登记</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>高危</translation>
+        </message>
+        <message>
+            <source>Medium</source>
+            <translation>中危</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>低危</translation>
+        </message>
+        <message>
+            <source>Contractor fixes</source>
+            <translation>乙方修复</translation>
+        </message>
+        <message>
+            <source>Other party fixes (we give the solution)</source>
+            <translation>其他相关方修复（乙方提供解决方案）</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未修复</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期未修复</translation>
+        </message>
+        <message>
+            <source>Fixed, awaiting the rescan</source>
+            <translation>已修复，待复扫</translation>
+        </message>
+        <message>
+            <source>Rescan found it again</source>
+            <translation>复扫仍存在</translation>
+        </message>
+        <message>
+            <source>Rescanned clean, to be closed</source>
+            <translation>复扫通过，待关闭</translation>
+        </message>
+        <message>
+            <source>Closed after a clean rescan</source>
+            <translation>复扫通过已关闭</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <source>Site name</source>
+            <translation>站点名称</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>漏洞</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Found on</source>
+            <translation>发现日期</translation>
+        </message>
+        <message>
+            <source>Fix due</source>
+            <translation>约定修复日期</translation>
+        </message>
+        <message>
+            <source>Who fixes</source>
+            <translation>修复方</translation>
+        </message>
+        <message>
+            <source>Fixed on</source>
+            <translation>修复日期</translation>
+        </message>
+        <message>
+            <source>Rescan on</source>
+            <translation>复扫日期</translation>
+        </message>
+        <message>
+            <source>Rescan clean</source>
+            <translation>复扫通过</translation>
+        </message>
+        <message>
+            <source>Rescan report</source>
+            <translation>复扫报告</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>关闭日期</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Age (days)</source>
+            <translation>已存在（天）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Vulnerabilities</source>
+            <translation>漏洞登记</translation>
+        </message>
+        <message>
+            <source>Open vulnerability findings (一、5)</source>
+            <translation>未关闭的漏洞（一、5）</translation>
+        </message>
+        <message>
+            <source>Found this period: {new}; closed after a clean rescan: {closed}; open at the period's end: {open}. A fixed finding closes only after the rescan before the site goes back live (一、5).</source>
+            <translation>本期发现 {new} 个；复扫通过关闭 {closed} 个；期末未关闭 {open} 个。已修复的漏洞须在站点重新上线前复扫通过后才能关闭（一、5）。</translation>
+        </message>
+        <message>
+            <source>No vulnerability finding open at the period's end.</source>
+            <translation>期末无未关闭的漏洞。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VulnerabilitiesPage</name>
+        <message>
+            <source>Close after rescan…</source>
+            <translation>复扫后关闭…</translation>
+        </message>
+        <message>
+            <source>A fixed finding closes only after a clean rescan (一、5)</source>
+            <translation>已修复的漏洞须复扫通过后才能关闭（一、5）</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>漏洞</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Found on</source>
+            <translation>发现日期</translation>
+        </message>
+        <message>
+            <source>Fix due</source>
+            <translation>约定修复日期</translation>
+        </message>
+        <message>
+            <source>Fixed on</source>
+            <translation>修复日期</translation>
+        </message>
+        <message>
+            <source>Rescan</source>
+            <translation>复扫</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Age (days)</source>
+            <translation>已存在（天）</translation>
+        </message>
+        <message>
+            <source>e.g. jQuery 1.8 cross-site scripting (CVE-2020-11022)</source>
+            <translation>例如：jQuery 1.8 跨站脚本漏洞（CVE-2020-11022）</translation>
+        </message>
+        <message>
+            <source>The date agreed with the client; the contract sets none.</source>
+            <translation>与甲方约定的日期；合同未规定修复时限。</translation>
+        </message>
+        <message>
+            <source>Who fixes</source>
+            <translation>修复方</translation>
+        </message>
+        <message>
+            <source>Rescan on</source>
+            <translation>复扫日期</translation>
+        </message>
+        <message>
+            <source>The scan before the site goes back live (一、5).</source>
+            <translation>站点重新上线前的漏洞扫描（一、5）。</translation>
+        </message>
+        <message>
+            <source>Rescan clean</source>
+            <translation>复扫通过</translation>
+        </message>
+        <message>
+            <source>Rescan report</source>
+            <translation>复扫报告</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Close finding</source>
+            <translation>关闭漏洞</translation>
+        </message>
+        <message>
+            <source>Close “{title}” on {site} as fixed and rescanned clean?</source>
+            <translation>确认 {site} 的“{title}”已修复且复扫通过，关闭该漏洞？</translation>
         </message>
     </context>
 </TS>

@@ -1,5 +1,9 @@
 """The demo's registers of the contract's duties: a believable year of each.
 
+Vulnerabilities (漏洞登记): each high and medium finding of the demo's monthly scans is a
+record, fixed within days (a high one sooner), rescanned before the site goes back live
+and closed; the findings of the last scans are still being fixed or await their rescan.
+
 Excused delays (免责登记): of the history's breached orders, the first restore that ran
 late is excused as caused on the client's side (the hall closed for a reception),
 with a notice as evidence and the client's signature; the latest breach carries a claim
@@ -16,9 +20,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from workbench.demo.history import CLIENT_SIGNERS, DemoContext, demo_strokes
+from workbench.domain.timeutil import LOCAL_TZ
 from workbench.services import signing
 from workbench.services import workorders as wo
 from workbench.services.registers import excuses
+from workbench.services.registers import vulnerabilities as vulnerability_service
 
 
 def _breached(session: Session, until: dt.datetime) -> list[wo.WorkOrderRow]:
@@ -29,6 +35,68 @@ def _breached(session: Session, until: dt.datetime) -> list[wo.WorkOrderRow]:
 
 
 def fill_registers(session: Session, rng: random.Random, context: DemoContext) -> None:
+    _excuses(session, rng, context)
+    _vulnerabilities(session, rng, context)
+
+
+FINDINGS = {
+    "high": (
+        "Apache Struts2 远程代码执行漏洞（S2-061）",
+        "后台管理页面存在 SQL 注入",
+        "OpenSSL 高危漏洞（CVE-2022-3602）",
+    ),
+    "medium": (
+        "jQuery 跨站脚本漏洞（CVE-2020-11022）",
+        "未设置 X-Frame-Options 响应头（点击劫持）",
+        "Cookie 未设置 HttpOnly 属性",
+        "TLS 1.0 协议仍启用",
+        "目录浏览未关闭",
+        "错误页面泄露中间件版本信息",
+    ),
+}
+
+
+def _vulnerabilities(session: Session, rng: random.Random, context: DemoContext) -> None:
+    from sqlalchemy import select
+
+    from workbench.data.models.reporting import VulnerabilityScan
+
+    last_day = (context.until.astimezone(LOCAL_TZ) - dt.timedelta(days=1)).date()
+    scans = session.scalars(
+        select(VulnerabilityScan).order_by(VulnerabilityScan.scanned_on, VulnerabilityScan.month)
+    ).all()
+    for scan in scans:
+        for severity, count in (("high", scan.high), ("medium", scan.medium)):
+            for title in rng.sample(FINDINGS[severity], min(count, len(FINDINGS[severity]))):
+                found = scan.scanned_on
+                days = 7 if severity == "high" else 15
+                fixed = found + dt.timedelta(days=rng.randint(1, days - 1))
+                rescan = fixed + dt.timedelta(days=rng.randint(0, 2))
+                values: dict[str, object] = {
+                    "site": scan.asset.code,
+                    "title": title,
+                    "severity": severity,
+                    "found_on": found,
+                    "fix_due": found + dt.timedelta(days=days),
+                    "owner": "other_party" if "Struts2" in title else "contractor",
+                    "demo": True,
+                }
+                if fixed <= last_day:
+                    values["fixed_on"] = fixed
+                recent = found >= last_day - dt.timedelta(days=20)
+                waiting = recent and rng.random() < 0.5  # fixed, the rescan still to come
+                if "fixed_on" in values and rescan <= last_day and not waiting:
+                    values.update(
+                        rescan_on=rescan,
+                        rescan_clean=True,
+                        rescan_report=f"{scan.asset.code} 上线前复扫报告 {rescan:%Y%m%d}",
+                    )
+                row = vulnerability_service.create(session, values, today=last_day)
+                if "rescan_on" in values:
+                    vulnerability_service.close(session, row.id, on=rescan, today=last_day)
+
+
+def _excuses(session: Session, rng: random.Random, context: DemoContext) -> None:
     orders = _breached(session, context.until)
     restore = next((r for r in orders if "restore" in r.breaches and r.restored_at), None)
     if restore is not None and restore.restored_at is not None and restore.engineer_id:

@@ -23,6 +23,7 @@ def test_an_older_store_is_still_upgraded(db_path: Path) -> None:
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0004'")
         conn.exec_driver_sql("DROP TABLE excuse")  # 0010
+        conn.exec_driver_sql("DROP TABLE vulnerability")  # 0011
         conn.exec_driver_sql("DROP TABLE audit_log")
         conn.exec_driver_sql("DROP TABLE store_identity")
         conn.exec_driver_sql("DROP TABLE engineer_key")
@@ -54,6 +55,7 @@ def test_a_0007_store_gains_the_records_day_unset(db_path: Path) -> None:
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
         conn.exec_driver_sql("DROP TABLE excuse")  # 0010
+        conn.exec_driver_sql("DROP TABLE vulnerability")  # 0011
         conn.exec_driver_sql("ALTER TABLE contract DROP COLUMN records_from")
         for column in ("client_deadline", "affects_service", "rectify_by"):  # 0009
             conn.exec_driver_sql(f"ALTER TABLE work_order DROP COLUMN {column}")
@@ -105,6 +107,7 @@ def test_0009_adds_the_client_deadline_to_a_0008_store(db_path: Path) -> None:
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0008'")
         conn.exec_driver_sql("DROP TABLE excuse")  # 0010
+        conn.exec_driver_sql("DROP TABLE vulnerability")  # 0011
         for column in ("client_deadline", "affects_service", "rectify_by"):
             conn.exec_driver_sql(f"ALTER TABLE work_order DROP COLUMN {column}")
     store.dispose()
@@ -128,10 +131,13 @@ def test_a_store_with_history_is_upgraded_from_0007(demo_year_template: Path, tm
     db = copy_store(demo_year_template, tmp_path / "in-use.sqlite3")
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0007'")
-        # 0010 creates the excuse table; the demo's signed excuses wait aside meanwhile
-        # (a real 0007 store has none) and come back once it exists.
+        # 0010 and 0011 create the registers' tables; the demo's rows wait aside meanwhile
+        # (a real 0007 store has none) and come back once the tables exist.
         conn.execute("ALTER TABLE excuse RENAME TO excuse_aside")
         conn.execute("DROP INDEX ix_excuse_status")
+        conn.execute("ALTER TABLE vulnerability RENAME TO vulnerability_aside")  # 0011
+        conn.execute("DROP INDEX ix_vulnerability_asset_id")
+        conn.execute("DROP INDEX ix_vulnerability_found_on")
         conn.execute("ALTER TABLE contract DROP COLUMN records_from")
         for column in ("client_deadline", "affects_service", "rectify_by"):
             conn.execute(f"ALTER TABLE work_order DROP COLUMN {column}")
@@ -140,8 +146,9 @@ def test_a_store_with_history_is_upgraded_from_0007(demo_year_template: Path, tm
     try:
         assert store.current_revision() == HEAD_REVISION
         with store.engine.begin() as raw:
-            raw.exec_driver_sql("INSERT INTO excuse SELECT * FROM excuse_aside")
-            raw.exec_driver_sql("DROP TABLE excuse_aside")
+            for table in ("excuse", "vulnerability"):
+                raw.exec_driver_sql(f"INSERT INTO {table} SELECT * FROM {table}_aside")
+                raw.exec_driver_sql(f"DROP TABLE {table}_aside")
         with store.read() as session:
             report = verification.run_checks(session)
             assert report.problems == [] and report.audit.ok and report.findings == []
@@ -154,11 +161,27 @@ def test_0010_adds_the_excuse_register_to_a_0009_store(db_path: Path) -> None:
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0009'")
         conn.exec_driver_sql("DROP TABLE excuse")
+        conn.exec_driver_sql("DROP TABLE vulnerability")
     store.dispose()
     reopened = Store(f"sqlite:///{db_path}")
     try:
         assert reopened.current_revision() == HEAD_REVISION
         with reopened.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM excuse").scalar() == 0
+    finally:
+        reopened.dispose()
+
+
+def test_0011_adds_the_vulnerability_register_to_a_0010_store(db_path: Path) -> None:
+    store = Store(f"sqlite:///{db_path}")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0010'")
+        conn.exec_driver_sql("DROP TABLE vulnerability")
+    store.dispose()
+    reopened = Store(f"sqlite:///{db_path}")
+    try:
+        assert reopened.current_revision() == HEAD_REVISION
+        with reopened.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM vulnerability").scalar() == 0
     finally:
         reopened.dispose()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 # SQLite's header field for the program a file belongs to ("WBST": workbench store),
 # written by revision 0006; a file with another program's id is never opened as a store.
 APPLICATION_ID = 0x5742_5354

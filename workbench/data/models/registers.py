@@ -4,17 +4,19 @@
 work order with its reason and evidence, in effect once the client's representative has
 signed it (``status`` confirmed; the signatures and the chain link are the signing
 service's, record type ``excuse``).
+
+``vulnerability``: one finding of a site's scan (一、5), with its fix and the rescan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.data.models.base import Base, Timestamps, UtcDateTime, UuidPk
-from workbench.data.models.core import Engineer
+from workbench.data.models.core import Asset, Engineer
 from workbench.data.models.workorders import WorkOrder
 
 _EXCUSE_KINDS = "'force_majeure', 'client_cause', 'third_party'"
@@ -50,5 +52,43 @@ class Excuse(UuidPk, Timestamps, Base):
 
     work_order: Mapped[WorkOrder] = relationship()
     engineer: Mapped[Engineer | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+_SEVERITIES = "'high', 'medium', 'low'"
+_OWNERS = "'contractor', 'other_party'"
+
+
+class Vulnerability(UuidPk, Timestamps, Base):
+    """One finding of a website's vulnerability scan (一、5), from scan to fix to the rescan
+    before the site goes back live (上线前提供漏洞扫描服务); closed only after a clean
+    rescan later than the fix."""
+
+    __tablename__ = "vulnerability"
+    __table_args__ = (
+        CheckConstraint(f"severity IN ({_SEVERITIES})", name="severity"),
+        CheckConstraint(f"owner IN ({_OWNERS})", name="owner"),
+    )
+
+    asset_id: Mapped[str] = mapped_column(ForeignKey("asset.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    severity: Mapped[str] = mapped_column(String(8))
+    found_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    fix_due: Mapped[dt.date | None] = mapped_column(Date)
+    # Who fixes it: the contractor, or another party (then the contractor gives the
+    # solution and guides the work, 一、5 安全技术服务).
+    owner: Mapped[str] = mapped_column(String(16), default="contractor")
+    fixed_on: Mapped[dt.date | None] = mapped_column(Date)
+    rescan_on: Mapped[dt.date | None] = mapped_column(Date)
+    rescan_clean: Mapped[bool] = mapped_column(Boolean, default=False)
+    rescan_report: Mapped[str] = mapped_column(String(255), default="")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    asset: Mapped[Asset] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -20,12 +20,16 @@ if TYPE_CHECKING:
     from workbench.domain.messages import Translate
     from workbench.domain.reporting import Period
 
-SECTIONS: list[str] = ["workbench.services.registers.excuses"]
+SECTIONS: list[str] = [
+    "workbench.services.registers.excuses",
+    "workbench.services.registers.vulnerabilities",
+]
 
 # (module, file name) of each register whose ``export_xlsx(session, path, translate) ->
 # int`` writes the whole register: the hand-back pack (七、5) exports every one of them.
 EXPORTS: list[tuple[str, str]] = [
     ("workbench.services.registers.excuses", "免责登记.xlsx"),
+    ("workbench.services.registers.vulnerabilities", "漏洞登记.xlsx"),
 ]
 
 

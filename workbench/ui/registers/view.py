@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # (module, class) of each register's page, in the order of the tabs.
 PAGES: list[tuple[str, str]] = [
     ("workbench.ui.registers.excuses", "ExcusesPage"),
+    ("workbench.ui.registers.vulnerabilities", "VulnerabilitiesPage"),
 ]
 
 
