@@ -124,12 +124,14 @@ def entered_late_clocks(
 
 
 def format_duration(length: dt.timedelta) -> str:
-    """``h:mm`` (``50:03`` for 2 days 2 h 3 min); seconds are dropped, never rounded up."""
-    minutes = int(length.total_seconds() // 60)
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    """``h:mm`` (``50:04`` for 2 days 2 h 3 min 59 s), rounded up to the minute: late is
+    late, so a clock 30 s late shows ``0:01``, never ``0:00``. Every paper prints lateness
+    and extensions with this one rule."""
+    minutes = -(-int(length.total_seconds()) // 60)
+    hours, mins = divmod(max(minutes, 0), 60)
+    return f"{hours}:{mins:02d}"
 
 
-# 八、5 spelled out where a missed client deadline is shown; {rate} e.g. "20%", {amount}.
 CLIENT_DEADLINE_EXPOSURE = QT_TRANSLATE_NOOP(
     "messages",
     "The time set by the client was missed: if the client holds it as not rectified in "

@@ -653,7 +653,7 @@ def settlement_orders_table(translate: Translate, charges: settlement_rules.Char
             QT_TRANSLATE_NOOP("documents", "Work order no."),
             QT_TRANSLATE_NOOP("documents", "Reported at"),
             QT_TRANSLATE_NOOP("documents", "Overdue targets"),
-            QT_TRANSLATE_NOOP("documents", "Late by (h:mm)"),
+            QT_TRANSLATE_NOOP("documents", "Late (h:mm)"),
             QT_TRANSLATE_NOOP("documents", "八、1 (contract rule)"),
             QT_TRANSLATE_NOOP("documents", "八、1 worst case"),
             QT_TRANSLATE_NOOP("documents", "八、5"),
@@ -760,7 +760,7 @@ def settlement_payments_table(translate: Translate, whole: settlement_rules.Sett
             right(money(whole.net_worst_cny)),
         ]
     )
-    fractions = (0.06, 0.13, 0.15, 0.11, 0.11, 0.09, 0.09, 0.13, 0.13)
+    fractions = (0.06, 0.15, 0.12, 0.10, 0.10, 0.10, 0.07, 0.15, 0.15)
     return table(
         data,
         [width * f for f in fractions],

@@ -21,6 +21,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
+from workbench.domain import clocks
 from workbench.domain.clocks import EXTENSION_LINE, FREE_REPAIR_LINE
 from workbench.domain.contract import BEGUN_DAYS
 from workbench.domain.documents import LogLine, SlaLine, WorkOrderDoc
@@ -126,11 +127,9 @@ def sla_verdict(translate: Translate, line: SlaLine) -> str:
 
 
 def hours_minutes(delta: dt.timedelta) -> str:
-    """How late as ``h:mm`` (``0:03``, ``24:00``, ``49:05``), rounded up to the minute:
-    a clock 30 s late shows ``0:01``, never ``0:00``."""
-    minutes = -(-int(delta.total_seconds()) // 60)
-    hours, mins = divmod(max(minutes, 0), 60)
-    return f"{hours}:{mins:02d}"
+    """How late as ``h:mm`` (``0:03``, ``24:00``, ``49:05``): the one rule of
+    :func:`workbench.domain.clocks.format_duration` (rounded up to the minute)."""
+    return clocks.format_duration(delta)
 
 
 def _late_by(line: SlaLine) -> str:

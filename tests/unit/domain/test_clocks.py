@@ -170,4 +170,7 @@ def test_entered_late_after_the_allowance(contract):
 
 def test_durations_print_as_hours_and_minutes():
     assert clocks.format_duration(3 * MIN) == "0:03"
-    assert clocks.format_duration(2 * D + 2 * H + 3 * MIN + 59 * S) == "50:03"
+    # Rounded up to the minute, as every paper prints lateness: late is late.
+    assert clocks.format_duration(2 * D + 2 * H + 3 * MIN + 59 * S) == "50:04"
+    assert clocks.format_duration(30 * S) == "0:01"
+    assert clocks.format_duration(2 * D + 2 * H + 3 * MIN) == "50:03"

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.unit.reports.report_tools import pdf_text
+from tests.unit.reports.test_monthly_demo import _wrapped_headers
 from workbench.domain.messages import identity
 from workbench.domain.timeutil import LOCAL_TZ
 
@@ -102,6 +103,8 @@ def test_the_excused_order_and_the_statement_on_paper(demo_store: Any) -> None:
             "net_worst_cny",
         ):
             assert _money(data[key]) in text, key
+    # Laid out in Chinese, the statement's headers break only where their text says.
+    assert _wrapped_headers(lambda t: monthly_pdf(report, t)) == []
     # The index states the contract total and the penalty basis.
     assert _flat("Contract total (四、1)¥1,105,000.00") in index_text
     assert _flat("3‰ of the total per day of delay, ¥3,315.00 a day") in index_text
